@@ -1,0 +1,190 @@
+"""The knowledge base: every record of a records folder, loaded and validated once.
+
+Pipeline: files -> `read_record` (lines kept) -> model validation -> cross-record checks
+(`macros.checks`) -> `KnowledgeBase`. Every later stage (pages, diagrams, exports) reads the
+knowledge base, never YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from macros import schema_errors
+from macros.loading import RawRecord, read_record
+from macros.problems import Problem, RecordsInvalid, Severity, field_path
+from macros.records import (
+    KIND_FOLDERS,
+    RECORD_MODELS,
+    VOCABULARY_MODELS,
+    City,
+    FlowKind,
+    Instrument,
+    LearningCondition,
+    LearningNetwork,
+    Organisation,
+    Practice,
+    SizeClass,
+    Source,
+    Term,
+)
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "practices"
+"""The shipped records folder."""
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def records_root(explicit: str | Path | None = None) -> Path:
+    """The records folder: an explicit one, else `$KB_RECORDS_DIR`, else the shipped `practices/`."""
+    chosen = explicit or os.environ.get("KB_RECORDS_DIR") or DEFAULT_ROOT
+    return Path(chosen).resolve()
+
+
+@dataclass
+class KnowledgeBase:
+    """Every validated record, by kind and id, with the file each came from."""
+
+    root: Path
+    practices: dict[str, Practice] = field(default_factory=dict)
+    cities: dict[str, City] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    networks: dict[str, LearningNetwork] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    themes: dict[str, Term] = field(default_factory=dict)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    size_classes: dict[str, SizeClass] = field(default_factory=dict)
+    flow_kinds: dict[str, FlowKind] = field(default_factory=dict)
+    conditions: dict[str, LearningCondition] = field(default_factory=dict)
+    raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)
+    """(kind, id) -> the file as read, for line numbers; vocabularies use kind `vocabulary`."""
+
+    def records_of(self, kind: str) -> dict[str, Any]:
+        """The records of one kind (`practice`, `city`, ...), by id."""
+        return {
+            "practice": self.practices,
+            "city": self.cities,
+            "organisation": self.organisations,
+            "network": self.networks,
+            "source": self.sources,
+        }[kind]
+
+    def path_of(self, kind: str, record_id: str) -> Path:
+        """The file a record came from."""
+        return self.raw[(kind, record_id)].path
+
+    def problem(
+        self,
+        kind: str,
+        record_id: str,
+        loc: tuple[str | int, ...],
+        message: str,
+        severity: Severity = "error",
+    ) -> Problem:
+        """A problem located at `loc` (a field path) in the file of a record."""
+        raw = self.raw[(kind, record_id)]
+        return Problem(raw.path, raw.line_of(loc), field_path(loc), message, severity)
+
+
+def record_files(root: Path) -> Iterator[tuple[str, Path]]:
+    """(kind, path) of every record file below `root`; the folder says the kind."""
+    for kind, folder in KIND_FOLDERS.items():
+        directory = root / folder
+        if directory.is_dir():
+            for path in sorted(directory.glob("*.yml")):
+                yield kind, path
+
+
+def stray_files(root: Path) -> list[Problem]:
+    """Files that look like records but would be ignored: wrong extension or unknown folder."""
+    known = {root / folder for folder in KIND_FOLDERS.values()} | {root / "vocabulary"}
+    problems = []
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or path.name.startswith(".") or path.name.lower() == "readme.md":
+            continue
+        if path.suffix == ".yaml":
+            problems.append(Problem(path, 1, "", "record files end in `.yml`; rename the file"))
+        elif path.suffix == ".yml" and path.parent not in known:
+            folders = ", ".join(sorted(f"{f}/" for f in KIND_FOLDERS.values() if f != "."))
+            message = f"this folder holds no records; move the file to {root.name}/ or one of {folders}"
+            problems.append(Problem(path, 1, "", message))
+    return problems
+
+
+def load(root: Path, today: dt.date | None = None, strict: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
+    """Read and validate every record below `root`; return the knowledge base and all problems found.
+
+    The knowledge base holds the records that passed model validation; only use it when no problem
+    is an error.
+    """
+    from macros import checks
+
+    kb = KnowledgeBase(root=root)
+    problems = stray_files(root)
+    problems += _load_vocabularies(kb)
+    for kind, path in record_files(root):
+        problems += _load_record(kb, kind, path)
+    problems += checks.run_all(kb, today or dt.date.today(), strict)
+    return kb, sorted(problems)
+
+
+def build(root: Path | None = None, today: dt.date | None = None, strict: bool = False) -> KnowledgeBase:
+    """Load and validate; raise `RecordsInvalid` with every problem when any of them is an error."""
+    kb, problems = load(root or records_root(), today, strict)
+    if any(p.severity == "error" for p in problems):
+        raise RecordsInvalid(problems)
+    return kb
+
+
+def _validate(raw: RawRecord, model: type[M]) -> tuple[M | None, list[Problem]]:
+    try:
+        return model.model_validate(raw.data), []
+    except ValidationError as exc:
+        return None, schema_errors.to_problems(raw, model, exc)
+
+
+def _load_record(kb: KnowledgeBase, kind: str, path: Path) -> list[Problem]:
+    raw, problems = read_record(path)
+    if raw is None:
+        return problems
+    record_id = path.stem
+    kb.raw[(kind, record_id)] = raw
+    record, problems = _validate(raw, RECORD_MODELS[kind])
+    if record is not None:
+        kb.records_of(kind)[record_id] = record
+    return problems
+
+
+_VOCABULARY_TARGETS = {
+    "themes": "themes",
+    "instruments": "instruments",
+    "size-classes": "size_classes",
+    "flow-kinds": "flow_kinds",
+    "learning-conditions": "conditions",
+}
+
+
+def _load_vocabularies(kb: KnowledgeBase) -> list[Problem]:
+    problems: list[Problem] = []
+    for stem, model in VOCABULARY_MODELS.items():
+        path = kb.root / "vocabulary" / f"{stem}.yml"
+        if not path.is_file():
+            problems.append(Problem(path, 1, "", f"the vocabulary file is missing; create {path.name}"))
+            continue
+        raw, read_problems = read_record(path)
+        if raw is None:
+            problems += read_problems
+            continue
+        kb.raw[("vocabulary", stem)] = raw
+        vocabulary, schema_problems = _validate(raw, model)
+        problems += schema_problems
+        if vocabulary is not None:
+            target: dict[str, Any] = getattr(kb, _VOCABULARY_TARGETS[stem])
+            target.update((term.id, term) for term in vocabulary.terms)
+    return problems

@@ -1,0 +1,486 @@
+"""Typed models of every record kind.
+
+One place defines a field: here. The JSON Schema (`scripts/export_schema.py`), the contributor field
+reference (`macros.fieldref`) and the validation messages all come from these models, so every field
+carries a docstring, and every model forbids unknown keys so that a misspelt key is an error.
+
+Field names are English; the content contributors write in them is Dutch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+"""A kebab-case identifier: lowercase letters, digits and single hyphens. File names are ids."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-empty text. Rendered as plain text: HTML and template syntax are shown literally."""
+
+PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+"""A year (`2012`), a month (`2012-10`) or a day (`2012-10-15`); as precise as the source is."""
+
+Province = Literal["antwerpen", "limburg", "oost-vlaanderen", "vlaams-brabant", "west-vlaanderen"]
+Status = Literal["lopend", "afgerond", "pilot"]
+CityType = Literal["grootstad", "regionale-stad", "gemeente"]
+OrganisationType = Literal["publiek", "middenveld", "privaat", "kennis"]
+Level = Literal["lokaal", "regionaal", "vlaams", "federaal", "europees", "internationaal"]
+InstrumentFamily = Literal["financieel", "regulerend", "communicatief", "organisatorisch"]
+FlowCategory = Literal["materieel", "kennis"]
+Maturity = Literal["startend", "groeiend", "ervaren"]
+
+
+def _partial_date_from_yaml(value: object) -> object:
+    """YAML reads `2013` as a number and `2012-10-15` as a date; both mean a partial date here."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors, field docstrings become descriptions."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+
+# --- shared parts ------------------------------------------------------------------------------------
+
+
+class Measure(Strict):
+    """A figure about a real place, with the year it describes and where it comes from."""
+
+    value: float = Field(ge=0)
+    """The figure itself: a count of inhabitants, or a percentage between 0 and 100."""
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    """The year the figure describes. Leave empty when the source does not say."""
+    source: Id
+    """The id of the source that states the figure (a file in `practices/sources/`)."""
+    note: Text | None = None
+    """How the source defines or counts the figure, when that matters for comparing it."""
+
+
+class Period(Strict):
+    """When a practice ran. An ongoing practice has no end."""
+
+    start: PartialDate
+    """First year, month or day of the practice, as precise as the source is."""
+    end: PartialDate | None = None
+    """Last year, month or day. Leave empty while the practice is still running."""
+
+    _coerce = field_validator("start", "end", mode="before")(_partial_date_from_yaml)
+
+
+class Partner(Strict):
+    """An organisation that takes part in a practice, and what it does there."""
+
+    organisation: Id
+    """The id of the organisation (a file in `practices/organisations/`)."""
+    role: Text | None = None
+    """What the partner does in the practice, in one line (for example: `levert vrijwilligers`)."""
+
+
+class Resources(Strict):
+    """What a practice takes to run. Give what the sources say; leave the rest empty."""
+
+    staff: Text | None = None
+    """People and time, for example `0,5 VTE integratieambtenaar`."""
+    budget: Text | None = None
+    """Money, with the period it covers, for example `€ 20.000 per jaar`."""
+    funding: Text | None = None
+    """Who pays: own budget, a Flemish or European subsidy, cofinancing by partners."""
+
+
+class Transferability(Strict):
+    """Where else the practice could work, and what it needs to travel."""
+
+    size_classes: list[Id] = []
+    """Ids of the city-size classes it suits (see `practices/vocabulary/size-classes.yml`)."""
+    conditions: list[Id] = []
+    """Ids of the learning conditions it needs (see `practices/vocabulary/learning-conditions.yml`)."""
+    adapted_from: list[Id] = []
+    """Ids of practices, elsewhere, that this one was adapted from."""
+    note: Text | None = None
+    """What to adapt when another city takes it over."""
+
+
+class Contact(Strict):
+    """Whom to ask: a role and a service address, never a private person's data."""
+
+    role: Text
+    """A function, not a name: for example `stafmedewerker diversiteit`."""
+    service: Text | None = None
+    """The service or team, for example `Dienst Strategie en Ontwikkeling`."""
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
+    """A functional address of the service (`diversiteit@...`), not a personal one."""
+    url: HttpUrl | None = None
+    """A public web page of the service."""
+
+
+# --- good practice -------------------------------------------------------------------------------------
+
+
+class Practice(Strict):
+    """A good practice: what a local government did, how, with whom, and what it learned."""
+
+    title: Text = Field(max_length=120)
+    """Short Dutch title, as an officer would search for it."""
+    summary: Text = Field(max_length=600)
+    """One paragraph: what it is and why it matters. Shown in the catalogue."""
+    city: Id
+    """Id of the city or municipality that leads the practice (a file in `practices/cities/`)."""
+    cities: list[Id] = []
+    """Ids of other cities that take part."""
+    themes: list[Id] = Field(min_length=1)
+    """Ids of themes (see `practices/vocabulary/themes.yml`); at least one."""
+    instruments: list[Id] = []
+    """Ids of the policy instruments used (see `practices/vocabulary/instruments.yml`)."""
+    target_groups: list[Text] = []
+    """Whom it reaches, in a few words each: `nieuwkomers`, `sportclubs`."""
+    partners: list[Partner] = []
+    """Organisations that take part, each with its role."""
+    period: Period | None = None
+    """When it ran. Leave empty when the sources do not say."""
+    status: Status | None = None
+    """`lopend`, `afgerond` or `pilot`. Leave empty when the sources do not say."""
+    description: Text | None = None
+    """What the practice is, in a few paragraphs (separate paragraphs with an empty line)."""
+    approach: list[Text] = []
+    """The steps, in order: the "how", not only the "what"."""
+    resources: Resources | None = None
+    """Staff, budget and funding."""
+    results: Text | None = None
+    """What it achieved, with figures where the sources give them."""
+    evaluation: Text | None = None
+    """How it was evaluated and by whom."""
+    success_factors: list[Text] = []
+    """The do's: what made it work."""
+    pitfalls: list[Text] = []
+    """The don'ts: what to avoid, what went wrong."""
+    transferability: Transferability | None = None
+    """For which cities it suits and what it needs."""
+    contact: Contact | None = None
+    """Whom to ask: a role and a service address."""
+    sources: list[Id] = []
+    """Ids of the sources behind the facts above (files in `practices/sources/`)."""
+    last_reviewed: dt.date
+    """The day someone last checked this record against its sources (YYYY-MM-DD)."""
+
+
+# --- city case study -----------------------------------------------------------------------------------
+
+
+class Milestone(Strict):
+    """A dated turning point in a city's integration policy."""
+
+    date: PartialDate
+    """Year, month or day of the milestone, as precise as the source is."""
+    title: Text = Field(max_length=160)
+    """What happened, in one line."""
+    description: Text | None = None
+    """Why it mattered."""
+    source: Id
+    """Id of the source that describes it."""
+
+    _coerce = field_validator("date", mode="before")(_partial_date_from_yaml)
+
+
+class ConditionNote(Strict):
+    """How one of the five learning conditions holds in this city."""
+
+    condition: Id
+    """Id of the learning condition (see `practices/vocabulary/learning-conditions.yml`)."""
+    note: Text
+    """What the source says about it for this city."""
+    source: Id
+    """Id of the source."""
+
+
+class Learning(Strict):
+    """How far the city is in learning from and with others."""
+
+    maturity: Maturity | None = None
+    """`startend`, `groeiend` or `ervaren` with local integration policy. Leave empty without a source."""
+    maturity_source: Id | None = None
+    """Id of the source for the maturity."""
+    conditions: list[ConditionNote] = []
+    """The learning conditions the sources describe for this city."""
+
+
+class Actor(Strict):
+    """A node of a city's partner network: the city itself, an organisation, or another actor."""
+
+    id: Id
+    """Short id, unique within this network; flows refer to it."""
+    organisation: Id | None = None
+    """Id of the organisation, when it has a file in `practices/organisations/`."""
+    city: Id | None = None
+    """Id of a city, for the city itself (the centre of its network) or another city."""
+    name: Text | None = None
+    """Name shown in the diagram; required when the actor has neither `organisation` nor `city`."""
+    type: OrganisationType | None = None
+    """`publiek`, `middenveld`, `privaat` or `kennis`; taken from the organisation when it has one."""
+    role: Text | None = None
+    """Its part in the network, in one line."""
+
+
+class Flow(Strict):
+    """A directed flow between two actors of the network."""
+
+    from_: Id = Field(alias="from")
+    """Id of the actor the flow comes from."""
+    to: Id
+    """Id of the actor the flow goes to."""
+    kind: Id
+    """Id of the flow kind (see `practices/vocabulary/flow-kinds.yml`): money, infrastructure, ..."""
+    intermittent: bool = False
+    """`true` when the flow happens only in some years or in some cases (drawn dashed)."""
+    label: Text | None = Field(default=None, max_length=80)
+    """A few words on what flows, for example `subsidie met diversiteitsclausule`."""
+    source: Id | None = None
+    """Id of the source that describes this flow, when it is not one of the network's own sources."""
+
+
+class Network(Strict):
+    """The city's partner network in local integration policy, as its sources describe it."""
+
+    actors: list[Actor] = Field(min_length=1)
+    """The actors, the city itself among them."""
+    flows: list[Flow] = []
+    """Directed flows of money, infrastructure, expertise or information between them."""
+    sources: list[Id] = Field(min_length=1)
+    """Ids of the sources the network is drawn from."""
+    note: Text | None = None
+    """What the network leaves out, as its source says."""
+
+
+class City(Strict):
+    """A city or municipality: its profile, its governance of integration, its partner network."""
+
+    name: Text
+    """The official Dutch name."""
+    nis_code: Annotated[str, StringConstraints(pattern=r"^\d{5}$")] | None = None
+    """The five-digit NIS code. Leave empty without a source."""
+    province: Province | None = None
+    """Province id. Leave empty without a source."""
+    population: Measure | None = None
+    """Number of inhabitants, with year and source."""
+    foreign_origin_share: Measure | None = None
+    """Share of inhabitants of foreign origin, in percent, with year and source."""
+    size_class: Id | None = None
+    """Id of the size class; must follow from `population` and the bands in the vocabulary."""
+    type: CityType | None = None
+    """`grootstad` or `regionale-stad` (the centrumsteden), or `gemeente`."""
+    type_source: Id | None = None
+    """Id of the source for the type."""
+    governance: Text | None = None
+    """Where integration policy sits in the organisation."""
+    milestones: list[Milestone] = []
+    """Dated turning points."""
+    instruments: list[Id] = []
+    """Ids of the policy instruments the city uses."""
+    learning: Learning | None = None
+    """Maturity and learning conditions."""
+    network: Network | None = None
+    """The partner network: actors and flows."""
+    case_study: Text | None = None
+    """The case study itself, in a few paragraphs (separate paragraphs with an empty line)."""
+    sources: list[Id] = []
+    """Ids of the sources behind the facts of this record."""
+    last_reviewed: dt.date
+    """The day someone last checked this record against its sources (YYYY-MM-DD)."""
+
+
+# --- organisation, learning network, source ---------------------------------------------------------
+
+
+class Organisation(Strict):
+    """A partner organisation of local integration policy."""
+
+    name: Text
+    """Full name."""
+    short_name: Text | None = Field(default=None, max_length=20)
+    """Abbreviation in common use, for example `AgII`."""
+    type: OrganisationType | None = None
+    """`publiek`, `middenveld`, `privaat` or `kennis`. Leave empty without a source."""
+    level: Level | None = None
+    """Where it works: `lokaal`, `regionaal`, `vlaams`, `federaal`, `europees` or `internationaal`."""
+    website: HttpUrl | None = None
+    """Its public website."""
+    description: Text | None = None
+    """What it does in local integration policy."""
+    sources: list[Id] = []
+    """Ids of the sources behind the facts of this record."""
+    last_reviewed: dt.date
+    """The day someone last checked this record against its sources (YYYY-MM-DD)."""
+
+
+class AgendaTopic(Strict):
+    """A topic on a learning network's agenda, proposed by its members."""
+
+    topic: Text
+    """The topic, in a few words."""
+    themes: list[Id] = []
+    """Ids of the themes it touches; the site links it to practices on those themes."""
+    proposed_by: list[Id] = []
+    """Ids of the member cities that proposed it."""
+
+
+class LearningNetwork(Strict):
+    """A network in which local governments learn from each other, such as a LID-overleg."""
+
+    name: Text
+    """Its name."""
+    description: Text | None = None
+    """What it is and how it works."""
+    level: Level | None = None
+    """At which level it brings governments together."""
+    coordinator: Id | None = None
+    """Id of the organisation that leads it."""
+    members: list[Id] = []
+    """Ids of the member cities."""
+    cadence: Text | None = None
+    """How often it meets, for example `vier keer per jaar`."""
+    agenda: list[AgendaTopic] = []
+    """Topics its members put on the agenda."""
+    conditions: list[ConditionNote] = []
+    """The learning conditions the sources describe for this network."""
+    sources: list[Id] = []
+    """Ids of the sources behind the facts of this record."""
+    last_reviewed: dt.date
+    """The day someone last checked this record against its sources (YYYY-MM-DD)."""
+
+
+class Source(Strict):
+    """A publication that records cite: a thesis, a report, a web page."""
+
+    title: Text
+    """Its title."""
+    authors: list[Text] = []
+    """Authors, as `Achternaam, V.`; an organisation for institutional pages."""
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    """Year of publication."""
+    publisher: Text | None = None
+    """University, publisher or website."""
+    url: HttpUrl | None = None
+    """Where it can be read."""
+    note: Text | None = None
+    """What kind of source it is, for example `persbericht bij een masterproef`."""
+    accessed: dt.date | None = None
+    """For web pages: the day it was consulted."""
+
+
+# --- vocabularies ------------------------------------------------------------------------------------
+
+
+class Term(Strict):
+    """An allowed value of a vocabulary, with its Dutch label."""
+
+    id: Id
+    """The id records use."""
+    label: Text
+    """Dutch label shown on the site."""
+    definition: Text
+    """What it means, in one or two Dutch sentences."""
+    source: Id | None = None
+    """Id of the source the definition follows, where there is one."""
+
+
+class Instrument(Term):
+    """A policy instrument, in one of the four families."""
+
+    family: InstrumentFamily
+    """`financieel`, `regulerend`, `communicatief` or `organisatorisch`."""
+
+
+class SizeClass(Term):
+    """A city-size class: a band of population. Bands must not overlap or leave gaps."""
+
+    min_population: int = Field(ge=0)
+    """Lowest population in the band (inclusive)."""
+    max_population: int | None = None
+    """Highest population in the band (exclusive); empty for the largest band."""
+
+
+class FlowKind(Term):
+    """A kind of flow between actors: material goods or knowledge, as in source 000."""
+
+    category: FlowCategory
+    """`materieel` (money, infrastructure) or `kennis` (expertise, information)."""
+
+
+class LearningCondition(Term):
+    """One of the five conditions for learning between local governments (source 004)."""
+
+
+class Vocabulary(Strict):
+    """A vocabulary file: a list of terms."""
+
+    terms: list[Term] = Field(min_length=1)
+    """The allowed values, in the order the site shows them."""
+
+
+class ThemeVocabulary(Vocabulary):
+    """`practices/vocabulary/themes.yml`."""
+
+
+class InstrumentVocabulary(Vocabulary):
+    """`practices/vocabulary/instruments.yml`."""
+
+    terms: list[Instrument] = Field(min_length=1)  # type: ignore[assignment]
+    """The instruments, in the order the site shows them."""
+
+
+class SizeClassVocabulary(Vocabulary):
+    """`practices/vocabulary/size-classes.yml`."""
+
+    terms: list[SizeClass] = Field(min_length=1)  # type: ignore[assignment]
+    """The size classes, from small to large."""
+
+
+class FlowKindVocabulary(Vocabulary):
+    """`practices/vocabulary/flow-kinds.yml`."""
+
+    terms: list[FlowKind] = Field(min_length=1)  # type: ignore[assignment]
+    """The flow kinds."""
+
+
+class LearningConditionVocabulary(Vocabulary):
+    """`practices/vocabulary/learning-conditions.yml`."""
+
+    terms: list[LearningCondition] = Field(min_length=1)  # type: ignore[assignment]
+    """The five learning conditions."""
+
+
+VOCABULARY_MODELS: dict[str, type[Vocabulary]] = {
+    "themes": ThemeVocabulary,
+    "instruments": InstrumentVocabulary,
+    "size-classes": SizeClassVocabulary,
+    "flow-kinds": FlowKindVocabulary,
+    "learning-conditions": LearningConditionVocabulary,
+}
+"""Vocabulary file stem -> its model. Each file must exist."""
+
+RECORD_MODELS: dict[str, type[Strict]] = {
+    "practice": Practice,
+    "city": City,
+    "organisation": Organisation,
+    "network": LearningNetwork,
+    "source": Source,
+}
+"""Record kind -> its model."""
+
+KIND_FOLDERS: dict[str, str] = {
+    "practice": ".",
+    "city": "cities",
+    "organisation": "organisations",
+    "network": "networks",
+    "source": "sources",
+}
+"""Record kind -> its folder below the records root; the folder says the kind."""
