@@ -1,0 +1,49 @@
+"""Where each record's page lives, and how to link to it from another page.
+
+Record pages are Markdown files below `docs/` in folders git ignores; with MkDocs' directory URLs
+`docs/steden/mechelen.md` is served at `/steden/mechelen/`. Markdown links use `page_file` (MkDocs
+checks and rewrites them); raw HTML such as an inline SVG cannot be rewritten, so it uses `href`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+SECTIONS: dict[str, str] = {
+    "practice": "praktijken",
+    "city": "steden",
+    "organisation": "organisaties",
+    "network": "netwerken",
+    "source": "bronnen",
+    "theme": "themas",
+    "instrument": "instrumenten",
+    "size_class": "stadsgrootte",
+}
+"""Record or term kind -> its Dutch URL section (the design brief's URLs)."""
+
+
+def page_file(kind: str, record_id: str) -> str:
+    """The page's Markdown file, relative to `docs/`: `steden/mechelen.md`."""
+    return f"{SECTIONS[kind]}/{record_id}.md"
+
+
+def page_url(kind: str, record_id: str) -> str:
+    """The page's URL path relative to the site root, with a trailing slash: `steden/mechelen/`."""
+    return f"{SECTIONS[kind]}/{record_id}/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A relative link between two site-root-relative directory URLs (`praktijken/x/` -> `../../steden/y/`)."""
+    start = posixpath.dirname(from_url.rstrip("/") + "/index.html")
+    target = posixpath.relpath(to_url.rstrip("/") or ".", start or ".")
+    return target + "/" if to_url.endswith("/") and target != "." else target
+
+
+def href(from_url: str, kind: str, record_id: str) -> str:
+    """Relative URL from the page at `from_url` to a record's page, for raw HTML."""
+    return relative(from_url, page_url(kind, record_id))
+
+
+def markdown_link(from_file: str, kind: str, record_id: str) -> str:
+    """Relative path from one Markdown file to a record's Markdown file, for Markdown links."""
+    return posixpath.relpath(page_file(kind, record_id), posixpath.dirname(from_file) or ".")
