@@ -34,9 +34,9 @@ def page_url(kind: str, record_id: str) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """A relative link between two site-root-relative directory URLs (`praktijken/x/` -> `../../steden/y/`)."""
-    start = posixpath.dirname(from_url.rstrip("/") + "/index.html")
-    target = posixpath.relpath(to_url.rstrip("/") or ".", start or ".")
-    return target + "/" if to_url.endswith("/") and target != "." else target
+    start = from_url.strip("/") or "."
+    target = posixpath.relpath(to_url.strip("/") or ".", start)
+    return target + "/" if to_url.endswith("/") or target == "." else target
 
 
 def href(from_url: str, kind: str, record_id: str) -> str:
