@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build validate lint test bench clean
+.PHONY: help setup serve build validate lint test bench clean browsers
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,7 +33,15 @@ lint: setup  ## ruff and mypy
 	$(VENV)/bin/ruff format --check macros scripts tests
 	$(VENV)/bin/mypy
 
-test: setup  ## everything CI runs: validate, lint, all tests
+# Debian's chromium drives the browser tests; installed only when missing, as root or through sudo.
+browsers:  ## install Debian's chromium for the browser tests (root or sudo)
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; else \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  $$SUDO apt-get update && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; fi
+
+# The browser tests fail (never skip) when chromium is missing, so `browsers` comes first.
+test: setup browsers  ## everything CI runs: validate, lint, all tests (with the browser tests)
 	$(PY) scripts/validate.py
 	$(MAKE) lint
 	$(PY) -m pytest
