@@ -1,0 +1,186 @@
+"""The catalogue at /praktijken/ as an officer uses it: filter by city size and theme, share the URL,
+go back, move around the site with Material's instant navigation, or read it without JavaScript.
+
+Expected practices and counts come from the records the demo site was built from, never from the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from macros.checks import city_size_class
+from macros.knowledge import KnowledgeBase
+
+pytestmark = pytest.mark.browser
+
+CATALOGUE = "praktijken/"
+
+
+def facet_values(kb: KnowledgeBase) -> dict[str, tuple[str | None, set[str]]]:
+    """Per practice id: the size class of its lead city and its themes, straight from the records."""
+    values = {}
+    for practice_id, practice in kb.practices.items():
+        city = kb.cities.get(practice.city)
+        values[practice_id] = (city_size_class(kb, city) if city else None, set(practice.themes))
+    return values
+
+
+def expected(kb: KnowledgeBase, sizes: Iterable[str] = (), themes: Iterable[str] = ()) -> set[str]:
+    """Practices shown for a filter: any of the sizes (if any) and any of the themes (if any)."""
+    sizes, themes = set(sizes), set(themes)
+    return {
+        practice_id
+        for practice_id, (size, practice_themes) in facet_values(kb).items()
+        if (not sizes or size in sizes) and (not themes or practice_themes & themes)
+    }
+
+
+def size_for_filtering(kb: KnowledgeBase) -> str:
+    """The size class with the most practices that still leaves some out (so the filter matters)."""
+    counts = Counter(size for size, _ in facet_values(kb).values() if size)
+    usable = [size for size, n in counts.most_common() if 0 < n < len(kb.practices)]
+    assert usable, f"the demo corpus needs practices in several size classes: {counts}"
+    return usable[0]
+
+
+def shown(page: Page) -> set[str]:
+    """Ids of the practices the reader sees (the link of each visible list item is `<id>/`)."""
+    hrefs: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('#kb-catalogue li.kb-practice')]
+            .filter(li => li.checkVisibility())
+            .map(li => li.querySelector('a').getAttribute('href'))"""
+    )
+    return {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs}
+
+
+def query(page: Page) -> dict[str, set[str]]:
+    """The filter state in the page's URL: facet -> set of ids."""
+    parsed = parse_qs(urlsplit(page.url).query)
+    return {facet: set(",".join(values).split(",")) for facet, values in parsed.items()}
+
+
+def expect_count(page: Page, n: int) -> None:
+    expect(page.locator("#kb-result-count")).to_have_text(re.compile(rf"(^|\D){n}\s+praktijk"))
+
+
+def check(page: Page, facet: str, value: str) -> None:
+    page.locator(f'#kb-filters input[name="{facet}"][value="{value}"]').check()
+
+
+def test_filtering_by_size_class_shows_its_practices_and_counts_per_theme(
+    page: Page, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    size = size_for_filtering(demo_kb)
+    page.goto(served_site + CATALOGUE)
+    check(page, "grootte", size)
+    want = expected(demo_kb, sizes=[size])
+    expect_count(page, len(want))
+    assert shown(page) == want
+    assert query(page) == {"grootte": {size}}
+    # Each theme's count is the number of practices now shown that have that theme.
+    themes = facet_values(demo_kb)
+    for theme_id in demo_kb.themes:
+        count = page.locator(f'.kb-count[data-facet="thema"][data-value="{theme_id}"]')
+        assert int(count.inner_text()) == sum(theme_id in themes[p][1] for p in want), theme_id
+
+
+def test_filters_combine_or_within_a_facet_and_and_between_facets(
+    page: Page, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    sizes = sorted({size for size, _ in facet_values(demo_kb).values() if size})[:2]
+    theme = Counter(t for _, themes in facet_values(demo_kb).values() for t in themes).most_common(1)[0][0]
+    page.goto(served_site + CATALOGUE)
+    for size in sizes:
+        check(page, "grootte", size)
+    check(page, "thema", theme)
+    want = expected(demo_kb, sizes=sizes, themes=[theme])
+    assert want != expected(demo_kb, sizes=sizes), "the theme should narrow the list down"
+    expect_count(page, len(want))
+    assert shown(page) == want
+    assert query(page) == {"grootte": set(sizes), "thema": {theme}}
+
+
+def test_a_shared_url_opens_with_its_filters_applied(
+    page: Page, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    size = size_for_filtering(demo_kb)
+    theme = next(iter(demo_kb.themes))
+    page.goto(f"{served_site}{CATALOGUE}?grootte={size}&thema={theme}")
+    want = expected(demo_kb, sizes=[size], themes=[theme])
+    expect_count(page, len(want))
+    assert shown(page) == want
+    expect(page.locator(f'input[name="grootte"][value="{size}"]')).to_be_checked()
+    expect(page.locator(f'input[name="thema"][value="{theme}"]')).to_be_checked()
+
+
+def open_first_shown_practice(page: Page) -> str:
+    """Click the first visible practice; return the catalogue URL it was opened from."""
+    catalogue_url = page.url
+    page.locator("#kb-catalogue li.kb-practice:visible a").first.click()
+    expect(page).not_to_have_url(catalogue_url)
+    return catalogue_url
+
+
+def test_the_back_button_returns_to_the_filtered_list(
+    page: Page, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    size = size_for_filtering(demo_kb)
+    page.goto(served_site + CATALOGUE)
+    check(page, "grootte", size)
+    want = expected(demo_kb, sizes=[size])
+    expect_count(page, len(want))
+    catalogue_url = open_first_shown_practice(page)
+    page.go_back()
+    expect(page).to_have_url(catalogue_url)
+    expect_count(page, len(want))
+    assert shown(page) == want
+    expect(page.locator(f'input[name="grootte"][value="{size}"]')).to_be_checked()
+
+
+def test_filters_work_after_instant_navigation_away_and_back(
+    page: Page, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    size = size_for_filtering(demo_kb)
+    page.goto(served_site)
+    # A variable on window survives only if Material swaps pages in place (instant navigation).
+    page.evaluate("window.kbSamePageLoad = true")
+    page.locator(f'a[href$="{CATALOGUE}"]').first.click()
+    expect(page).to_have_url(re.compile(re.escape(CATALOGUE) + "$"))
+    assert page.evaluate("window.kbSamePageLoad === true"), (
+        "navigation.instant did not swap the page in place"
+    )
+    expect_count(page, len(demo_kb.practices))
+    check(page, "grootte", size)
+    want = expected(demo_kb, sizes=[size])
+    expect_count(page, len(want))
+    assert shown(page) == want
+    open_first_shown_practice(page)
+    assert page.evaluate("window.kbSamePageLoad === true"), (
+        "the practice was not opened by instant navigation"
+    )
+    page.go_back()
+    expect_count(page, len(want))
+    assert shown(page) == want
+    assert query(page) == {"grootte": {size}}
+
+
+def test_without_javascript_every_practice_and_the_static_facet_pages_are_listed(
+    browser: Browser, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(served_site + CATALOGUE)
+        assert shown(page) == set(demo_kb.practices)
+        hrefs = set(page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"))
+        for section, ids in (("themas", demo_kb.themes), ("stadsgrootte", demo_kb.size_classes)):
+            for term_id in ids:
+                assert f"{served_site}{section}/{term_id}/" in hrefs, f"no link to /{section}/{term_id}/"
+    finally:
+        context.close()
