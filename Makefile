@@ -22,8 +22,9 @@ setup: $(STAMP)  ## create .venv with the pinned dependencies
 serve: setup  ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(VENV)/bin/mkdocs serve
 
-build: setup  ## build the site strictly into site/
+build: setup  ## build the site strictly into site/, with its search index
 	$(VENV)/bin/mkdocs build --strict
+	$(PY) scripts/search_index.py site
 
 validate: setup  ## validate the records (DIR=... for another folder)
 	$(PY) scripts/validate.py $(DIR)
