@@ -1,0 +1,190 @@
+"""Graphs of the knowledge base and the measures the pages cite.
+
+Two kinds of graph, both networkx:
+- `city_graph`: one city's partner network, a MultiDiGraph with a node per actor and an edge per flow
+  (two flows between the same actors stay two edges);
+- `relation_graph`: every reference between records (`macros.checks.references`), for views that cross
+  cities, such as an organisation active in several cities.
+
+Measures (`measures`, `gatekeepers`) work on the undirected simple projection of a city graph: source
+000 calls the city a gatekeeper because it *brings partners together*, whichever way money or expertise
+then flows. A directed measure would give the centre of an outward star (the city that only hands out
+subsidies) a betweenness of 0, and parallel flows do not make a connection shorter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from macros.knowledge import KnowledgeBase
+from macros.records import Actor, City
+
+ACTOR_TYPES: dict[str, str] = {
+    "stad": "Stad of gemeente",
+    "publiek": "Publieke organisatie",
+    "middenveld": "Middenveldorganisatie",
+    "privaat": "Private organisatie",
+    "kennis": "Kennisinstelling",
+    "overig": "Andere actor",
+}
+"""Actor type -> Dutch label, in the order diagrams, legends and tables use."""
+
+Link = tuple[str, str]
+"""(record kind, id) of the page an actor links to: ("organisation", "vvsg") or ("city", "mechelen")."""
+
+
+@dataclass(frozen=True)
+class ActorMeasures:
+    """Degree and betweenness of one actor in its city's network."""
+
+    in_degree: int
+    """Flows that reach the actor."""
+    out_degree: int
+    """Flows that leave the actor."""
+    betweenness: float
+    """Normalised betweenness (0..1) on the undirected simple projection."""
+
+    @property
+    def degree(self) -> int:
+        """All flows the actor takes part in."""
+        return self.in_degree + self.out_degree
+
+
+@dataclass(frozen=True)
+class Gatekeepers:
+    """The actor(s) with the highest betweenness, ties kept, in node order."""
+
+    actors: tuple[str, ...]
+    betweenness: float
+
+
+def actor_link(actor: Actor) -> Link | None:
+    """The page an actor links to: its organisation, its city, or none."""
+    if actor.organisation:
+        return ("organisation", actor.organisation)
+    if actor.city:
+        return ("city", actor.city)
+    return None
+
+
+def actor_name(kb: KnowledgeBase, actor: Actor) -> str:
+    """The name shown for an actor: its own `name`, else its organisation's or city's name."""
+    if actor.name:
+        return actor.name
+    if actor.organisation and actor.organisation in kb.organisations:
+        return kb.organisations[actor.organisation].name
+    if actor.city and actor.city in kb.cities:
+        return kb.cities[actor.city].name
+    return actor.organisation or actor.city or actor.id
+
+
+def actor_type(kb: KnowledgeBase, actor: Actor) -> str:
+    """A key of ACTOR_TYPES: cities are `stad`, then the actor's type, its organisation's, else `overig`."""
+    if actor.city:
+        return "stad"
+    if actor.type:
+        return actor.type
+    organisation = kb.organisations.get(actor.organisation or "")
+    return organisation.type if organisation and organisation.type else "overig"
+
+
+def city_graph(kb: KnowledgeBase, city_id: str) -> Any:
+    """The partner network of a city as a MultiDiGraph (empty when the city has none).
+
+    Nodes are actor ids with `name`, `type`, `link`, `role` and `centre` (the city itself); edges are
+    keyed by the flow's index and carry `kind`, `kind_label`, `category`, `intermittent` and `label`.
+    """
+    graph = nx.MultiDiGraph(city=city_id)
+    city = kb.cities[city_id]
+    if city.network is None:
+        return graph
+    for actor in city.network.actors:
+        graph.add_node(
+            actor.id,
+            name=actor_name(kb, actor),
+            type=actor_type(kb, actor),
+            link=actor_link(actor),
+            role=actor.role,
+            centre=actor.city == city_id,
+        )
+    for index, flow in enumerate(city.network.flows):
+        kind = kb.flow_kinds.get(flow.kind)
+        graph.add_edge(
+            flow.from_,
+            flow.to,
+            key=index,
+            kind=flow.kind,
+            kind_label=kind.label if kind else flow.kind,
+            category=kind.category if kind else "materieel",
+            intermittent=flow.intermittent,
+            label=flow.label,
+        )
+    return graph
+
+
+def centre_of(graph: Any) -> str | None:
+    """The city's own actor; the first one if the records name it twice."""
+    return next((node for node, centre in graph.nodes(data="centre") if centre), None)
+
+
+def cities_with_network(kb: KnowledgeBase) -> list[tuple[str, City]]:
+    """(id, city) of every city with a partner network, by id."""
+    return [(city_id, city) for city_id, city in sorted(kb.cities.items()) if city.network]
+
+
+def measures(graph: Any) -> dict[str, ActorMeasures]:
+    """Degree (flows in, out) and normalised betweenness of every actor, in node order."""
+    simple = nx.Graph(graph.to_undirected())
+    # Normalised over the pairs of *other* actors: the share of their shortest connections that pass
+    # through this actor. networkx leaves networks under three actors at 0 (no third actor exists).
+    betweenness = nx.betweenness_centrality(simple, normalized=True)
+    return {
+        node: ActorMeasures(graph.in_degree(node), graph.out_degree(node), float(betweenness[node]))
+        for node in graph.nodes
+    }
+
+
+def gatekeepers(graph: Any, tolerance: float = 1e-9) -> Gatekeepers | None:
+    """The actor(s) with the highest betweenness, or None when no actor lies between two others."""
+    values = measures(graph)
+    top = max((m.betweenness for m in values.values()), default=0.0)
+    if top <= tolerance:
+        return None
+    tied = tuple(node for node, m in values.items() if top - m.betweenness <= tolerance)
+    return Gatekeepers(tied, top)
+
+
+def components(graph: Any) -> int:
+    """How many parts the network falls into when flows are read both ways."""
+    return int(nx.number_weakly_connected_components(graph)) if len(graph) else 0
+
+
+def relation_graph(kb: KnowledgeBase) -> Any:
+    """Every reference between records as a MultiDiGraph of (kind, id) nodes; edges carry `field`."""
+    from macros.checks import references
+
+    graph = nx.MultiDiGraph()
+    for kind in ("practice", "city", "organisation", "network", "source"):
+        for record_id, record in sorted(kb.records_of(kind).items()):
+            graph.add_node((kind, record_id))
+            for loc, target, value in references(kind, record):
+                field = ".".join(str(part) for part in loc)
+                graph.add_edge((kind, record_id), (target, value), field=field)
+    return graph
+
+
+def referrers(graph: Any, target: tuple[str, str], kind: str, fields: Iterable[str] = ()) -> list[str]:
+    """Ids of the records of `kind` that refer to `target`, optionally only through fields starting
+    with one of `fields` (e.g. "network.actors"), sorted."""
+    prefixes = tuple(fields)
+    found = set()
+    if target not in graph:
+        return []
+    for source, _, field in graph.in_edges(target, data="field"):
+        if source[0] == kind and (not prefixes or field.startswith(prefixes)):
+            found.add(source[1])
+    return sorted(found)

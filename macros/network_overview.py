@@ -1,0 +1,221 @@
+"""The body of /overzicht/: organisations shared between cities and learning ties between cities.
+
+Markdown, so that MkDocs strict mode checks every link. It must stay readable with 300 cities, so
+long lists are cut at TOP rows with the rest summarised in counts, and the learning ties are also
+counted per size class; the page says so in words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from macros import urls
+from macros.checks import city_size_class
+from macros.diagrams import text
+from macros.graph import referrers, relation_graph
+from macros.knowledge import KnowledgeBase
+
+PAGE_FILE = "overzicht/index.md"
+TOP = 25
+"""Rows shown in a ranked table; the rest is summarised."""
+NAMED = 8
+"""Cities named in one table cell; the rest is counted."""
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]()#+!|<>~])")
+
+
+def md(value: object) -> str:
+    """Record text for Markdown: Markdown syntax backslash-escaped, then HTML-escaped, braces as
+    character references (so neither Markdown, HTML nor a template engine reads it as code)."""
+    return text(_MARKDOWN.sub(r"\\\1", str(value)))
+
+
+def link(kind: str, record_id: str, label: str) -> str:
+    return f"[{md(label)}]({urls.markdown_link(PAGE_FILE, kind, record_id)})"
+
+
+def city_link(kb: KnowledgeBase, city_id: str) -> str:
+    city = kb.cities.get(city_id)
+    return link("city", city_id, city.name) if city else md(city_id)
+
+
+def city_list(kb: KnowledgeBase, city_ids: list[str]) -> str:
+    """Up to NAMED linked city names by name, then `en N andere`."""
+    ordered = sorted(city_ids, key=lambda c: (kb.cities[c].name.lower() if c in kb.cities else c, c))
+    shown = ", ".join(city_link(kb, c) for c in ordered[:NAMED])
+    rest = len(ordered) - NAMED
+    return f"{shown} en {rest} andere" if rest > 0 else shown
+
+
+def table(head: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+# --- organisations ----------------------------------------------------------------------------------
+
+
+def organisation_cities(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Organisation id -> the cities it works in: as an actor of the city's network, or as a partner
+    of a practice the city leads or takes part in. Read from the relation graph."""
+    graph = relation_graph(kb)
+    found: dict[str, set[str]] = {}
+    for org_id in kb.organisations:
+        target = ("organisation", org_id)
+        cities = set(referrers(graph, target, "city", ["network.actors"]))
+        for practice_id in referrers(graph, target, "practice", ["partners"]):
+            practice = kb.practices[practice_id]
+            cities |= {practice.city, *practice.cities}
+        found[org_id] = cities
+    return found
+
+
+def organisations_section(kb: KnowledgeBase) -> str:
+    shared = {o: c for o, c in organisation_cities(kb).items() if len(c) > 1}
+    intro = (
+        "## Organisaties in meer dan één stad\n\n"
+        "Een organisatie telt mee in een stad als ze een actor is in het partnernetwerk van die stad, of "
+        "partner in een praktijk die de stad trekt of waaraan ze deelneemt."
+    )
+    if not shared:
+        return intro + " Nog geen organisatie komt in meer dan één stad voor."
+    ranked = sorted(shared, key=lambda o: (-len(shared[o]), kb.organisations[o].name.lower(), o))
+    rows = [
+        [
+            link("organisation", o, kb.organisations[o].name),
+            str(len(shared[o])),
+            city_list(kb, sorted(shared[o])),
+        ]
+        for o in ranked[:TOP]
+    ]
+    parts = [
+        intro + f" {len(shared)} organisaties komen in meer dan één stad voor; de tabel ordent ze naar het "
+        f"aantal steden en toont er hoogstens {TOP}, met per organisatie hoogstens {NAMED} steden bij naam.",
+        table(["Organisatie", "Steden", "Waar"], rows),
+    ]
+    rest = ranked[TOP:]
+    if rest:
+        spread = Counter(len(shared[o]) for o in rest)
+        parts.append(f"De andere {len(rest)} organisaties, naar het aantal steden waarin ze voorkomen:")
+        parts.append(
+            table(
+                ["Steden", "Organisaties"], [[str(k), str(spread[k])] for k in sorted(spread, reverse=True)]
+            )
+        )
+    return "\n\n".join(parts)
+
+
+# --- learning ties --------------------------------------------------------------------------------------
+
+
+def size_label(kb: KnowledgeBase, city_id: str) -> str:
+    city = kb.cities.get(city_id)
+    size = city_size_class(kb, city) if city else None
+    return kb.size_classes[size].label if size in kb.size_classes else "onbekend"
+
+
+def learning_networks_section(kb: KnowledgeBase) -> str:
+    intro = "### Via lerende netwerken\n\n"
+    if not kb.networks:
+        return intro + "De kennisbank beschrijft nog geen lerende netwerken."
+    pairs: set[tuple[str, str]] = set()
+    members: set[str] = set()
+    ranked = sorted(
+        kb.networks.items(), key=lambda item: (-len(item[1].members), item[1].name.lower(), item[0])
+    )
+    rows = []
+    for network_id, network in ranked:
+        members |= set(network.members)
+        pairs |= set(combinations(sorted(set(network.members)), 2))
+        sizes = Counter(size_label(kb, c) for c in network.members)
+        spread = ", ".join(f"{md(label)} {count}" for label, count in sorted(sizes.items()))
+        rows.append([link("network", network_id, network.name), str(len(network.members)), spread or "–"])
+    shown = rows[:TOP]
+    summary = (
+        f"{len(members)} steden en gemeenten zitten in minstens één lerend netwerk; samen vormen ze "
+        f"{len(pairs)} paren die elkaar in een netwerk ontmoeten. Per netwerk het aantal leden, geteld "
+        "per stadsgrootte"
+    )
+    summary += f" (de {TOP} grootste netwerken van {len(rows)})." if len(rows) > TOP else "."
+    return intro + summary + "\n\n" + table(["Netwerk", "Leden", "Per stadsgrootte"], shown)
+
+
+def adaptation_ties(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
+    """(origin city, origin practice, adopting city, adopting practice) for every practice adapted
+    from a practice of another city, sorted."""
+    ties = []
+    for practice_id, practice in kb.practices.items():
+        adapted = practice.transferability.adapted_from if practice.transferability else []
+        for origin_id in adapted:
+            origin = kb.practices.get(origin_id)
+            if origin and origin.city != practice.city:
+                ties.append((origin.city, origin_id, practice.city, practice_id))
+    return sorted(ties)
+
+
+def adaptations_section(kb: KnowledgeBase) -> str:
+    intro = "### Via overgenomen praktijken\n\n"
+    ties = adaptation_ties(kb)
+    if not ties:
+        return intro + "Nog geen praktijk is overgenomen uit een andere stad."
+    parts = [
+        intro + f"{len(ties)} keer nam een stad een praktijk over uit een andere stad "
+        "(het veld `adapted_from` van een praktijk)."
+    ]
+    if len(ties) <= TOP:
+        rows = [
+            [
+                city_link(kb, a),
+                link("practice", p, kb.practices[p].title),
+                city_link(kb, b),
+                link("practice", q, kb.practices[q].title),
+            ]
+            for a, p, b, q in ties
+        ]
+        parts.append(table(["Van", "Praktijk", "Naar", "Als"], rows))
+    else:
+        given: dict[str, set[str]] = defaultdict(set)
+        for a, _, b, _ in ties:
+            given[a].add(b)
+        ranked = sorted(
+            given, key=lambda c: (-len(given[c]), kb.cities[c].name.lower() if c in kb.cities else c)
+        )
+        parts.append(
+            f"De {min(TOP, len(ranked))} steden waarvan de meeste andere steden een praktijk overnamen:"
+        )
+        parts.append(
+            table(
+                ["Stad", "Overgenomen door"],
+                [[city_link(kb, c), city_list(kb, sorted(given[c]))] for c in ranked[:TOP]],
+            )
+        )
+    parts.append(size_matrix(kb, ties))
+    return "\n\n".join(parts)
+
+
+def size_matrix(kb: KnowledgeBase, ties: list[tuple[str, str, str, str]]) -> str:
+    """Counts of adaptations from one size class (rows) to another (columns)."""
+    labels = [term.label for term in kb.size_classes.values()]
+    counts = Counter((size_label(kb, a), size_label(kb, b)) for a, _, b, _ in ties)
+    if any("onbekend" in pair for pair in counts):
+        labels.append("onbekend")
+    rows = [[md(row), *[str(counts[(row, col)]) for col in labels]] for row in labels]
+    intro = (
+        "Hoe vaak een stad van de ene grootte (rij) een praktijk doorgaf aan een stad van een andere (kolom):"
+    )
+    return intro + "\n\n" + table(["Van \\ naar", *[md(label) for label in labels]], rows)
+
+
+def overview_body(kb: KnowledgeBase) -> str:
+    """The overview page body (no title: the page template gives it)."""
+    cities = sum(1 for city in kb.cities.values() if city.network)
+    head = (
+        f"De kennisbank beschrijft {len(kb.cities)} steden en gemeenten ({cities} met een partnernetwerk), "
+        f"{len(kb.organisations)} organisaties en {len(kb.networks)} lerende netwerken. Lange lijsten zijn "
+        f"ingekort tot de {TOP} grootste; de rest staat samengevat in aantallen."
+    )
+    learning = "## Leren tussen steden\n\n" + learning_networks_section(kb) + "\n\n" + adaptations_section(kb)
+    return "\n\n".join([head, organisations_section(kb), learning]) + "\n"

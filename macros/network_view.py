@@ -1,0 +1,201 @@
+"""The network section of city and organisation pages: diagram, legend, gatekeeper sentence, tables.
+
+Everything a record says is escaped (`macros.diagrams.text`); links in raw HTML are relative to the
+page the block is embedded in (`page_url`), so they work at any site root. The overview page is
+Markdown (`overview_markdown`), so that MkDocs checks its links; its aggregation lives in
+`macros.network_overview`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from macros import urls
+from macros.diagrams import legend_html, network_svg, text
+from macros.graph import ACTOR_TYPES, city_graph, components, gatekeepers, measures
+from macros.knowledge import KnowledgeBase
+from macros.network_overview import overview_body
+
+
+def decimal(value: float, places: int = 2) -> str:
+    """A Dutch decimal: `0,78`."""
+    return f"{value:.{places}f}".replace(".", ",")
+
+
+def kinds_by_category(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Flow category -> the lowercase labels of its kinds, in vocabulary order."""
+    kinds: dict[str, list[str]] = {}
+    for kind in kb.flow_kinds.values():
+        kinds.setdefault(kind.category, []).append(kind.label.lower())
+    return kinds
+
+
+def names(items: list[str]) -> str:
+    """`A`, `A en B`, `A, B en C`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def gatekeeper_sentence(graph: Any) -> str:
+    """One Dutch sentence (plain text) naming the gatekeeper(s) with the measure behind the claim."""
+    count = len(graph)
+    if count == 0:
+        return ""
+    if count < 3:
+        return (
+            f"Met {count} {'actor' if count == 1 else 'actoren'} kan geen actor tussen twee andere staan: "
+            "dit netwerk heeft geen poortwachter (betweenness overal 0)."
+        )
+    found = gatekeepers(graph)
+    if found is None:
+        sentence = (
+            "Dit netwerk heeft geen poortwachter: geen enkele kortste verbinding tussen twee actoren "
+            "loopt via een derde (betweenness overal 0)."
+        )
+    else:
+        share = f"{round(float(decimal(found.betweenness).replace(',', '.')) * 100)}\u00a0%"
+        measure = f"betweenness {decimal(found.betweenness)}"
+        who = names([graph.nodes[n]["name"] for n in found.actors])
+        if len(found.actors) == 1:
+            sentence = (
+                f"{who} is de poortwachter van dit netwerk: {share} van de kortste verbindingen tussen "
+                f"andere actoren loopt via haar ({measure})."
+            )
+        else:
+            sentence = (
+                f"{who} zijn samen de poortwachters van dit netwerk: via elk van hen loopt {share} van de "
+                f"kortste verbindingen tussen andere actoren ({measure})."
+            )
+    parts = components(graph)
+    if parts > 1:
+        sentence += (
+            f" Het netwerk valt uiteen in {parts} delen zonder stromen tussen elkaar; paren actoren uit "
+            "verschillende delen tellen mee als paren zonder verbinding."
+        )
+    return sentence
+
+
+def actor_cell(graph: Any, node: str, page_url: str) -> str:
+    """An actor's name, linked to its page when it has one."""
+    data = graph.nodes[node]
+    if data["link"]:
+        kind, record_id = data["link"]
+        return f'<a href="{text(urls.href(page_url, kind, record_id))}">{text(data["name"])}</a>'
+    return text(data["name"])
+
+
+def flow_rows(graph: Any, page_url: str, prefix: str = "", only: set[str] | None = None) -> list[str]:
+    """One <tr> per flow, in the order of the records; `only` keeps the flows touching those actors."""
+    rows = []
+    for u, v, _, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+        if only is not None and not ({u, v} & only):
+            continue
+        category = "materieel" if data["category"] == "materieel" else "kennis"
+        cells = [
+            actor_cell(graph, u, page_url),
+            actor_cell(graph, v, page_url),
+            f"{text(data['kind_label'])} ({category})",
+            "ja" if data["intermittent"] else "nee",
+            text(data["label"] or ""),
+        ]
+        rows.append("<tr>" + prefix + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return rows
+
+
+FLOW_HEAD = "<th>Van</th><th>Naar</th><th>Soort</th><th>Af en toe</th><th>Omschrijving</th>"
+
+
+def flows_table(graph: Any, page_url: str, caption: str) -> str:
+    rows = flow_rows(graph, page_url)
+    if not rows:
+        return "<p>De bronnen beschrijven nog geen stromen tussen deze actoren.</p>"
+    return (
+        f"<table><caption>{text(caption)}</caption><thead><tr>{FLOW_HEAD}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def measures_table(graph: Any, page_url: str) -> str:
+    """Degree and betweenness per actor, highest betweenness first."""
+    values = measures(graph)
+    order = sorted(
+        values, key=lambda n: (-round(values[n].betweenness, 9), graph.nodes[n]["name"].lower(), n)
+    )
+    rows = []
+    for node in order:
+        m = values[node]
+        cells = [
+            actor_cell(graph, node, page_url),
+            text(ACTOR_TYPES[graph.nodes[node]["type"]]),
+            str(m.degree),
+            str(m.in_degree),
+            str(m.out_degree),
+            decimal(m.betweenness),
+        ]
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    caption = (
+        "Maten per actor. Graad: het aantal stromen van en naar de actor. Betweenness: het aandeel van "
+        "de kortste verbindingen tussen twee andere actoren dat via deze actor loopt (0 tot 1), "
+        "berekend zonder op de richting van de stromen te letten: een poortwachter brengt partners "
+        "samen, welke kant geld of kennis daarna ook op gaat."
+    )
+    head = "<th>Actor</th><th>Type</th><th>Graad</th><th>In</th><th>Uit</th><th>Betweenness</th>"
+    body = "".join(rows)
+    return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def city_network_html(kb: KnowledgeBase, city_id: str, page_url: str) -> str:
+    """The network section of a city page; "" when the city has no network."""
+    city = kb.cities.get(city_id)
+    if city is None or city.network is None:
+        return ""
+    graph = city_graph(kb, city_id)
+    figure = (
+        '<figure class="kbn-figure"><div class="kbn-scroll" style="overflow-x:auto">'
+        f"{network_svg(graph, page_url)}</div>"
+        f"<figcaption>{legend_html(graph, kinds_by_category(kb))}</figcaption></figure>"
+    )
+    sentence = gatekeeper_sentence(graph)
+    note = f"<p>{text(city.network.note)}</p>" if city.network.note else ""
+    return (
+        '<section class="kbn-network">'
+        f"{figure}"
+        f'<p class="kbn-gatekeeper">{text(sentence)}</p>{note}'
+        f"{flows_table(graph, page_url, f'Stromen in het partnernetwerk van {city.name}')}"
+        f"{measures_table(graph, page_url)}"
+        "</section>"
+    )
+
+
+def organisation_ties_html(kb: KnowledgeBase, org_id: str, page_url: str) -> str:
+    """An organisation's flows in every city's network, as one table; "" when it is in none."""
+    rows: list[str] = []
+    silent: list[str] = []
+    for city_id, city in sorted(kb.cities.items(), key=lambda item: (item[1].name.lower(), item[0])):
+        if city.network is None:
+            continue
+        own = {actor.id for actor in city.network.actors if actor.organisation == org_id}
+        if not own:
+            continue
+        graph = city_graph(kb, city_id)
+        city_cell = f'<td><a href="{text(urls.href(page_url, "city", city_id))}">{text(city.name)}</a></td>'
+        found = flow_rows(graph, page_url, prefix=city_cell, only=own)
+        rows += found
+        if not found:
+            silent.append(f'<a href="{text(urls.href(page_url, "city", city_id))}">{text(city.name)}</a>')
+    if not rows and not silent:
+        return ""
+    parts = ['<section class="kbn-ties">']
+    if rows:
+        parts.append(
+            "<table><caption>Stromen van en naar deze organisatie in de partnernetwerken van steden</caption>"
+            f"<thead><tr><th>Stad</th>{FLOW_HEAD}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+    if silent:
+        parts.append(f"<p>Ook actor, zonder beschreven stromen, in het netwerk van {names(silent)}.</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def overview_markdown(kb: KnowledgeBase) -> str:
+    """The body of /overzicht/; see `macros.network_overview`."""
+    return overview_body(kb)
