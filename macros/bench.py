@@ -1,0 +1,320 @@
+"""The benchmark behind `scripts/bench.py`: build demo corpora of several sizes and a bare Material
+baseline with as many plain pages, in the same run, and measure what issue 6 sets targets for.
+
+Times that are compared are measured in the same run and as ratios (full build / baseline build, time
+per doubling of the corpus), because the machine's speed and its other load change from run to run.
+Every build runs in a scratch copy of mkdocs.yml and docs/, so the working tree is never touched.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from macros import demo, knowledge, search_index
+
+PROJECT = Path(__file__).resolve().parent.parent
+"""The project whose mkdocs.yml, docs/ and macros/ the real builds use."""
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+GENERATED = (
+    "praktijken",
+    "steden",
+    "organisaties",
+    "netwerken",
+    "bronnen",
+    "themas",
+    "instrumenten",
+    "stadsgrootte",
+    "overzicht",
+    "data",
+    "generated",
+)
+"""Folders of docs/ that the generation step writes (git-ignored); a scratch copy starts without them."""
+
+
+@dataclass
+class Build:
+    """One `mkdocs build` plus its search index."""
+
+    mkdocs_s: float
+    index_s: float
+    peak_mb: float
+    site: Path
+
+    @property
+    def total_s(self) -> float:
+        return self.mkdocs_s + self.index_s
+
+
+@dataclass
+class SiteSize:
+    """What a built site weighs."""
+
+    pages: int
+    bytes: int
+    median_page_bytes: int
+    largest_page_bytes: int
+    largest_svg_bytes: int
+
+
+@dataclass
+class SizeResult:
+    """Every measure for one corpus size."""
+
+    practices: int
+    records: int
+    validation_s: float
+    generation_s: float
+    generated_pages: int
+    build: dict[str, Any]
+    baseline: dict[str, Any]
+    build_ratio: float
+    site: dict[str, Any]
+    browser: dict[str, Any] = field(default_factory=dict)
+
+
+def timed(action: Callable[[], object]) -> float:
+    """Seconds `action` takes (wall clock)."""
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def per_doubling(small: tuple[int, float], large: tuple[int, float]) -> float:
+    """The time factor for doubling the size, from the times at two sizes.
+
+    (t_large / t_small) ** (log 2 / log(n_large / n_small)): 1.0 means the time does not grow,
+    2.0 linear growth, 4.0 quadratic.
+    """
+    (n_small, t_small), (n_large, t_large) = small, large
+    return float((t_large / t_small) ** (math.log(2) / math.log(n_large / n_small)))
+
+
+# --- corpora and projects -------------------------------------------------------------------------
+
+
+def corpus(work: Path, practices: int, seed: int = 0) -> Path:
+    """A demo records folder of `practices` practices below `work`."""
+    out = work / f"records-{practices}"
+    demo.write_corpus(out, practices, seed)
+    return out
+
+
+def scratch_project(work: Path, name: str) -> Path:
+    """A copy of the site's mkdocs.yml and hand-written docs/ (not generated pages), with macros/ linked."""
+    project = work / name
+    project.mkdir(parents=True)
+    shutil.copy2(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
+    docs = PROJECT / "docs"
+
+    def generated(directory: str, names: list[str]) -> list[str]:
+        return [name for name in names if Path(directory) == docs and name in GENERATED]
+
+    shutil.copytree(docs, project / "docs", ignore=generated)
+    # mkdocs-macros imports `module_name` from the folder of mkdocs.yml.
+    (project / "macros").symlink_to(PROJECT / "macros", target_is_directory=True)
+    return project
+
+
+def records_count(root: Path) -> int:
+    """Record files in a records folder (vocabularies not counted)."""
+    return sum(1 for _ in knowledge.record_files(root))
+
+
+# --- the baseline ---------------------------------------------------------------------------------
+
+_WORDS = (  # noqa: SIM905 - a sentence reads better than a list of words
+    "de stad werkt samen met partners aan een beleid voor nieuwkomers en hun gezinnen in elke wijk "
+    "het lokaal bestuur brengt diensten organisaties en vrijwilligers rond de tafel om taal werk en "
+    "onderwijs beter op elkaar af te stemmen zodat iedereen mee kan doen"
+).split()
+
+
+def baseline_page(number: int, size: int) -> str:
+    """A plain Markdown page of about `size` characters: a title, headings, paragraphs and a list."""
+    parts = [f"# Pagina {number}\n"]
+    index = number
+    while sum(map(len, parts)) < size:
+        if len(parts) % 4 == 1:
+            parts.append(f"\n## Onderdeel {len(parts)}\n")
+        sentence = " ".join(_WORDS[(index + i) % len(_WORDS)] for i in range(18))
+        parts.append(f"\n{sentence.capitalize()}. {sentence}.\n")
+        if len(parts) % 5 == 0:
+            parts.append("\n- " + "\n- ".join(_WORDS[index % 7 : index % 7 + 4]) + "\n")
+        index += 5
+    return "".join(parts)
+
+
+def baseline_project(work: Path, pages: int, page_chars: int) -> Path:
+    """A bare Material site (the site's Material, theme only) of `pages` plain pages, only home in the nav.
+
+    Search as the real site does it: no lunr plugin, a Pagefind index after the build.
+    """
+    project = work / f"baseline-{pages}"
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Basislijn\n"
+        "theme:\n  name: material\n  language: nl\n  font: false\n"
+        "plugins: []\n"
+        "nav:\n  - Home: index.md\n"
+        "validation:\n  nav:\n    omitted_files: info\n",
+        encoding="utf-8",
+    )
+    (docs / "index.md").write_text(baseline_page(0, page_chars), encoding="utf-8")
+    for number in range(1, pages):
+        folder = docs / f"p{number // 500:02d}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"pagina-{number}.md").write_text(baseline_page(number, page_chars), encoding="utf-8")
+    return project
+
+
+# --- builds ---------------------------------------------------------------------------------------
+
+
+def mkdocs_build(project: Path, site: Path, records: Path | None, log: Path) -> Build:
+    """`mkdocs build` of `project` into `site` in a subprocess, then its search index.
+
+    The peak memory is the build process's own (os.wait4), not the maximum over all children so far.
+    """
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if records is not None:
+        env["KB_RECORDS_DIR"] = str(records)
+    command = [str(MKDOCS), "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    with log.open("w") as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        mkdocs_s = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"mkdocs build of {project} failed:\n{log.read_text()[-4000:]}")
+    index_s = timed(lambda: search_index.index_site(site))
+    # ru_maxrss is in kilobytes on Linux.
+    return Build(mkdocs_s, index_s, usage.ru_maxrss / 1024, site)
+
+
+def html_pages(site: Path) -> Iterator[Path]:
+    """The HTML pages of a built site, without the search bundle."""
+    for path in site.rglob("*.html"):
+        if "pagefind" not in path.relative_to(site).parts:
+            yield path
+
+
+_SVG = re.compile(rb"<svg\b.*?</svg>", re.DOTALL)
+
+
+def site_size(site: Path) -> SiteSize:
+    """Size on disk (search index included), page sizes, and the largest SVG (inline or file)."""
+    sizes = [path.stat().st_size for path in html_pages(site)]
+    largest_svg = max((path.stat().st_size for path in site.rglob("*.svg")), default=0)
+    for path in html_pages(site):
+        for match in _SVG.finditer(path.read_bytes()):
+            largest_svg = max(largest_svg, len(match.group()))
+    return SiteSize(
+        pages=len(sizes),
+        bytes=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        median_page_bytes=int(statistics.median(sizes)),
+        largest_page_bytes=max(sizes),
+        largest_svg_bytes=largest_svg,
+    )
+
+
+def generated_markdown(docs: Path) -> list[Path]:
+    """The generated Markdown pages below a docs folder."""
+    return [path for folder in GENERATED for path in (docs / folder).rglob("*.md")]
+
+
+# --- one size, and the whole run ------------------------------------------------------------------
+
+
+def hand_written_pages() -> int:
+    """Markdown pages of docs/ that nobody generates."""
+    docs = PROJECT / "docs"
+    generated = {docs / folder for folder in GENERATED}
+    return sum(
+        1
+        for path in docs.rglob("*.md")
+        if "overrides" not in path.parts and not any(parent in generated for parent in path.parents)
+    )
+
+
+def generation(work: Path, records: Path) -> tuple[float, list[Path]]:
+    """Seconds the site's generation step takes alone (no MkDocs) into an empty folder; the pages."""
+    from macros import generate
+
+    docs = work / "generated-only"
+    docs.mkdir()
+    seconds = timed(lambda: generate.generate(docs, records))
+    return seconds, generated_markdown(docs)
+
+
+def measure_size(work: Path, practices: int, log: Callable[[str], None]) -> SizeResult:
+    """Every measure for a demo corpus of `practices` practices, and its baseline built beside it."""
+    work = work / f"n{practices}"
+    work.mkdir(parents=True)
+    records = corpus(work, practices)
+    log(f"{practices}: corpus of {records_count(records)} records written")
+    validation_s = timed(lambda: knowledge.load(records))
+    generation_s, pages = generation(work, records)
+    mean_chars = sum(p.stat().st_size for p in pages) // max(len(pages), 1)
+    log(f"{practices}: validation {validation_s:.2f} s, generation {generation_s:.2f} s, {len(pages)} pages")
+    baseline_dir = baseline_project(work, len(pages) + hand_written_pages(), mean_chars)
+    project = scratch_project(work, "project")
+    # Baseline first, then the site: back to back, so a slow spell of the machine hits both.
+    baseline = mkdocs_build(baseline_dir, work / "baseline-site", None, work / "baseline.log")
+    log(f"{practices}: baseline build {baseline.total_s:.1f} s")
+    real = mkdocs_build(project, work / "site", records, work / "build.log")
+    log(f"{practices}: full build {real.total_s:.1f} s")
+    return SizeResult(
+        practices=practices,
+        records=records_count(records),
+        validation_s=validation_s,
+        generation_s=generation_s,
+        generated_pages=len(pages),
+        build=_build_dict(real),
+        baseline=_build_dict(baseline) | {"page_chars": mean_chars},
+        build_ratio=real.total_s / baseline.total_s,
+        site=asdict(site_size(real.site)) | {"baseline_bytes": site_size(baseline.site).bytes},
+    )
+
+
+def _build_dict(build: Build) -> dict[str, Any]:
+    return {
+        "mkdocs_s": round(build.mkdocs_s, 2),
+        "index_s": round(build.index_s, 2),
+        "total_s": round(build.total_s, 2),
+        "peak_mb": round(build.peak_mb, 1),
+    }
+
+
+def growth(results: list[SizeResult]) -> list[dict[str, Any]]:
+    """Time factor per doubling between consecutive sizes, for each timed step."""
+    steps: dict[str, Callable[[SizeResult], float]] = {
+        "validation": lambda r: r.validation_s,
+        "generation": lambda r: r.generation_s,
+        "build": lambda r: float(r.build["total_s"]),
+        "baseline": lambda r: float(r.baseline["total_s"]),
+    }
+    pairs = itertools.pairwise(results)
+    return [
+        {"from": small.practices, "to": large.practices}
+        | {
+            name: round(per_doubling((small.practices, value(small)), (large.practices, value(large))), 2)
+            for name, value in steps.items()
+        }
+        for small, large in pairs
+    ]

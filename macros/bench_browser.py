@@ -1,0 +1,251 @@
+"""Benchmark measures taken in headless Chromium: search bytes, catalogue filter time, edit-to-browser time.
+
+Bytes are the sizes of the response bodies the page received (an uncompressed local server, so the
+figures are what a server without compression would send; gzip makes them smaller, never larger).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page, Response, sync_playwright
+
+SEARCH_QUERY = "diversiteit"
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+CHROMIUM = "/usr/bin/chromium"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (an ephemeral port) in a thread; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """Headless Chromium: Debian's when installed, else Playwright's own."""
+    with sync_playwright() as playwright:
+        path = CHROMIUM if Path(CHROMIUM).exists() else None
+        browser = playwright.chromium.launch(executable_path=path)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Traffic:
+    """Every response a page receives, with its body size, from the moment it is attached."""
+
+    def __init__(self, page: Page, base: str) -> None:
+        self.base = base
+        self.responses: list[Response] = []
+        page.on("response", self._record)
+
+    def _record(self, response: Response) -> None:
+        self.responses.append(response)
+
+    def take(self) -> list[tuple[str, int]]:
+        """(url, body bytes) of the responses so far; then start counting afresh."""
+        taken = [(r.url, _body_size(r)) for r in self.responses]
+        self.responses = []
+        return taken
+
+    def external(self, taken: list[tuple[str, int]]) -> list[str]:
+        """URLs of another site among `taken`."""
+        host = urlsplit(self.base).netloc
+        return [url for url, _ in taken if urlsplit(url).netloc not in (host, "")]
+
+
+def _body_size(response: Response) -> int:
+    try:
+        return len(response.body())
+    except Exception:  # a redirect or an aborted request has no body
+        return 0
+
+
+def _search_bytes(taken: list[tuple[str, int]]) -> int:
+    """Bytes that belong to search: the Pagefind bundle and the search UI's own script and style."""
+    return sum(size for url, size in taken if "/pagefind/" in url or "/search." in urlsplit(url).path)
+
+
+def search_costs(browser: Browser, base: str, page_path: str) -> dict[str, Any]:
+    """Bytes fetched when `page_path` loads, and for a first query typed into the search box."""
+    page = browser.new_page()
+    traffic = Traffic(page, base)
+    page.goto(base + page_path, wait_until="networkidle")
+    on_load = traffic.take()
+    box = page.locator("#kb-search-input")
+    box.fill(SEARCH_QUERY)
+    page.locator(".kb-search__status").filter(has_text="voor").wait_for(timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    query = traffic.take()
+    results = page.locator(".kb-search__list li").count()
+    status = page.locator(".kb-search__status").inner_text()
+    page.close()
+    return {
+        "page": page_path,
+        "page_load_bytes": sum(size for _, size in on_load),
+        "search_bytes_on_load": _search_bytes(on_load),
+        "search_bytes_first_query": sum(size for _, size in query),
+        "first_query": SEARCH_QUERY,
+        "first_query_status": status,
+        "first_query_results_shown": results,
+        "external_requests": traffic.external(on_load + query),
+    }
+
+
+_FILTER_SCRIPT = """
+async ([facet, rounds]) => {
+  const boxes = [...document.querySelectorAll(`#kb-filters input[name="${facet}"]`)];
+  const count = document.querySelector("#kb-result-count");
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    const box = boxes[round % boxes.length];
+    const before = count.textContent;
+    const t0 = performance.now();
+    box.click();
+    if (count.textContent === before) {
+      // The script updates later than the click event: wait for the count to change.
+      await new Promise((resolve) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+        observer.observe(count, { childList: true, characterData: true, subtree: true });
+        setTimeout(() => { observer.disconnect(); resolve(); }, 2000);
+      });
+    }
+    void document.body.offsetHeight;  // include the style and layout work the change causes
+    times.push(performance.now() - t0);
+    box.click();  // undo, so every round filters the whole list
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { times, shown: count.textContent, practices: document.querySelectorAll(".kb-practice").length };
+}
+"""
+
+
+def filter_time(browser: Browser, base: str, facet: str = "thema", rounds: int = 10) -> dict[str, Any]:
+    """Milliseconds to apply one catalogue filter through the UI (a checkbox click), over `rounds` clicks."""
+    page = browser.new_page()
+    page.goto(base + "praktijken/", wait_until="load")
+    page.locator("#kb-filters").wait_for(state="visible")
+    measured: dict[str, Any] = page.evaluate(_FILTER_SCRIPT, [facet, rounds])
+    page.close()
+    times = measured["times"]
+    return {
+        "facet": facet,
+        "practices_listed": measured["practices"],
+        "median_ms": round(statistics.median(times), 1),
+        "max_ms": round(max(times), 1),
+    }
+
+
+# --- the contributor's loop -----------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, records: Path, port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """`mkdocs serve` of a scratch project with its records in `records`; stopped on exit."""
+    command = [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"]
+    env = dict(os.environ, KB_RECORDS_DIR=str(records), NO_MKDOCS_2_WARNING="1")
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
+        try:
+            yield process
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("mkdocs serve stopped")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+def edit_shows_within(browser: Browser, url: str, edit: Path, old: str, new: str, shown: str) -> float:
+    """Seconds from writing `new` over `old` in the record `edit` until the open page at `url` shows `shown`.
+
+    The page is reloaded by mkdocs serve's live reload, as a contributor's browser would be.
+    """
+    page = browser.new_page()
+    page.goto(url, wait_until="load")
+    text = edit.read_text(encoding="utf-8")
+    if old not in text:
+        raise ValueError(f"{old!r} is not in {edit}")
+    started = time.monotonic()
+    edit.write_text(text.replace(old, new, 1), encoding="utf-8")
+    page.get_by_text(shown).first.wait_for(timeout=60_000)
+    elapsed = time.monotonic() - started
+    page.close()
+    return elapsed
+
+
+def contributor_loop(work: Path, browser: Browser) -> dict[str, Any]:
+    """`mkdocs serve` on a copy of the shipped records: seconds from editing one practice's title until
+    the open page shows it, and which generated pages the rebuild rewrote."""
+    from macros import bench, knowledge
+
+    project = bench.scratch_project(work, "loop")
+    records = work / "loop-records"
+    shutil.copytree(knowledge.DEFAULT_ROOT, records)
+    record = sorted(records.glob("*.yml"))[0]
+    old = re.search(r"^title:.*$", record.read_text(encoding="utf-8"), re.MULTILINE)
+    if old is None:
+        raise ValueError(f"{record} has no one-line title")
+    new = f"Bench-wijziging {int(time.time())}"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/praktijken/{record.stem}/"
+    with mkdocs_serve(project, records, port, work / "serve.log") as process:
+        wait_until_up(url, process, timeout=300)
+        before = _mtimes(project / "docs")
+        seconds = edit_shows_within(browser, url, record, old.group(), f"title: {new}", new)
+        after = _mtimes(project / "docs")
+    rewritten = sorted(str(p.relative_to(project / "docs")) for p in after if after[p] != before.get(p))
+    return {"record": record.name, "seconds": round(seconds, 2), "pages_rewritten": rewritten}
+
+
+def _mtimes(docs: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in docs.rglob("*.md")}

@@ -1,0 +1,92 @@
+"""The benchmark's Markdown table: one column per corpus size, and the targets of issue 6 beside them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Row = tuple[str, Callable[[dict[str, Any]], str], str]
+"""(label, the cell of one size's result, the target at the largest size)."""
+
+
+def _kb(value: float) -> str:
+    return f"{value / 1000:,.0f}"
+
+
+def _browser(key: str, show: Callable[[Any], str]) -> Callable[[dict[str, Any]], str]:
+    def cell(result: dict[str, Any]) -> str:
+        value = result.get("browser", {}).get(key)
+        return "–" if value is None else show(value)
+
+    return cell
+
+
+def _filter(result: dict[str, Any]) -> str:
+    measured = result.get("browser", {}).get("filter")
+    return "–" if measured is None else f"{measured['median_ms']:.1f} / {measured['max_ms']:.1f}"
+
+
+ROWS: list[Row] = [
+    ("records (practices)", lambda r: f"{r['records']:,} ({r['practices']:,})", ""),
+    ("validation (s)", lambda r: f"{r['validation_s']:.2f}", "< 2"),
+    ("page generation, no MkDocs (s)", lambda r: f"{r['generation_s']:.2f}", ""),
+    ("full build: mkdocs + search index (s)", lambda r: f"{r['build']['total_s']:.1f}", ""),
+    ("baseline build, same pages (s)", lambda r: f"{r['baseline']['total_s']:.1f}", ""),
+    ("full / baseline", lambda r: f"{r['build_ratio']:.2f}", "≤ 1.3"),
+    (
+        "peak memory, full / baseline (MB)",
+        lambda r: f"{r['build']['peak_mb']:.0f} / {r['baseline']['peak_mb']:.0f}",
+        "",
+    ),
+    ("HTML pages", lambda r: f"{r['site']['pages']:,}", ""),
+    ("site on disk (MB)", lambda r: f"{r['site']['bytes'] / 1e6:,.1f}", ""),
+    ("median HTML page (KB)", lambda r: _kb(r["site"]["median_page_bytes"]), "< 60"),
+    ("largest diagram SVG (KB)", lambda r: _kb(r["site"]["largest_svg_bytes"]), "< 30"),
+    ("search, page load (KB)", _browser("search_bytes_on_load", _kb), "< 50"),
+    ("search, first query (KB)", _browser("search_bytes_first_query", _kb), "< 300"),
+    ("catalogue filter, median / max (ms)", _filter, "< 50"),
+]
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    """The per-size measures as a Markdown table."""
+    header = ["measure", *(f"{r['practices']:,}" for r in results), "target"]
+    lines = [_line(header), _line(["---"] * len(header))]
+    for label, cell, target in ROWS:
+        lines.append(_line([label, *(cell(r) for r in results), target]))
+    return "\n".join(lines)
+
+
+def growth_table(growth: list[dict[str, Any]]) -> str:
+    """Time factor per doubling of the corpus (2.0 = linear)."""
+    steps = ["validation", "generation", "build", "baseline"]
+    lines = [_line(["doubling", *steps, "target (build)"]), _line(["---"] * (len(steps) + 2))]
+    for pair in growth:
+        cells = [f"{pair[step]:.2f}" for step in steps]
+        lines.append(_line([f"{pair['from']:,} → {pair['to']:,}", *cells, "≤ 2.1"]))
+    return "\n".join(lines)
+
+
+def loop_line(loop: dict[str, Any]) -> str:
+    """The contributor's loop in one sentence."""
+    pages = loop["pages_rewritten"]
+    return (
+        f"Contributor's loop (`mkdocs serve`, shipped records): an edit to {loop['record']} showed in the "
+        f"browser after {loop['seconds']:.1f} s (target ≤ 3 s); the rebuild rewrote {len(pages)} generated "
+        f"page(s): {', '.join(pages) or 'none'}."
+    )
+
+
+def report(data: dict[str, Any]) -> str:
+    """The whole Markdown report of a run."""
+    parts = [table(data["sizes"])]
+    if data.get("growth"):
+        parts.append(growth_table(data["growth"]))
+    if data.get("loop"):
+        parts.append(loop_line(data["loop"]))
+    parts.append(f"Run: {data['command']} in {data['seconds']:.0f} s on {data['machine']}.")
+    return "\n\n".join(parts) + "\n"
+
+
+def _line(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"

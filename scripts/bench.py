@@ -1,0 +1,99 @@
+"""Benchmark the site at several corpus sizes: `python scripts/bench.py [--sizes 300,1000,3000]`.
+
+For each size: a demo corpus, validation and page generation times, a full `mkdocs build` (plus the
+search index) and a bare Material baseline with as many plain pages, site and page sizes, and in
+headless Chromium the search bytes and the catalogue filter time. Then the contributor's loop with
+`mkdocs serve`. Prints a Markdown table and writes JSON (default bench-output/bench.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import shlex
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import bench, bench_report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="300,1000,3000", help="practices per corpus, comma-separated")
+    parser.add_argument("--out", type=Path, default=Path("bench-output/bench.json"), help="the JSON file")
+    parser.add_argument("--no-browser", action="store_true", help="skip the measures taken in Chromium")
+    parser.add_argument("--no-loop", action="store_true", help="skip the mkdocs serve edit loop")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder (its path is printed)")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    started = time.perf_counter()
+    scratch = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    try:
+        data = run(scratch, sizes, browser=not args.no_browser, loop=not args.no_loop)
+    finally:
+        if args.keep:
+            log(f"scratch kept in {scratch}")
+        else:
+            shutil.rmtree(scratch)
+    data["command"] = (
+        "`python scripts/bench.py " + shlex.join(argv if argv is not None else sys.argv[1:]) + "`"
+    )
+    data["seconds"] = time.perf_counter() - started
+    data["machine"] = (
+        f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}"
+    )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(bench_report.report(data))
+    print(f"JSON written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(work: Path, sizes: list[int], browser: bool, loop: bool) -> dict[str, Any]:
+    """Every measure of the benchmark, as JSON-ready data."""
+    results = []
+    for size in sizes:
+        result = bench.measure_size(work, size, log)
+        if browser:
+            result.browser = browser_measures(result, work / f"n{size}", log)
+        results.append(result)
+    data: dict[str, Any] = {
+        "sizes": [dataclasses.asdict(r) for r in results],
+        "growth": bench.growth(results),
+    }
+    if loop:
+        from macros import bench_browser
+
+        with bench_browser.chromium() as chromium:
+            data["loop"] = bench_browser.contributor_loop(work, chromium)
+        log(f"loop: {data['loop']['seconds']} s")
+    return data
+
+
+def browser_measures(result: bench.SizeResult, work: Path, log: Any) -> dict[str, Any]:
+    """Search bytes on a practice page and the catalogue filter time, in headless Chromium."""
+    from macros import bench_browser
+
+    practice = min(path.stem for path in (work / f"records-{result.practices}").glob("*.yml"))
+    with bench_browser.served(work / "site") as base, bench_browser.chromium() as chromium:
+        measures = bench_browser.search_costs(chromium, base, f"praktijken/{practice}/")
+        measures["filter"] = bench_browser.filter_time(chromium, base)
+    log(f"{result.practices}: browser {measures}")
+    return measures
+
+
+if __name__ == "__main__":
+    sys.exit(main())
