@@ -1,0 +1,208 @@
+"""The practice catalogue at /praktijken/: every practice in the HTML, with its facets as data.
+
+The markup is an interface (see notes/CONTRACTS.md, "Catalogue markup"): `catalogue.js` filters it
+in the browser and the browser tests read it. Without JavaScript the form stays hidden and the full
+list shows, with links to the static theme and size-class pages; the script reveals the form and
+hides those links, since the form offers the same choices with counts.
+
+Text from records is data: it is escaped, and `{`/`}` become character references so that the page
+shows `{{ ... }}` literally even if a template engine reads it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import get_args
+
+from markupsafe import escape
+
+from macros import urls
+from macros.checks import city_size_class
+from macros.knowledge import KnowledgeBase
+from macros.records import Practice, Province, SizeClass, Status
+
+PAGE_URL = "praktijken/"
+"""The catalogue's own URL, for relative links."""
+
+SUMMARY_CHARS = 110
+"""Summaries are cut to about one line: 3,000 practices must stay a light page (well under 1.5 MB)."""
+
+STATUS_LABELS: dict[str, str] = {"lopend": "Lopend", "afgerond": "Afgerond", "pilot": "Pilot"}
+PROVINCE_LABELS: dict[str, str] = {
+    "antwerpen": "Antwerpen",
+    "limburg": "Limburg",
+    "oost-vlaanderen": "Oost-Vlaanderen",
+    "vlaams-brabant": "Vlaams-Brabant",
+    "west-vlaanderen": "West-Vlaanderen",
+}
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter: its URL/data name, Dutch legend, and values (id, label, hint) in vocabulary order."""
+
+    name: str
+    legend: str
+    values: list[tuple[str, str, str]]
+    primary: bool
+    """Primary facets (size class, theme) are always open; the others sit in a collapsed <details>."""
+
+
+def facets(kb: KnowledgeBase) -> list[Facet]:
+    """The five facets, in the order the page shows them."""
+    return [
+        Facet("grootte", "Stadsgrootte", [(t.id, t.label, _band(t)) for t in kb.size_classes.values()], True),
+        Facet("thema", "Thema", [(t.id, t.label, "") for t in kb.themes.values()], True),
+        Facet("instrument", "Instrument", [(t.id, t.label, "") for t in kb.instruments.values()], False),
+        Facet("status", "Status", [(s, STATUS_LABELS[s], "") for s in get_args(Status)], False),
+        Facet("provincie", "Provincie", [(p, PROVINCE_LABELS[p], "") for p in get_args(Province)], False),
+    ]
+
+
+def practice_facets(kb: KnowledgeBase, practice: Practice) -> dict[str, list[str]]:
+    """The facet values of one practice; size class and province are those of its lead city."""
+    city = kb.cities.get(practice.city)
+    size = city_size_class(kb, city) if city else None
+    province = city.province if city else None
+    return {
+        "grootte": [size] if size else [],
+        "thema": list(dict.fromkeys(practice.themes)),
+        "instrument": list(dict.fromkeys(practice.instruments)),
+        "status": [practice.status] if practice.status else [],
+        "provincie": [province] if province else [],
+    }
+
+
+def catalogue_markdown(kb: KnowledgeBase) -> str:
+    """The whole body of docs/praktijken/index.md."""
+    ordered = sorted(kb.practices.items(), key=lambda item: (item[1].title.casefold(), item[0]))
+    values = {practice_id: practice_facets(kb, practice) for practice_id, practice in ordered}
+    all_facets = facets(kb)
+    total = len(ordered)
+    parts = [
+        "# Goede praktijken",
+        "",
+        "Zoek een praktijk die past bij de grootte van je stad of gemeente en bij je thema. "
+        "Kies hieronder een of meer waarden: binnen een filter volstaat één waarde, "
+        "tussen filters moeten ze allemaal kloppen.",
+        "",
+        _static_facets(kb),
+        "",
+        _form(all_facets, values.values()),
+        "",
+        f'<p id="kb-result-count" class="kb-result-count" aria-live="polite">{_count_text(total)}</p>',
+        "",
+        _list(kb, ordered, values),
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def _count_text(n: int) -> str:
+    return "1 praktijk" if n == 1 else f"{n} praktijken"
+
+
+def _band(term: SizeClass) -> str:
+    """A short population band for a size class, for example `15.000–30.000 inwoners`."""
+
+    def dutch(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    if term.max_population is None:
+        return f"vanaf {dutch(term.min_population)} inwoners"
+    if term.min_population == 0:
+        return f"tot {dutch(term.max_population)} inwoners"
+    return f"{dutch(term.min_population)}–{dutch(term.max_population)} inwoners"
+
+
+def _text(value: str) -> str:
+    """Escape record text for HTML and keep template syntax inert."""
+    return str(escape(value)).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _short(summary: str) -> str:
+    """The summary cut at a word boundary near SUMMARY_CHARS, with an ellipsis when cut."""
+    flat = " ".join(summary.split())
+    if len(flat) <= SUMMARY_CHARS:
+        return flat
+    cut = flat[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",.;:–- ")
+    return cut + "…"
+
+
+def _static_facets(kb: KnowledgeBase) -> str:
+    """Links to the static facet pages: the catalogue's filters for readers without JavaScript."""
+
+    def links(kind: str, terms: Iterable[tuple[str, str]]) -> str:
+        return "".join(
+            f'<li><a href="{urls.href(PAGE_URL, kind, i)}">{_text(label)}</a></li>' for i, label in terms
+        )
+
+    sizes = links("size_class", ((t.id, t.label) for t in kb.size_classes.values()))
+    themes = links("theme", ((t.id, t.label) for t in kb.themes.values()))
+    return (
+        '<nav class="kb-static-facets" aria-label="Bladeren per stadsgrootte en thema">\n'
+        f'<p>Per stadsgrootte:</p><ul class="kb-inline">{sizes}</ul>\n'
+        f'<p>Per thema:</p><ul class="kb-inline">{themes}</ul>\n'
+        "</nav>"
+    )
+
+
+def _form(all_facets: list[Facet], values: Iterable[dict[str, list[str]]]) -> str:
+    """The filter form, hidden until the script runs. Counts start as the unfiltered totals."""
+    counts = {facet.name: Counter[str]() for facet in all_facets}
+    for practice_values in values:
+        for name, ids in practice_values.items():
+            counts[name].update(ids)
+    primary = [_fieldset(f, counts[f.name]) for f in all_facets if f.primary]
+    more = [_fieldset(f, counts[f.name]) for f in all_facets if not f.primary]
+    legends = ", ".join(f.legend.lower() for f in all_facets if not f.primary)
+    return "\n".join(
+        [
+            '<form id="kb-filters" class="kb-filters" hidden aria-label="Praktijken filteren">',
+            '<div class="kb-facets-primary">',
+            *primary,
+            "</div>",
+            '<details class="kb-facets-more">',
+            f"<summary>Meer filters: {legends}</summary>",
+            *more,
+            "</details>",
+            '<button type="button" class="md-button kb-clear" data-kb-clear>Wis filters</button>',
+            "</form>",
+        ]
+    )
+
+
+def _fieldset(facet: Facet, counts: Counter[str]) -> str:
+    rows = []
+    for value, label, hint in facet.values:
+        hint_html = f' <span class="kb-hint">{_text(hint)}</span>' if hint else ""
+        count = (
+            f'<span class="kb-count" data-facet="{facet.name}" data-value="{value}">{counts[value]}</span>'
+        )
+        rows.append(
+            f'<label><input type="checkbox" name="{facet.name}" value="{value}"> '
+            f'<span class="kb-label">{_text(label)}{hint_html}</span> '
+            f'<span class="kb-count-wrap">({count})</span></label>'
+        )
+    body = "\n".join(rows)
+    return f'<fieldset data-facet="{facet.name}">\n<legend>{facet.legend}</legend>\n{body}\n</fieldset>'
+
+
+def _list(
+    kb: KnowledgeBase, ordered: list[tuple[str, Practice]], values: dict[str, dict[str, list[str]]]
+) -> str:
+    """One compact <li> per practice: title link, lead city, short summary, facets as data."""
+    lines = ['<ul id="kb-catalogue" class="kb-catalogue">']
+    for practice_id, practice in ordered:
+        data = "".join(f' data-{name}="{" ".join(ids)}"' for name, ids in values[practice_id].items())
+        city = kb.cities.get(practice.city)
+        city_name = _text(city.name) if city else practice.city
+        summary = _text(_short(practice.summary))
+        lines.append(
+            f'<li class="kb-practice"{data}><a href="{urls.href(PAGE_URL, "practice", practice_id)}">'
+            f"{_text(practice.title)}</a> <small>{city_name}</small><p>{summary}</p></li>"
+        )
+    lines.append("</ul>")
+    return "\n".join(lines)
