@@ -1,0 +1,1 @@
+"""Page renderers: one module per page kind, shared helpers in `common`."""

@@ -1,0 +1,184 @@
+"""The page of a city: profile, governance, case study, partner network, practices and peers."""
+
+from __future__ import annotations
+
+from macros import urls
+from macros.pages import network_embed
+from macros.pages.common import (
+    Page,
+    bullet_list,
+    cited_sources,
+    dutch_date,
+    dutch_number,
+    field_list,
+    link,
+    links,
+    md,
+    paragraphs,
+    review_notice,
+    section,
+    sources_section,
+)
+from macros.pages.context import Context
+from macros.records import City, Measure
+
+PROVINCES = {
+    "antwerpen": "Antwerpen",
+    "limburg": "Limburg",
+    "oost-vlaanderen": "Oost-Vlaanderen",
+    "vlaams-brabant": "Vlaams-Brabant",
+    "west-vlaanderen": "West-Vlaanderen",
+}
+CITY_TYPES = {
+    "grootstad": "Grootstad (centrumstad)",
+    "regionale-stad": "Regionale stad (centrumstad)",
+    "gemeente": "Gemeente",
+}
+MATURITY_LABELS = {"startend": "Startend", "groeiend": "Groeiend", "ervaren": "Ervaren"}
+PEER_LIMIT = 12
+"""Peers shown on a city page; the size-class page lists them all."""
+
+
+def render(ctx: Context, city_id: str) -> Page:
+    """The city page."""
+    city = ctx.kb.cities[city_id]
+    page = Page(urls.page_file("city", city_id), city.name, ctx.edit_url("city", city_id))
+    page.add(
+        review_notice(city.last_reviewed, ctx.today),
+        section("Profiel", _profile(ctx, page.file, city_id, city)),
+        section("Organisatie van het integratiebeleid", paragraphs(city.governance or "")),
+        section("Casestudy", paragraphs(city.case_study or "")),
+        section("Mijlpalen", _milestones(ctx, page.file, city)),
+        section("Instrumenten", links(ctx.kb, page.file, "instrument", city.instruments)),
+        section("Leervoorwaarden", _conditions(ctx, page.file, city)),
+        section("Partnernetwerk", _network(ctx, page.file, city_id, city)),
+        section("Praktijken", _practices(ctx, page.file, city_id)),
+        section("Lerende netwerken", _networks(ctx, page.file, city_id)),
+        section("Steden van dezelfde grootte", _peers(ctx, page.file, city_id)),
+        section("Van wie kan deze stad leren?", _learn_from(ctx, page.file, city_id)),
+        sources_section(ctx.kb, page.file, cited_sources("city", city), city.last_reviewed),
+    )
+    return page
+
+
+def measure_text(ctx: Context, file: str, measure: Measure | None, unit: str = "") -> str:
+    """`87.000 (2019, bron: ...)`."""
+    if measure is None:
+        return ""
+    details = [str(measure.year)] if measure.year else []
+    details.append("bron: " + link(ctx.kb, file, "source", measure.source))
+    note = f"; {md(measure.note)}" if measure.note else ""
+    return f"{dutch_number(measure.value)}{unit} ({', '.join(details)}{note})"
+
+
+def _profile(ctx: Context, file: str, city_id: str, city: City) -> str:
+    size = ctx.bench.city_size[city_id]
+    maturity = ctx.bench.maturity(city_id)
+    maturity_text = MATURITY_LABELS[maturity] if maturity else ""
+    if maturity and city.learning and city.learning.maturity_source:
+        maturity_text += " (bron: " + link(ctx.kb, file, "source", city.learning.maturity_source) + ")"
+    city_type = CITY_TYPES[city.type] if city.type else ""
+    if city.type and city.type_source:
+        city_type += " (bron: " + link(ctx.kb, file, "source", city.type_source) + ")"
+    return field_list(
+        [
+            ("Provincie", PROVINCES[city.province] if city.province else ""),
+            ("NIS-code", city.nis_code or ""),
+            ("Inwoners", measure_text(ctx, file, city.population)),
+            ("Inwoners van buitenlandse herkomst", measure_text(ctx, file, city.foreign_origin_share, " %")),
+            ("Stadsgrootte", link(ctx.kb, file, "size_class", size) if size else ""),
+            ("Type", city_type),
+            ("Maturiteit", maturity_text),
+        ]
+    )
+
+
+def _milestones(ctx: Context, file: str, city: City) -> str:
+    rows = []
+    for milestone in sorted(city.milestones, key=lambda m: m.date):
+        text = f"**{dutch_date(milestone.date)}**: {md(milestone.title)}"
+        if milestone.description:
+            text += f". {md(milestone.description)}"
+        rows.append(text + " (bron: " + link(ctx.kb, file, "source", milestone.source) + ")")
+    return bullet_list(rows)
+
+
+def _conditions(ctx: Context, file: str, city: City) -> str:
+    notes = city.learning.conditions if city.learning else []
+    return bullet_list(
+        f"{link(ctx.kb, file, 'condition', n.condition)}: {md(n.note)} "
+        f"(bron: {link(ctx.kb, file, 'source', n.source)})"
+        for n in notes
+    )
+
+
+def _network(ctx: Context, file: str, city_id: str, city: City) -> str:
+    if city.network is None:
+        return ""
+    kb = ctx.kb
+    organisations = [a.organisation for a in city.network.actors if a.organisation]
+    cities = [a.city for a in city.network.actors if a.city and a.city != city_id]
+    parts = [
+        network_embed.city_network(kb, city_id, urls.page_url("city", city_id)),
+        field_list(
+            [
+                (
+                    "Organisaties in het netwerk",
+                    links(kb, file, "organisation", dict.fromkeys(organisations)),
+                ),
+                ("Andere steden in het netwerk", links(kb, file, "city", dict.fromkeys(cities))),
+                ("Wat het netwerk weglaat", md(city.network.note or "")),
+            ]
+        ),
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _practices(ctx: Context, file: str, city_id: str) -> str:
+    lead = ctx.links.referrers("city", city_id, "practice", "city")
+    partner = [p for p in ctx.links.referrers("city", city_id, "practice", "cities") if p not in lead]
+    blocks = []
+    if lead:
+        blocks.append("Als trekker:\n\n" + bullet_list(link(ctx.kb, file, "practice", p) for p in lead))
+    if partner:
+        blocks.append("Als deelnemer:\n\n" + bullet_list(link(ctx.kb, file, "practice", p) for p in partner))
+    return "\n\n".join(blocks)
+
+
+def _networks(ctx: Context, file: str, city_id: str) -> str:
+    return bullet_list(
+        link(ctx.kb, file, "network", n) for n in ctx.links.referrers("city", city_id, "network", "members")
+    )
+
+
+def _peers(ctx: Context, file: str, city_id: str) -> str:
+    peers = ctx.bench.peers(city_id)
+    if not peers:
+        return ""
+    size = ctx.bench.city_size[city_id] or ""
+    shown = links(ctx.kb, file, "city", peers[:PEER_LIMIT])
+    more = f" en {len(peers) - PEER_LIMIT} andere" if len(peers) > PEER_LIMIT else ""
+    label = md(ctx.kb.size_classes[size].label.lower())
+    all_link = link(ctx.kb, file, "size_class", size, f"alle steden van deze grootte ({label})")
+    why = "Steden van vergelijkbare grootte leren het meest van elkaar"
+    if "schaalgrootte" in ctx.kb.conditions:
+        why += f" ({link(ctx.kb, file, 'condition', 'schaalgrootte', 'leervoorwaarde schaalgrootte')})"
+    return f"{why}.\n\n{shown}{more}. Zie {all_link}."
+
+
+def _learn_from(ctx: Context, file: str, city_id: str) -> str:
+    suggestions = ctx.bench.learn_from(city_id)
+    blocks = []
+    for theme, cities in suggestions.items():
+        rows = []
+        for s in cities:
+            examples = links(ctx.kb, file, "practice", s.practices[:3])
+            rows.append(f"    - {link(ctx.kb, file, 'city', s.id)}: {md(s.reason)} Bijvoorbeeld: {examples}.")
+        blocks.append(f"- {link(ctx.kb, file, 'theme', theme)}\n\n" + "\n".join(rows))
+    if not blocks:
+        return ""
+    intro = (
+        "Steden met praktijken over een thema, even groot of groter en met meer ervaring "
+        "(kleinere besturen spiegelen zich aan grotere, meer ervaren steden):"
+    )
+    return intro + "\n\n" + "\n".join(blocks)

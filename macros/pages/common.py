@@ -1,0 +1,201 @@
+"""Shared pieces of every generated page: escaping, Dutch dates and labels, links, notices, sources.
+
+Record text is data. In Markdown it is written with every character that Markdown, HTML or a template
+engine would read as syntax replaced by its HTML character reference, so `*`, `[`, `<script>` and
+`{{ 7*7 }}` reach the reader literally; in raw HTML it goes through `markupsafe.escape` (plus braces).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import escape
+
+from macros import checks, urls
+from macros.knowledge import KnowledgeBase
+from macros.records import Source
+
+MONTHS = (
+    *("januari", "februari", "maart", "april", "mei", "juni"),
+    *("juli", "augustus", "september", "oktober", "november", "december"),
+)
+
+# Characters with a meaning anywhere in a line of Markdown (with the extensions the site enables),
+# HTML or Jinja. Parentheses only matter after `]`, and `[` is escaped.
+_MARKDOWN_SPECIALS = "\\`*_{}[]#+!|~^<>&"
+_MARKDOWN_TABLE = {ord(c): f"&#{ord(c)};" for c in _MARKDOWN_SPECIALS}
+_MARKDOWN_TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"})
+# At the start of a line these begin a list, a heading, a rule or a quote.
+_BLOCK_START = re.compile(r"^(\d+)\.|^[-=:]")
+
+
+def md(text: object) -> str:
+    """Inline text for Markdown: one line, every syntax character as a character reference."""
+    one_line = " ".join(str(text).split()).translate(_MARKDOWN_TABLE)
+    return _BLOCK_START.sub(_escape_block_start, one_line)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    return f"{match.group(1)}&#46;" if match.group(1) else f"&#{ord(match.group(0))};"
+
+
+def paragraphs(text: str) -> str:
+    """Multi-paragraph text (paragraphs separated by an empty line) as escaped Markdown paragraphs."""
+    blocks = [md(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
+    return "\n\n".join(blocks)
+
+
+def html(text: object) -> str:
+    """Text for raw HTML: markupsafe-escaped, with braces as references so no template sees them."""
+    return str(escape(str(text))).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def dutch_date(value: dt.date | str) -> str:
+    """`2012-10-15` -> `15 oktober 2012`; `2012-10` -> `oktober 2012`; `2012` -> `2012`."""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def dutch_number(value: float) -> str:
+    """`87000` -> `87.000`; `32.5` -> `32,5` (Dutch separators)."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def yaml_string(value: str) -> str:
+    """A front-matter scalar: JSON strings are valid YAML and need no further quoting rules."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass
+class Page:
+    """One generated Markdown page: its file below docs/, its front-matter and its body."""
+
+    file: str
+    title: str
+    edit_url: str | None = None
+    description: str | None = None
+    body: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        """Directory URL relative to the site root: `steden/mechelen/`."""
+        stem = self.file[: -len(".md")]
+        return stem[: -len("index")] if stem.endswith("index") else stem + "/"
+
+    def add(self, *blocks: str) -> None:
+        """Append Markdown blocks (empty ones are skipped)."""
+        self.body.extend(block for block in blocks if block)
+
+    def render(self) -> str:
+        """Front-matter, the H1 and the blocks, separated by empty lines."""
+        # Material prints `page.meta.title` unescaped, so the title goes in already escaped.
+        meta = [f"title: {yaml_string(html(self.title))}"]
+        if self.edit_url:
+            meta.append(f"edit_url: {yaml_string(self.edit_url)}")
+        if self.description:
+            meta.append(f"description: {yaml_string(html(' '.join(self.description.split())))}")
+        head = "---\n" + "\n".join(meta) + "\n---\n"
+        return head + "\n" + "\n\n".join([f"# {md(self.title)}", *self.body]) + "\n"
+
+
+# --- labels and links --------------------------------------------------------------------------------
+
+
+def term_label(kb: KnowledgeBase, kind: str, term_id: str) -> str:
+    """The Dutch label of a vocabulary term, or a record's name or title."""
+    vocabularies: dict[str, dict[str, Any]] = {
+        "theme": kb.themes,
+        "instrument": kb.instruments,
+        "size_class": kb.size_classes,
+        "flow_kind": kb.flow_kinds,
+        "condition": kb.conditions,
+    }
+    if kind in vocabularies:
+        return str(vocabularies[kind][term_id].label)
+    record = kb.records_of(kind)[term_id]
+    return str(getattr(record, "title", None) or record.name)
+
+
+def link(kb: KnowledgeBase, from_file: str, kind: str, target: str, text: str | None = None) -> str:
+    """A Markdown link from one generated page to a record or term page, with escaped text."""
+    if kind == "condition":
+        return f"[{md(text or term_label(kb, kind, target))}]({condition_href(from_file, target)})"
+    shown = text if text is not None else term_label(kb, kind, target)
+    return f"[{md(shown)}]({urls.markdown_link(from_file, kind, target)})"
+
+
+def condition_href(from_file: str, condition_id: str) -> str:
+    """Learning conditions have no pages of their own: they are sections of /leervoorwaarden/."""
+    depth = from_file.count("/")
+    return "../" * depth + f"leervoorwaarden.md#{condition_id}"
+
+
+def links(kb: KnowledgeBase, from_file: str, kind: str, targets: Iterable[str]) -> str:
+    """Comma-separated links, in the given order."""
+    return ", ".join(link(kb, from_file, kind, target) for target in targets)
+
+
+def external(url: object, text: object | None = None) -> str:
+    """An inline HTML link to another site (http(s) only, guaranteed by the models)."""
+    return f'<a href="{html(url)}">{html(text if text is not None else url)}</a>'
+
+
+def field_list(rows: Iterable[tuple[str, str]]) -> str:
+    """`- **Label:** value` lines for the rows that have a value; labels are our own Dutch text."""
+    return "\n".join(f"- **{label}:** {value}" for label, value in rows if value)
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    """A Markdown bullet list of already-escaped items."""
+    return "\n".join(f"- {item}" for item in items)
+
+
+def section(heading: str, content: str, level: int = 2) -> str:
+    """A heading (our own Dutch text) and its content; empty when there is no content."""
+    return f"{'#' * level} {heading}\n\n{content}" if content else ""
+
+
+# --- freshness and sources ---------------------------------------------------------------------------
+
+
+def review_notice(last_reviewed: dt.date, today: dt.date) -> str:
+    """A warning admonition when the record was not reviewed for `checks.STALE_AFTER`."""
+    if today - last_reviewed <= checks.STALE_AFTER:
+        return ""
+    return (
+        '!!! warning "Niet recent nagekeken"\n\n'
+        f"    Deze gegevens werden het laatst nagekeken op {dutch_date(last_reviewed)}, meer dan twee jaar "
+        "geleden. Controleer ze bij de bronnen voor je ze gebruikt, en stel een update voor met de knop "
+        "om deze pagina te bewerken."
+    )
+
+
+def source_line(kb: KnowledgeBase, from_file: str, source_id: str) -> str:
+    """A source as a link to its page, followed by authors and year."""
+    source: Source = kb.sources[source_id]
+    extra = ", ".join(filter(None, ["; ".join(source.authors), str(source.year) if source.year else ""]))
+    return link(kb, from_file, "source", source_id) + (f" ({md(extra)})" if extra else "")
+
+
+def sources_section(kb: KnowledgeBase, from_file: str, source_ids: Iterable[str], reviewed: dt.date) -> str:
+    """`## Bronnen`: every source cited anywhere in the record, and the review date."""
+    unique = list(dict.fromkeys(source_ids))
+    lines = bullet_list(source_line(kb, from_file, s) for s in unique) or "Geen bronnen opgegeven."
+    return f"## Bronnen\n\n{lines}\n\nLaatst nagekeken op {dutch_date(reviewed)}."
+
+
+def cited_sources(kind: str, record: Any) -> list[str]:
+    """Every source id a record cites, in any field, in order of appearance."""
+    return [target_id for _, target, target_id in checks.references(kind, record) if target == "source"]

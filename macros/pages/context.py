@@ -1,0 +1,54 @@
+"""What every page renderer needs: the knowledge base, its relations read backwards, benchlearning."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from macros.benchlearning import Benchlearning
+from macros.knowledge import KnowledgeBase
+from macros.pages import backlinks
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_REPO_URL = "https://github.com/kennisbank-integratie/kennisbank"
+"""Placeholder repository; mkdocs.yml's `repo_url` overrides it in a MkDocs build."""
+
+VOCABULARY_FILES = {
+    "theme": "themes",
+    "instrument": "instruments",
+    "size_class": "size-classes",
+    "condition": "learning-conditions",
+}
+
+
+@dataclass
+class Context:
+    """Built once per build and shared by every page."""
+
+    kb: KnowledgeBase
+    today: dt.date
+    repo_url: str = DEFAULT_REPO_URL
+    branch: str = "main"
+    links: backlinks.Backlinks = field(init=False)
+    bench: Benchlearning = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.links = backlinks.build(self.kb)
+        self.bench = Benchlearning(self.kb)
+
+    def edit_url(self, kind: str, record_id: str) -> str:
+        """The URL that opens a record's YAML file (a vocabulary term: its vocabulary file) for editing."""
+        if kind in VOCABULARY_FILES:
+            path = self.kb.raw[("vocabulary", VOCABULARY_FILES[kind])].path
+        else:
+            path = self.kb.path_of(kind, record_id)
+        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.repo_path(path)}"
+
+    def repo_path(self, path: Path) -> str:
+        """The file's path in the repository; records outside it (a demo corpus) as if in practices/."""
+        resolved = path.resolve()
+        try:
+            return resolved.relative_to(REPO_ROOT).as_posix()
+        except ValueError:
+            return "practices/" + resolved.relative_to(self.kb.root.resolve()).as_posix()

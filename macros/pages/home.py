@@ -1,0 +1,76 @@
+"""Macros for the hand-written pages that opt in with `render_macros: true` (home, learning conditions).
+
+Each macro returns finished, escaped Markdown: vocabulary labels are data like any record text. Links
+are relative to the page that calls the macro, which sits at the root of docs/.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from macros.pages.common import bullet_list, link, md
+from macros.pages.context import Context
+
+ROOT_PAGE = "index.md"
+"""Every macro page sits at the docs root, so links start from there."""
+
+
+def size_class_doors(ctx: Context) -> str:
+    """One link per size class with its band and the number of practices from cities of that size."""
+    rows = []
+    for size_id, term in ctx.kb.size_classes.items():
+        count = sum(
+            len(_city_practices(ctx, cid)) for cid, size in ctx.bench.city_size.items() if size == size_id
+        )
+        rows.append(
+            f"{link(ctx.kb, ROOT_PAGE, 'size_class', size_id)}: {md(term.definition)} ({_count(count)})"
+        )
+    return bullet_list(rows)
+
+
+def theme_doors(ctx: Context) -> str:
+    """One link per theme with its number of practices."""
+    return bullet_list(
+        f"{link(ctx.kb, ROOT_PAGE, 'theme', theme_id)} ({_count(len(ctx.bench.by_theme.get(theme_id, [])))})"
+        for theme_id in ctx.kb.themes
+    )
+
+
+def city_doors(ctx: Context) -> str:
+    """Links to every city with a case study or a partner network, by name."""
+    cities = [cid for cid, city in ctx.kb.cities.items() if city.case_study or city.network]
+    cities.sort(key=lambda cid: ctx.kb.cities[cid].name)
+    return ", ".join(link(ctx.kb, ROOT_PAGE, "city", cid) for cid in cities) or "Nog geen casestudy's."
+
+
+def learning_conditions(ctx: Context) -> str:
+    """A section per learning condition, with the condition id as its anchor (practices link to it)."""
+    blocks = []
+    for condition_id, term in ctx.kb.conditions.items():
+        source = f"\n\nBron: {link(ctx.kb, ROOT_PAGE, 'source', term.source)}." if term.source else ""
+        blocks.append(f"## {md(term.label)} {{#{condition_id}}}\n\n{md(term.definition)}{source}")
+    return "\n\n".join(blocks)
+
+
+def _city_practices(ctx: Context, city_id: str) -> list[str]:
+    return list(
+        dict.fromkeys(pid for pids in ctx.bench.by_city_theme.get(city_id, {}).values() for pid in pids)
+    )
+
+
+def _count(n: int) -> str:
+    return f"{n} praktijk" if n == 1 else f"{n} praktijken"
+
+
+def register(env: Any, ctx: Context) -> None:
+    """Expose the macros and a few counts to the pages that render macros."""
+    env.macro(lambda: size_class_doors(ctx), "size_class_doors")
+    env.macro(lambda: theme_doors(ctx), "theme_doors")
+    env.macro(lambda: city_doors(ctx), "city_doors")
+    env.macro(lambda: learning_conditions(ctx), "learning_conditions")
+    env.variables["kb_counts"] = {
+        "praktijken": len(ctx.kb.practices),
+        "steden": len(ctx.kb.cities),
+        "organisaties": len(ctx.kb.organisations),
+        "netwerken": len(ctx.kb.networks),
+    }

@@ -1,0 +1,88 @@
+"""The page of a learning network: members, coordinator, and its agenda linked to matching practices."""
+
+from __future__ import annotations
+
+from macros import urls
+from macros.pages.common import (
+    Page,
+    bullet_list,
+    cited_sources,
+    field_list,
+    link,
+    links,
+    md,
+    paragraphs,
+    review_notice,
+    section,
+    sources_section,
+)
+from macros.pages.context import Context
+from macros.pages.organisation import LEVELS
+from macros.records import AgendaTopic, LearningNetwork
+
+TOPIC_PRACTICES = 5
+"""Matching practices listed per agenda topic; the theme pages list them all."""
+
+
+def render(ctx: Context, network_id: str) -> Page:
+    """The learning-network page."""
+    kb = ctx.kb
+    network = kb.networks[network_id]
+    page = Page(urls.page_file("network", network_id), network.name, ctx.edit_url("network", network_id))
+    facts = field_list(
+        [
+            ("Niveau", LEVELS[network.level] if network.level else ""),
+            (
+                "Coördinator",
+                link(kb, page.file, "organisation", network.coordinator) if network.coordinator else "",
+            ),
+            ("Leden", links(kb, page.file, "city", network.members)),
+            ("Komt samen", md(network.cadence or "")),
+        ]
+    )
+    conditions = bullet_list(
+        f"{link(kb, page.file, 'condition', n.condition)}: {md(n.note)} "
+        f"(bron: {link(kb, page.file, 'source', n.source)})"
+        for n in network.conditions
+    )
+    page.add(
+        review_notice(network.last_reviewed, ctx.today),
+        paragraphs(network.description or ""),
+        section("Kerngegevens", facts),
+        section("Agenda", _agenda(ctx, page.file, network)),
+        section("Leervoorwaarden", conditions),
+        sources_section(kb, page.file, cited_sources("network", network), network.last_reviewed),
+    )
+    return page
+
+
+def _agenda(ctx: Context, file: str, network: LearningNetwork) -> str:
+    if not network.agenda:
+        return ""
+    intro = "Onderwerpen die de leden zelf op de agenda zetten, met praktijken die erbij aansluiten."
+    return intro + "\n\n" + "\n".join(_topic(ctx, file, network, topic) for topic in network.agenda)
+
+
+def _topic(ctx: Context, file: str, network: LearningNetwork, topic: AgendaTopic) -> str:
+    kb = ctx.kb
+    details = []
+    if topic.proposed_by:
+        details.append("voorgesteld door " + links(kb, file, "city", topic.proposed_by))
+    if topic.themes:
+        details.append("thema's: " + links(kb, file, "theme", topic.themes))
+    line = f"- **{md(topic.topic)}**" + (f" ({'; '.join(details)})" if details else "")
+    rows = [f"    - {link(kb, file, 'practice', pid)}" for pid in matching_practices(ctx, network, topic)]
+    return line + ("\n\n" + "\n".join(rows) + "\n" if rows else "")
+
+
+def matching_practices(ctx: Context, network: LearningNetwork, topic: AgendaTopic) -> list[str]:
+    """Practices on the topic's themes, those of member cities first, then most shared themes."""
+    members = set(network.members)
+    themes = set(topic.themes)
+    candidates = {pid for theme in topic.themes for pid in ctx.bench.by_theme.get(theme, [])}
+
+    def key(pid: str) -> tuple[int, int, str]:
+        practice = ctx.kb.practices[pid]
+        return (-int(practice.city in members), -len(themes.intersection(practice.themes)), practice.title)
+
+    return sorted(candidates, key=key)[:TOPIC_PRACTICES]

@@ -1,0 +1,147 @@
+"""The page of a good practice: every field, its relations, comparable practices and adoptions."""
+
+from __future__ import annotations
+
+from macros import urls
+from macros.pages.common import (
+    Page,
+    bullet_list,
+    cited_sources,
+    dutch_date,
+    external,
+    field_list,
+    link,
+    links,
+    md,
+    paragraphs,
+    review_notice,
+    section,
+    sources_section,
+)
+from macros.pages.context import Context
+from macros.records import Contact, Period, Practice
+
+STATUS_LABELS = {"lopend": "Lopend", "afgerond": "Afgerond", "pilot": "Pilot"}
+COMPARABLE_LIMIT = 6
+"""At most this many comparable practices per page: pages stay small at thousands of practices."""
+
+
+def render(ctx: Context, practice_id: str) -> Page:
+    """The practice page."""
+    practice = ctx.kb.practices[practice_id]
+    page = Page(
+        urls.page_file("practice", practice_id), practice.title, ctx.edit_url("practice", practice_id)
+    )
+    page.description = practice.summary
+    page.add(
+        review_notice(practice.last_reviewed, ctx.today),
+        md(practice.summary),
+        section("Kerngegevens", _key_facts(ctx, page.file, practice)),
+        section("Beschrijving", paragraphs(practice.description or "")),
+        section("Aanpak", "\n".join(f"1. {md(step)}" for step in practice.approach)),
+        section("Partners", _partners(ctx, page.file, practice)),
+        section("Middelen", _resources(practice)),
+        section("Resultaten", paragraphs(practice.results or "")),
+        section("Evaluatie", paragraphs(practice.evaluation or "")),
+        section("Wat werkt", bullet_list(md(x) for x in practice.success_factors)),
+        section("Valkuilen", bullet_list(md(x) for x in practice.pitfalls)),
+        section("Overdraagbaarheid", _transferability(ctx, page.file, practice)),
+        section("Overgenomen door", _adopted(ctx, page.file, practice_id)),
+        section("Vergelijkbare praktijken", _comparable(ctx, page.file, practice_id)),
+        section("Contact", _contact(practice.contact)),
+        sources_section(ctx.kb, page.file, cited_sources("practice", practice), practice.last_reviewed),
+    )
+    return page
+
+
+def period_text(period: Period | None) -> str:
+    """`van oktober 2012 tot 2015`, `sinds 2016`."""
+    if period is None:
+        return ""
+    if period.end:
+        return f"van {dutch_date(period.start)} tot {dutch_date(period.end)}"
+    return f"sinds {dutch_date(period.start)}"
+
+
+def _key_facts(ctx: Context, file: str, practice: Practice) -> str:
+    kb = ctx.kb
+    return field_list(
+        [
+            ("Trekker", link(kb, file, "city", practice.city)),
+            ("Andere steden", links(kb, file, "city", practice.cities)),
+            ("Thema's", links(kb, file, "theme", practice.themes)),
+            ("Instrumenten", links(kb, file, "instrument", practice.instruments)),
+            ("Doelgroepen", ", ".join(md(g) for g in practice.target_groups)),
+            ("Periode", period_text(practice.period)),
+            ("Status", STATUS_LABELS.get(practice.status or "", "")),
+        ]
+    )
+
+
+def _partners(ctx: Context, file: str, practice: Practice) -> str:
+    rows = []
+    for partner in practice.partners:
+        role = f": {md(partner.role)}" if partner.role else ""
+        rows.append(link(ctx.kb, file, "organisation", partner.organisation) + role)
+    return bullet_list(rows)
+
+
+def _resources(practice: Practice) -> str:
+    resources = practice.resources
+    if resources is None:
+        return ""
+    return field_list(
+        [
+            ("Personeel", md(resources.staff or "")),
+            ("Budget", md(resources.budget or "")),
+            ("Financiering", md(resources.funding or "")),
+        ]
+    )
+
+
+def _transferability(ctx: Context, file: str, practice: Practice) -> str:
+    t = practice.transferability
+    if t is None:
+        return ""
+    kb = ctx.kb
+    return field_list(
+        [
+            ("Geschikt voor", links(kb, file, "size_class", t.size_classes)),
+            ("Nodige leervoorwaarden", links(kb, file, "condition", t.conditions)),
+            ("Overgenomen van", links(kb, file, "practice", t.adapted_from)),
+            ("Wat aan te passen", md(t.note or "")),
+        ]
+    )
+
+
+def _adopted(ctx: Context, file: str, practice_id: str) -> str:
+    adopters = ctx.bench.adopted_in(practice_id)
+    rows = []
+    for pid in adopters:
+        city = ctx.kb.practices[pid].city
+        rows.append(f"{link(ctx.kb, file, 'practice', pid)} in {link(ctx.kb, file, 'city', city)}")
+    return bullet_list(rows)
+
+
+def _comparable(ctx: Context, file: str, practice_id: str) -> str:
+    rows = []
+    for suggestion in ctx.bench.comparable(practice_id, COMPARABLE_LIMIT):
+        city = ctx.kb.practices[suggestion.id].city
+        rows.append(
+            f"{link(ctx.kb, file, 'practice', suggestion.id)} ({link(ctx.kb, file, 'city', city)}): "
+            f"{md(suggestion.reason)}"
+        )
+    return bullet_list(rows)
+
+
+def _contact(contact: Contact | None) -> str:
+    if contact is None:
+        return ""
+    return field_list(
+        [
+            ("Functie", md(contact.role)),
+            ("Dienst", md(contact.service or "")),
+            ("E-mail", external(f"mailto:{contact.email}", contact.email) if contact.email else ""),
+            ("Website", external(contact.url) if contact.url else ""),
+        ]
+    )

@@ -1,0 +1,60 @@
+"""The page of a source: its bibliographic data and every record and term that cites it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from macros import urls
+from macros.pages.common import Page, bullet_list, dutch_date, external, field_list, link, md, section
+from macros.pages.context import Context
+
+CITING_KINDS = (
+    ("practice", "Praktijken"),
+    ("city", "Steden"),
+    ("organisation", "Organisaties"),
+    ("network", "Lerende netwerken"),
+)
+
+
+def render(ctx: Context, source_id: str) -> Page:
+    """The source page."""
+    kb = ctx.kb
+    source = kb.sources[source_id]
+    page = Page(urls.page_file("source", source_id), source.title, ctx.edit_url("source", source_id))
+    facts = field_list(
+        [
+            ("Auteurs", md("; ".join(source.authors))),
+            ("Jaar", str(source.year) if source.year else ""),
+            ("Uitgever", md(source.publisher or "")),
+            ("Soort bron", md(source.note or "")),
+            ("Online", external(source.url) if source.url else ""),
+            ("Geraadpleegd op", dutch_date(source.accessed) if source.accessed else ""),
+        ]
+    )
+    citing = ctx.links.all_referrers("source", source_id)
+    blocks = [
+        section(title, bullet_list(link(kb, page.file, kind, rid) for rid in citing.get(kind, [])), level=3)
+        for kind, title in CITING_KINDS
+    ]
+    blocks.append(section("Begrippen", _terms(ctx, page.file, source_id), level=3))
+    cited = "\n\n".join(b for b in blocks if b) or "Nog geen enkel record verwijst naar deze bron."
+    page.add(section("Gegevens", facts), section("Geciteerd door", cited))
+    return page
+
+
+def _terms(ctx: Context, file: str, source_id: str) -> str:
+    """Vocabulary terms whose definition follows this source; flow kinds have no page of their own."""
+    kb = ctx.kb
+    vocabularies: list[tuple[str, dict[str, Any]]] = [
+        ("theme", kb.themes),
+        ("instrument", kb.instruments),
+        ("size_class", kb.size_classes),
+        ("condition", kb.conditions),
+        ("flow_kind", kb.flow_kinds),
+    ]
+    rows = []
+    for kind, terms in vocabularies:
+        for term_id, term in terms.items():
+            if term.source == source_id:
+                rows.append(md(term.label) if kind == "flow_kind" else link(kb, file, kind, term_id))
+    return bullet_list(rows)

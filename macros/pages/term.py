@@ -1,0 +1,108 @@
+"""Pages of vocabulary terms: themes, instruments and city-size classes (the static facet pages)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from macros import urls
+from macros.pages.common import Page, bullet_list, dutch_number, field_list, link, links, md, section
+from macros.pages.context import Context
+from macros.records import Instrument, SizeClass, Term
+
+FAMILIES = {
+    "financieel": "Financieel",
+    "regulerend": "Regulerend",
+    "communicatief": "Communicatief",
+    "organisatorisch": "Organisatorisch",
+}
+UNKNOWN_SIZE = "Steden zonder gekende grootte"
+
+
+def _page(ctx: Context, kind: str, term: Term) -> Page:
+    page = Page(urls.page_file(kind, term.id), term.label, ctx.edit_url(kind, term.id))
+    page.description = term.definition
+    source = f"Bron: {link(ctx.kb, page.file, 'source', term.source)}." if term.source else ""
+    page.add(md(term.definition), source)
+    return page
+
+
+def _practice_item(ctx: Context, file: str, pid: str) -> str:
+    practice = ctx.kb.practices[pid]
+    return f"{link(ctx.kb, file, 'practice', pid)} ({link(ctx.kb, file, 'city', practice.city)})"
+
+
+def _grouped(ctx: Context, file: str, groups: dict[str, list[str]], kind: str, order: list[str]) -> str:
+    """Practices under a bold heading per group (a size class or theme), groups in vocabulary order."""
+    blocks = []
+    for key in [*order, ""]:
+        if groups.get(key):
+            heading = link(ctx.kb, file, kind, key) if key else UNKNOWN_SIZE
+            items = bullet_list(_practice_item(ctx, file, pid) for pid in groups[key])
+            blocks.append(f"**{heading}** ({len(groups[key])})\n\n{items}")
+    return "\n\n".join(blocks)
+
+
+def render_theme(ctx: Context, theme_id: str) -> Page:
+    """A theme: its practices by the size class of their city, and the networks that discuss it."""
+    page = _page(ctx, "theme", ctx.kb.themes[theme_id])
+    by_size: dict[str, list[str]] = defaultdict(list)
+    for pid in ctx.links.referrers("theme", theme_id, "practice"):
+        by_size[ctx.bench.city_size.get(ctx.kb.practices[pid].city) or ""].append(pid)
+    networks = ctx.links.referrers("theme", theme_id, "network")
+    page.add(
+        section(
+            "Praktijken per stadsgrootte",
+            _grouped(ctx, page.file, by_size, "size_class", list(ctx.kb.size_classes)),
+        ),
+        section("Op de agenda van", links(ctx.kb, page.file, "network", networks)),
+    )
+    return page
+
+
+def render_instrument(ctx: Context, instrument_id: str) -> Page:
+    """An instrument: its family, the practices and cities that use it."""
+    instrument: Instrument = ctx.kb.instruments[instrument_id]
+    page = _page(ctx, "instrument", instrument)
+    practices = ctx.links.referrers("instrument", instrument_id, "practice")
+    cities = ctx.links.referrers("instrument", instrument_id, "city")
+    page.add(
+        field_list([("Soort instrument", FAMILIES[instrument.family])]),
+        section("Praktijken", bullet_list(_practice_item(ctx, page.file, pid) for pid in practices)),
+        section("Steden die het gebruiken", links(ctx.kb, page.file, "city", cities)),
+    )
+    return page
+
+
+def render_size_class(ctx: Context, size_id: str) -> Page:
+    """A size class: its band, its cities, their practices by theme, and practices that suit it."""
+    term: SizeClass = ctx.kb.size_classes[size_id]
+    page = _page(ctx, "size_class", term)
+    cities = sorted(
+        (cid for cid, size in ctx.bench.city_size.items() if size == size_id),
+        key=lambda c: ctx.kb.cities[c].name,
+    )
+    by_theme: dict[str, list[str]] = defaultdict(list)
+    for cid in cities:
+        for theme, pids in ctx.bench.by_city_theme.get(cid, {}).items():
+            by_theme[theme].extend(pids)
+    suited = ctx.links.referrers("size_class", size_id, "practice")
+    page.add(
+        field_list([("Inwoners", _band(term))]),
+        section(
+            "Praktijken uit steden van deze grootte, per thema",
+            _grouped(ctx, page.file, by_theme, "theme", list(ctx.kb.themes)),
+        ),
+        section(
+            "Praktijken die bij deze grootte passen",
+            bullet_list(_practice_item(ctx, page.file, p) for p in suited),
+        ),
+        section("Steden", links(ctx.kb, page.file, "city", cities)),
+    )
+    return page
+
+
+def _band(term: SizeClass) -> str:
+    low = dutch_number(term.min_population)
+    if term.max_population is None:
+        return f"{low} of meer"
+    return f"van {low} tot {dutch_number(term.max_population)}"
