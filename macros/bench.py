@@ -22,26 +22,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from macros import demo, knowledge, search_index
+from macros import demo, generate, knowledge, search_index
 
 PROJECT = Path(__file__).resolve().parent.parent
 """The project whose mkdocs.yml, docs/ and macros/ the real builds use."""
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
-GENERATED = (
-    "praktijken",
-    "steden",
-    "organisaties",
-    "netwerken",
-    "bronnen",
-    "themas",
-    "instrumenten",
-    "stadsgrootte",
-    "overzicht",
-    "data",
-    "generated",
-)
+GENERATED = (*generate.GENERATED_DIRS, "data", "schema")
 """Folders of docs/ that the generation step writes (git-ignored); a scratch copy starts without them."""
 
 
@@ -121,7 +109,9 @@ def scratch_project(work: Path, name: str) -> Path:
     docs = PROJECT / "docs"
 
     def generated(directory: str, names: list[str]) -> list[str]:
-        return [name for name in names if Path(directory) == docs and name in GENERATED]
+        if Path(directory) == docs:
+            return [name for name in names if name in GENERATED]
+        return [name for name in names if f"{Path(directory).name}/{name}" == generate.FIELD_REFERENCE]
 
     shutil.copytree(docs, project / "docs", ignore=generated)
     # mkdocs-macros imports `module_name` from the folder of mkdocs.yml.
@@ -235,7 +225,8 @@ def site_size(site: Path) -> SiteSize:
 
 def generated_markdown(docs: Path) -> list[Path]:
     """The generated Markdown pages below a docs folder."""
-    return [path for folder in GENERATED for path in (docs / folder).rglob("*.md")]
+    pages = [path for folder in GENERATED for path in (docs / folder).rglob("*.md")]
+    return pages + [path for path in [docs / generate.FIELD_REFERENCE] if path.is_file()]
 
 
 # --- one size, and the whole run ------------------------------------------------------------------
@@ -248,14 +239,14 @@ def hand_written_pages() -> int:
     return sum(
         1
         for path in docs.rglob("*.md")
-        if "overrides" not in path.parts and not any(parent in generated for parent in path.parents)
+        if "overrides" not in path.parts
+        and not any(parent in generated for parent in path.parents)
+        and path != docs / generate.FIELD_REFERENCE
     )
 
 
 def generation(work: Path, records: Path) -> tuple[float, list[Path]]:
     """Seconds the site's generation step takes alone (no MkDocs) into an empty folder; the pages."""
-    from macros import generate
-
     docs = work / "generated-only"
     docs.mkdir()
     seconds = timed(lambda: generate.generate(docs, records))

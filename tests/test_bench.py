@@ -1,0 +1,81 @@
+"""The benchmark (scripts/bench.py) runs end to end at a tiny size and reports what issue 6 asks for.
+
+No timing is asserted here: times depend on the machine. The full-size run is `make bench`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from macros import bench, bench_report
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("bench_script", ROOT / "scripts" / "bench.py")
+assert _spec is not None and _spec.loader is not None
+bench_script = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench_script)
+
+
+def test_a_doubling_factor_of_two_means_linear_growth() -> None:
+    assert bench.per_doubling((1000, 10.0), (3000, 30.0)) == pytest.approx(2.0)
+    assert bench.per_doubling((1000, 10.0), (3000, 90.0)) == pytest.approx(4.0)
+    assert bench.per_doubling((300, 5.0), (1000, 5.0)) == pytest.approx(1.0)
+
+
+def test_baseline_pages_are_plain_markdown_of_the_asked_length() -> None:
+    page = bench.baseline_page(7, 3000)
+    assert page.startswith("# Pagina 7\n")
+    assert 3000 <= len(page) < 3400
+    assert "{{" not in page and "<" not in page
+
+
+def test_a_baseline_site_has_only_its_home_page_in_the_nav(tmp_path: Path) -> None:
+    project = bench.baseline_project(tmp_path, 12, 500)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "nav:\n  - Home: index.md\n" in config
+    assert "plugins: []" in config  # no lunr: search is the Pagefind index, as on the real site
+    assert len(list((project / "docs").rglob("*.md"))) == 12
+
+
+@pytest.mark.site
+@pytest.mark.browser
+def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bench.json"
+    status = bench_script.main(["--sizes", "20,10", "--no-loop", "--out", str(out)])
+    assert status == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [size["practices"] for size in data["sizes"]] == [10, 20]
+    assert [(g["from"], g["to"]) for g in data["growth"]] == [(10, 20)]
+    for size in data["sizes"]:
+        assert size["build"]["total_s"] > 0 and size["baseline"]["total_s"] > 0
+        assert size["build_ratio"] == pytest.approx(
+            size["build"]["total_s"] / size["baseline"]["total_s"], rel=0.01
+        )
+        assert size["site"]["pages"] > size["practices"]
+        assert size["site"]["largest_svg_bytes"] > 0  # demo cities have network diagrams
+        browser = size["browser"]
+        assert browser["external_requests"] == []
+        assert browser["first_query_results_shown"] > 0, browser["first_query_status"]
+        # A page load fetches only the search box's script and style, never the index.
+        assert 0 < browser["search_bytes_on_load"] < browser["search_bytes_first_query"]
+        assert browser["filter"]["practices_listed"] == size["practices"]
+    printed = capsys.readouterr().out
+    assert printed.startswith(bench_report.table(data["sizes"]))
+    assert "| full / baseline |" in printed and "| 10 | 20 | target |" in printed
+
+
+@pytest.mark.site
+@pytest.mark.browser
+def test_an_edited_record_shows_in_the_served_page_and_only_its_pages_are_rewritten(tmp_path: Path) -> None:
+    from macros import bench_browser
+
+    with bench_browser.chromium() as browser:
+        loop = bench_browser.contributor_loop(tmp_path, browser)
+    practice_page = f"praktijken/{loop['record'].removesuffix('.yml')}.md"
+    assert practice_page in loop["pages_rewritten"]
+    # Pages that do not show the edited title stay untouched, so serve does not rebuild in a loop.
+    assert len(loop["pages_rewritten"]) < 10
