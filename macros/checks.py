@@ -9,12 +9,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from macros.knowledge import KnowledgeBase
-from macros.problems import Problem
+from macros.problems import Problem, Severity
 from macros.records import City, Period
 from macros.schema_errors import did_you_mean
 
@@ -42,7 +41,9 @@ def check_file_names(kb: KnowledgeBase) -> Iterator[Problem]:
     for (kind, record_id), raw in kb.raw.items():
         if kind != "vocabulary" and not _KEBAB.match(record_id):
             fixed = re.sub(r"[^a-z0-9]+", "-", record_id.lower()).strip("-")
-            yield Problem(raw.path, 1, "", f"the file name is the id and must be kebab-case; rename it to {fixed}.yml")
+            yield Problem(
+                raw.path, 1, "", f"the file name is the id and must be kebab-case; rename it to {fixed}.yml"
+            )
 
 
 def check_vocabulary_ids(kb: KnowledgeBase) -> Iterator[Problem]:
@@ -54,7 +55,9 @@ def check_vocabulary_ids(kb: KnowledgeBase) -> Iterator[Problem]:
         for i, term in enumerate(raw.data.get("terms", [])):
             term_id = term.get("id") if isinstance(term, dict) else None
             if term_id in seen:
-                yield kb.problem("vocabulary", stem, ("terms", i, "id"), f"'{term_id}' is defined twice; remove one")
+                yield kb.problem(
+                    "vocabulary", stem, ("terms", i, "id"), f"'{term_id}' is defined twice; remove one"
+                )
             seen.add(term_id)
 
 
@@ -170,7 +173,9 @@ def check_no_self_reference(kb: KnowledgeBase) -> Iterator[Problem]:
             yield kb.problem("practice", practice_id, loc, "a practice cannot be adapted from itself")
         if practice.city in practice.cities:
             loc = ("cities", practice.cities.index(practice.city))
-            yield kb.problem("practice", practice_id, loc, f"'{practice.city}' is already the lead `city`; remove it here")
+            yield kb.problem(
+                "practice", practice_id, loc, f"'{practice.city}' is already the lead `city`; remove it here"
+            )
 
 
 # --- dates ---------------------------------------------------------------------------------------------
@@ -198,7 +203,10 @@ def _period_problems(period: Period) -> Iterator[tuple[Loc, str]]:
         # Compare at the precision both share: 2012 ends after 2012-10 starts.
         width = min(len(period.start), len(period.end))
         if period.end[:width] < period.start[:width]:
-            yield ("end",), f"the period ends ({period.end}) before it starts ({period.start}); swap or fix them"
+            yield (
+                ("end",),
+                f"the period ends ({period.end}) before it starts ({period.start}); swap or fix them",
+            )
 
 
 def check_dates(kb: KnowledgeBase) -> Iterator[Problem]:
@@ -221,10 +229,17 @@ def check_reviewed(kb: KnowledgeBase, today: dt.date, strict: bool) -> Iterator[
         if reviewed is None:
             continue
         if reviewed > today:
-            yield kb.problem(kind, record_id, ("last_reviewed",), f"{reviewed} is in the future; use today's date or earlier")
+            yield kb.problem(
+                kind,
+                record_id,
+                ("last_reviewed",),
+                f"{reviewed} is in the future; use today's date or earlier",
+            )
         elif today - reviewed > STALE_AFTER:
-            severity = "error" if strict else "warning"
-            message = f"not reviewed since {reviewed}; check the record against its sources and update the date"
+            severity: Severity = "error" if strict else "warning"
+            message = (
+                f"not reviewed since {reviewed}; check the record against its sources and update the date"
+            )
             yield kb.problem(kind, record_id, ("last_reviewed",), message, severity)
 
 
@@ -234,7 +249,9 @@ def check_reviewed(kb: KnowledgeBase, today: dt.date, strict: bool) -> Iterator[
 def size_class_for(kb: KnowledgeBase, population: float) -> str | None:
     """The id of the band that holds `population`."""
     for term in kb.size_classes.values():
-        if term.min_population <= population and (term.max_population is None or population < term.max_population):
+        if term.min_population <= population and (
+            term.max_population is None or population < term.max_population
+        ):
             return term.id
     return None
 
@@ -245,11 +262,16 @@ def check_size_class_bands(kb: KnowledgeBase) -> Iterator[Problem]:
     expected_min = 0
     for i, term in enumerate(terms):
         if term.min_population != expected_min:
-            message = f"the band starts at {term.min_population} but should start at {expected_min}, where the previous ends"
+            message = (
+                f"the band starts at {term.min_population} but should start at {expected_min}, "
+                "where the previous ends"
+            )
             yield kb.problem("vocabulary", "size-classes", ("terms", i, "min_population"), message)
         last = i == len(terms) - 1
         if term.max_population is None and not last:
-            yield kb.problem("vocabulary", "size-classes", ("terms", i), "only the last band may have no max_population")
+            yield kb.problem(
+                "vocabulary", "size-classes", ("terms", i), "only the last band may have no max_population"
+            )
         expected_min = term.max_population or 0
 
 
@@ -264,7 +286,9 @@ def check_city_size_class(kb: KnowledgeBase) -> Iterator[Problem]:
             continue
         expected = size_class_for(kb, city.population.value)
         if expected != city.size_class:
-            message = f"a population of {city.population.value:,.0f} falls in '{expected}', not '{city.size_class}'"
+            message = (
+                f"a population of {city.population.value:,.0f} falls in '{expected}', not '{city.size_class}'"
+            )
             yield kb.problem("city", city_id, ("size_class",), message.replace(",", "."))
 
 
@@ -288,12 +312,18 @@ def check_network(kb: KnowledgeBase) -> Iterator[Problem]:
         for i, actor in enumerate(city.network.actors):
             loc: Loc = ("network", "actors", i)
             if actor.id in seen:
-                yield kb.problem("city", city_id, (*loc, "id"), f"actor id '{actor.id}' is used twice in this network")
+                yield kb.problem(
+                    "city", city_id, (*loc, "id"), f"actor id '{actor.id}' is used twice in this network"
+                )
             seen.add(actor.id)
             if sum(x is not None for x in (actor.organisation, actor.city)) > 1:
-                yield kb.problem("city", city_id, loc, "an actor is an organisation or a city, not both; keep one")
+                yield kb.problem(
+                    "city", city_id, loc, "an actor is an organisation or a city, not both; keep one"
+                )
             if actor.organisation is None and actor.city is None and actor.name is None:
-                yield kb.problem("city", city_id, loc, "give the actor an `organisation`, a `city` or a `name`")
+                yield kb.problem(
+                    "city", city_id, loc, "give the actor an `organisation`, a `city` or a `name`"
+                )
         if not any(actor.city == city_id for actor in city.network.actors):
             message = f"the network has no actor for the city itself; add one with `city: {city_id}`"
             yield kb.problem("city", city_id, ("network", "actors"), message)
@@ -302,9 +332,19 @@ def check_network(kb: KnowledgeBase) -> Iterator[Problem]:
                 value = flow.from_ if end == "from" else flow.to
                 if value not in seen:
                     hint = did_you_mean(value, actor_ids)
-                    yield kb.problem("city", city_id, ("network", "flows", i, end), f"'{value}' is not an actor of this network{hint}")
+                    yield kb.problem(
+                        "city",
+                        city_id,
+                        ("network", "flows", i, end),
+                        f"'{value}' is not an actor of this network{hint}",
+                    )
             if flow.from_ == flow.to:
-                yield kb.problem("city", city_id, ("network", "flows", i, "to"), "a flow goes from one actor to another; `to` equals `from`")
+                yield kb.problem(
+                    "city",
+                    city_id,
+                    ("network", "flows", i, "to"),
+                    "a flow goes from one actor to another; `to` equals `from`",
+                )
 
 
 # --- sources -------------------------------------------------------------------------------------------
@@ -315,7 +355,9 @@ def check_sourced(kb: KnowledgeBase) -> Iterator[Problem]:
     for kind in ("practice", "city", "organisation", "network"):
         for record_id, record in kb.records_of(kind).items():
             if not record.sources:
-                message = "cite at least one source (an id from practices/sources/) for the facts in this record"
+                message = (
+                    "cite at least one source (an id from practices/sources/) for the facts in this record"
+                )
                 yield kb.problem(kind, record_id, ("sources",), message)
 
 

@@ -129,7 +129,8 @@ class _Generator:
             word = words.pop()
             source: Record = {
                 "title": f"Demobron {i + 1}: lokaal integratiebeleid in {word} {text.FICTIONAL}",
-                "authors": [f"{word}, {chr(65 + i % 26)}."] + ([f"{words[-1 - i % 7]}, B."] if i % 3 == 0 else []),
+                "authors": [f"{word}, {chr(65 + i % 26)}."]
+                + ([f"{words[-1 - i % 7]}, B."] if i % 3 == 0 else []),
                 "year": 2008 + i % 17,
                 "publisher": f"Fictieve Hogeschool {word}",
                 "note": "Verzonnen bron voor het democorpus; beschrijft geen echte plaats.",
@@ -189,7 +190,9 @@ class _Generator:
         record["type"] = {"grootstad": "grootstad", "stad": "regionale-stad"}.get(size_class, "gemeente")
         record["type_source"] = sources[0]
         if self.chance(0.8):
-            record["governance"] = f"Integratie zit bij {self.rng.choice(text.SERVICES)}, onder de stadssecretaris."
+            record["governance"] = (
+                f"Integratie zit bij {self.rng.choice(text.SERVICES)}, onder de stadssecretaris."
+            )
         record["milestones"] = self._milestones(sources)
         record["instruments"] = self.some(self.instruments, 0, 4)
         record["learning"] = self._learning(sources)
@@ -203,7 +206,10 @@ class _Generator:
     def _milestones(self, sources: list[str]) -> list[Record]:
         milestones = []
         for year in sorted(self.rng.sample(range(2005, 2025), self.rng.randint(0, 3))):
-            milestone: Record = {"date": self.partial_date(year), "title": self.rng.choice(text.APPROACH_STEPS)}
+            milestone: Record = {
+                "date": self.partial_date(year),
+                "title": self.rng.choice(text.APPROACH_STEPS),
+            }
             if self.chance(0.5):
                 milestone["description"] = self.rng.choice(text.SENTENCES)
             milestone["source"] = self.rng.choice(sources)
@@ -356,7 +362,9 @@ class _Generator:
         resources = {
             "staff": f"{self.rng.choice(['0,5', '1', '2'])} VTE",
             "budget": f"€ {self.rng.randrange(5, 200) * 1000:,} per jaar".replace(",", "."),
-            "funding": self.rng.choice(["eigen middelen", "Vlaamse subsidie", "Europese subsidie en cofinanciering"]),
+            "funding": self.rng.choice(
+                ["eigen middelen", "Vlaamse subsidie", "Europese subsidie en cofinanciering"]
+            ),
         }
         body["resources"] = {k: v for k, v in resources.items() if self.chance(0.7)}
         for field in ("results", "evaluation"):

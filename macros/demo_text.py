@@ -144,5 +144,6 @@ SERVICES = [
 ]  # fmt: skip
 
 CONTACT_ROLES = [
-    "integratieambtenaar", "stafmedewerker diversiteit", "coördinator samenleven", "beleidsmedewerker welzijn",
+    "integratieambtenaar", "stafmedewerker diversiteit", "coördinator samenleven",
+    "beleidsmedewerker welzijn",
 ]  # fmt: skip

@@ -67,13 +67,14 @@ class KnowledgeBase:
 
     def records_of(self, kind: str) -> dict[str, Any]:
         """The records of one kind (`practice`, `city`, ...), by id."""
-        return {
+        by_kind: dict[str, dict[str, Any]] = {
             "practice": self.practices,
             "city": self.cities,
             "organisation": self.organisations,
             "network": self.networks,
             "source": self.sources,
-        }[kind]
+        }
+        return by_kind[kind]
 
     def path_of(self, kind: str, record_id: str) -> Path:
         """The file a record came from."""
@@ -103,21 +104,26 @@ def record_files(root: Path) -> Iterator[tuple[str, Path]]:
 
 def stray_files(root: Path) -> list[Problem]:
     """Files that look like records but would be ignored: wrong extension or unknown folder."""
-    known = {root / folder for folder in KIND_FOLDERS.values()} | {root / "vocabulary"}
+    known = {str(root / folder) for folder in (*KIND_FOLDERS.values(), "vocabulary")}
+    folders = ", ".join(sorted(f"{f}/" for f in KIND_FOLDERS.values() if f != "."))
     problems = []
-    for path in sorted(root.rglob("*")):
-        if not path.is_file() or path.name.startswith(".") or path.name.lower() == "readme.md":
-            continue
-        if path.suffix == ".yaml":
-            problems.append(Problem(path, 1, "", "record files end in `.yml`; rename the file"))
-        elif path.suffix == ".yml" and path.parent not in known:
-            folders = ", ".join(sorted(f"{f}/" for f in KIND_FOLDERS.values() if f != "."))
-            message = f"this folder holds no records; move the file to {root.name}/ or one of {folders}"
-            problems.append(Problem(path, 1, "", message))
-    return problems
+    # os.walk with plain strings, not Path.rglob: this visits every file of a corpus of thousands.
+    for directory, subdirectories, names in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        for name in names:
+            if name.endswith(".yaml") and not name.startswith("."):
+                problems.append(
+                    Problem(Path(directory, name), 1, "", "record files end in `.yml`; rename the file")
+                )
+            elif name.endswith(".yml") and not name.startswith(".") and directory not in known:
+                message = f"this folder holds no records; move the file to {root.name}/ or one of {folders}"
+                problems.append(Problem(Path(directory, name), 1, "", message))
+    return sorted(problems)
 
 
-def load(root: Path, today: dt.date | None = None, strict: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
+def load(
+    root: Path, today: dt.date | None = None, strict: bool = False
+) -> tuple[KnowledgeBase, list[Problem]]:
     """Read and validate every record below `root`; return the knowledge base and all problems found.
 
     The knowledge base holds the records that passed model validation; only use it when no problem

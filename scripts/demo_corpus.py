@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import demo  # noqa: E402
+from macros import demo
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--practices", type=int, required=True, help="number of good practices (N >= 1)")
     parser.add_argument("--out", type=Path, required=True, help="folder to write; must not exist or be empty")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument("--replace", action="store_true", help="first remove OUT when it holds an earlier demo corpus")
+    parser.add_argument(
+        "--replace", action="store_true", help="first remove OUT if it holds an older demo corpus"
+    )
     args = parser.parse_args(argv)
     if args.practices < 1:
         parser.error("--practices must be at least 1")
@@ -36,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         hint = " (it holds a demo corpus: add --replace)" if (out / demo.MARKER).is_file() else ""
         print(f"{out}: the folder is not empty{hint}", file=sys.stderr)
         return 2
-    print(f"wrote a demo corpus of {args.practices} practices to {out} in {time.perf_counter() - started:.1f} s")
+    elapsed = time.perf_counter() - started
+    print(f"wrote a demo corpus of {args.practices} practices to {out} in {elapsed:.1f} s")
     return 0
 
 
