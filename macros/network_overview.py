@@ -23,7 +23,12 @@ TOP = 25
 NAMED = 8
 """Cities named in one table cell; the rest is counted."""
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]()#+!|<>~])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]|])")
+r"""What Markdown could read as syntax inside a table cell or link text; `<`, `>` and `&` become
+character references instead (Python-Markdown does not unescape `\&`)."""
+
+BANDS = ((2, 2), (3, 4), (5, 9), (10, 19), (20, None))
+"""Bands of "number of cities" for the organisations below the top rows."""
 
 
 def md(value: object) -> str:
@@ -98,17 +103,30 @@ def organisations_section(kb: KnowledgeBase) -> str:
     ]
     rest = ranked[TOP:]
     if rest:
-        spread = Counter(len(shared[o]) for o in rest)
-        parts.append(f"De andere {len(rest)} organisaties, naar het aantal steden waarin ze voorkomen:")
         parts.append(
-            table(
-                ["Steden", "Organisaties"], [[str(k), str(spread[k])] for k in sorted(spread, reverse=True)]
-            )
+            f"De andere {len(rest)} organisaties, geteld naar het aantal steden waarin ze voorkomen:"
         )
+        parts.append(table(["Steden", "Organisaties"], band_rows([len(shared[o]) for o in rest])))
     return "\n\n".join(parts)
 
 
+def band_rows(counts: list[int]) -> list[list[str]]:
+    """Rows (band, how many counts fall in it) for the non-empty BANDS, largest first."""
+    rows = []
+    for low, high in reversed(BANDS):
+        found = sum(1 for c in counts if c >= low and (high is None or c <= high))
+        label = f"{low} of meer" if high is None else str(low) if low == high else f"{low}–{high}"
+        if found:
+            rows.append([label, str(found)])
+    return rows
+
+
 # --- learning ties --------------------------------------------------------------------------------------
+
+
+def size_labels(kb: KnowledgeBase) -> list[str]:
+    """Size-class labels from small to large, then `onbekend` for cities without a population."""
+    return [term.label for term in kb.size_classes.values()] + ["onbekend"]
 
 
 def size_label(kb: KnowledgeBase, city_id: str) -> str:
@@ -131,7 +149,7 @@ def learning_networks_section(kb: KnowledgeBase) -> str:
         members |= set(network.members)
         pairs |= set(combinations(sorted(set(network.members)), 2))
         sizes = Counter(size_label(kb, c) for c in network.members)
-        spread = ", ".join(f"{md(label)} {count}" for label, count in sorted(sizes.items()))
+        spread = ", ".join(f"{md(label)} {sizes[label]}" for label in size_labels(kb) if sizes[label])
         rows.append([link("network", network_id, network.name), str(len(network.members)), spread or "–"])
     shown = rows[:TOP]
     summary = (
@@ -140,7 +158,12 @@ def learning_networks_section(kb: KnowledgeBase) -> str:
         "per stadsgrootte"
     )
     summary += f" (de {TOP} grootste netwerken van {len(rows)})." if len(rows) > TOP else "."
-    return intro + summary + "\n\n" + table(["Netwerk", "Leden", "Per stadsgrootte"], shown)
+    body = intro + summary + "\n\n" + table(["Netwerk", "Leden", "Per stadsgrootte"], shown)
+    if len(rows) > TOP:
+        rest = ranked[TOP:]
+        total = sum(len(network.members) for _, network in rest)
+        body += f"\n\nDe andere {len(rest)} netwerken tellen samen {total} lidmaatschappen."
+    return body
 
 
 def adaptation_ties(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
@@ -184,12 +207,16 @@ def adaptations_section(kb: KnowledgeBase) -> str:
             given, key=lambda c: (-len(given[c]), kb.cities[c].name.lower() if c in kb.cities else c)
         )
         parts.append(
-            f"De {min(TOP, len(ranked))} steden waarvan de meeste andere steden een praktijk overnamen:"
+            f"De {min(TOP, len(ranked))} steden (van {len(ranked)}) waarvan de meeste andere steden een "
+            "praktijk overnamen:"
         )
         parts.append(
             table(
-                ["Stad", "Overgenomen door"],
-                [[city_link(kb, c), city_list(kb, sorted(given[c]))] for c in ranked[:TOP]],
+                ["Stad", "Steden", "Overgenomen door"],
+                [
+                    [city_link(kb, c), str(len(given[c])), city_list(kb, sorted(given[c]))]
+                    for c in ranked[:TOP]
+                ],
             )
         )
     parts.append(size_matrix(kb, ties))
@@ -198,10 +225,8 @@ def adaptations_section(kb: KnowledgeBase) -> str:
 
 def size_matrix(kb: KnowledgeBase, ties: list[tuple[str, str, str, str]]) -> str:
     """Counts of adaptations from one size class (rows) to another (columns)."""
-    labels = [term.label for term in kb.size_classes.values()]
     counts = Counter((size_label(kb, a), size_label(kb, b)) for a, _, b, _ in ties)
-    if any("onbekend" in pair for pair in counts):
-        labels.append("onbekend")
+    labels = [label for label in size_labels(kb) if label != "onbekend" or any(label in p for p in counts)]
     rows = [[md(row), *[str(counts[(row, col)]) for col in labels]] for row in labels]
     intro = (
         "Hoe vaak een stad van de ene grootte (rij) een praktijk doorgaf aan een stad van een andere (kolom):"
