@@ -1,0 +1,245 @@
+"""The catalogue page's markup: the contract the filter script and the browser tests rely on
+(notes/CONTRACTS.md, "Catalogue markup"), read back with an HTML parser."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros import catalogue, demo, knowledge
+from macros.knowledge import KnowledgeBase
+from macros.records import City, Practice
+
+FACET_ORDER = ["grootte", "thema", "instrument", "status", "provincie"]
+
+
+class Element:
+    def __init__(self, tag: str, attrs: dict[str, str], parents: list[Element]) -> None:
+        self.tag, self.attrs, self.parents = tag, attrs, list(parents)
+        self.text = ""
+
+
+class Collector(HTMLParser):
+    """Every element with its attributes, ancestors and text (enough to read the contract back)."""
+
+    VOID = frozenset({"input", "br", "img", "meta", "link", "hr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[Element] = []
+        self.stack: list[Element] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {k: v or "" for k, v in attrs}, self.stack)
+        self.elements.append(element)
+        if tag not in self.VOID:
+            self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop().tag != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        for element in self.stack:
+            element.text += data
+
+    def find(self, tag: str, **attrs: str) -> list[Element]:
+        return [
+            e for e in self.elements if e.tag == tag and all(e.attrs.get(k) == v for k, v in attrs.items())
+        ]
+
+
+def parse(markdown: str) -> Collector:
+    collector = Collector()
+    collector.feed(markdown)
+    return collector
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    root = tmp_path_factory.mktemp("catalogue") / "records"
+    demo.write_corpus(root, 60, seed=0)
+    return knowledge.build(root)
+
+
+@pytest.fixture(scope="module")
+def page(kb: KnowledgeBase) -> Collector:
+    return parse(catalogue.catalogue_markdown(kb))
+
+
+def band_of(kb: KnowledgeBase, city: City) -> str:
+    """The size class from the vocabulary's bands, computed here independently of macros.checks."""
+    assert city.population is not None
+    value = city.population.value
+    return next(
+        t.id
+        for t in kb.size_classes.values()
+        if t.min_population <= value and (t.max_population is None or value < t.max_population)
+    )
+
+
+def expected_facets(kb: KnowledgeBase, practice: Practice) -> dict[str, list[str]]:
+    city = kb.cities[practice.city]
+    return {
+        "grootte": [band_of(kb, city)] if city.population else [],
+        "thema": practice.themes,
+        "instrument": practice.instruments,
+        "status": [practice.status] if practice.status else [],
+        "provincie": [city.province] if city.province else [],
+    }
+
+
+def test_every_practice_is_listed_once_with_its_link_and_facets_as_data(
+    kb: KnowledgeBase, page: Collector
+) -> None:
+    items = page.find("li", **{"class": "kb-practice"})
+    assert all(item.parents[-1].attrs.get("id") == "kb-catalogue" for item in items)
+    by_link = {}
+    for item in items:
+        links = [e for e in page.elements if e.tag == "a" and item in e.parents]
+        assert len(links) == 1
+        by_link[links[0].attrs["href"]] = (item, links[0])
+    assert set(by_link) == {f"{practice_id}/" for practice_id in kb.practices}
+    assert len(items) == len(kb.practices)
+    for practice_id, practice in kb.practices.items():
+        item, link = by_link[f"{practice_id}/"]
+        assert link.text == practice.title
+        assert kb.cities[practice.city].name in item.text
+        for facet, values in expected_facets(kb, practice).items():
+            assert item.attrs[f"data-{facet}"].split() == values, (practice_id, facet)
+
+
+def test_the_demo_corpus_exercises_every_facet(kb: KnowledgeBase, page: Collector) -> None:
+    """Guard for the tests above: each facet has some practices with a value and, for the optional
+    ones, some without (an empty data attribute, so the script can tell)."""
+    items = page.find("li", **{"class": "kb-practice"})
+    for facet in FACET_ORDER:
+        assert any(item.attrs[f"data-{facet}"] for item in items), facet
+
+
+def test_counts_start_as_the_number_of_practices_with_each_value(kb: KnowledgeBase, page: Collector) -> None:
+    expected = {facet: Counter[str]() for facet in FACET_ORDER}
+    for practice in kb.practices.values():
+        for facet, values in expected_facets(kb, practice).items():
+            expected[facet].update(values)
+    spans = page.find("span", **{"class": "kb-count"})
+    assert spans
+    for span in spans:
+        assert int(span.text) == expected[span.attrs["data-facet"]][span.attrs["data-value"]]
+        label = span.parents[-2] if span.parents[-1].tag == "span" else span.parents[-1]
+        assert label.tag == "label"
+        assert f"({span.text})" in label.text
+
+
+def test_facets_come_in_order_with_vocabulary_values_and_dutch_labels(
+    kb: KnowledgeBase, page: Collector
+) -> None:
+    fieldsets = page.find("fieldset")
+    assert [f.attrs["data-facet"] for f in fieldsets] == FACET_ORDER
+    expected_labels = {
+        "grootte": [(t.id, t.label) for t in kb.size_classes.values()],
+        "thema": [(t.id, t.label) for t in kb.themes.values()],
+        "instrument": [(t.id, t.label) for t in kb.instruments.values()],
+        "status": [("lopend", "Lopend"), ("afgerond", "Afgerond"), ("pilot", "Pilot")],
+        "provincie": [
+            ("antwerpen", "Antwerpen"),
+            ("limburg", "Limburg"),
+            ("oost-vlaanderen", "Oost-Vlaanderen"),
+            ("vlaams-brabant", "Vlaams-Brabant"),
+            ("west-vlaanderen", "West-Vlaanderen"),
+        ],
+    }
+    for fieldset in fieldsets:
+        facet = fieldset.attrs["data-facet"]
+        legends = [e for e in page.find("legend") if fieldset in e.parents]
+        assert len(legends) == 1 and legends[0].text.strip()
+        inputs = [e for e in page.find("input") if fieldset in e.parents]
+        assert all(i.attrs["type"] == "checkbox" and i.attrs["name"] == facet for i in inputs)
+        assert [i.attrs["value"] for i in inputs] == [value for value, _ in expected_labels[facet]]
+        for element, (_, label) in zip(inputs, expected_labels[facet], strict=True):
+            assert element.parents[-1].tag == "label"
+            assert element.parents[-1].text.strip().startswith(label)
+
+
+def test_size_and_theme_are_open_and_the_other_filters_collapsed(page: Collector) -> None:
+    (form,) = page.find("form", id="kb-filters")
+    assert "hidden" in form.attrs, "without JavaScript the form stays hidden"
+    for fieldset in page.find("fieldset"):
+        collapsed = any(p.tag == "details" for p in fieldset.parents)
+        assert collapsed == (fieldset.attrs["data-facet"] not in ("grootte", "thema"))
+        assert form in fieldset.parents
+    buttons = [b for b in page.find("button") if form in b.parents]
+    assert [b.text for b in buttons] == ["Wis filters"]
+    assert buttons[0].attrs["type"] == "button"
+
+
+def test_the_result_count_is_announced(kb: KnowledgeBase, page: Collector) -> None:
+    (count,) = page.find("p", id="kb-result-count")
+    assert count.attrs["aria-live"] == "polite"
+    assert count.text == f"{len(kb.practices)} praktijken"
+
+
+def test_static_theme_and_size_pages_are_linked_for_readers_without_javascript(
+    kb: KnowledgeBase, page: Collector
+) -> None:
+    hrefs = {a.attrs["href"] for a in page.find("a") if not any(p.tag == "form" for p in a.parents)}
+    assert {f"../themas/{t}/" for t in kb.themes} <= hrefs
+    assert {f"../stadsgrootte/{s}/" for s in kb.size_classes} <= hrefs
+
+
+def test_record_text_is_shown_literally_and_never_as_markup_or_template(kb: KnowledgeBase) -> None:
+    some_id = sorted(kb.practices)[0]
+    hostile = kb.practices[some_id].model_copy(
+        update={
+            "title": "<script>alert(1)</script> {{ config }}",
+            "summary": "{% include 'x' %} & <b>vet</b>",
+        }
+    )
+    markdown = catalogue.catalogue_markdown(_with_practice(kb, some_id, hostile))
+    assert "<script>" not in markdown and "<b>" not in markdown
+    assert "{{" not in markdown and "{%" not in markdown
+    (link,) = [a for a in parse(markdown).find("a") if a.attrs.get("href") == f"{some_id}/"]
+    assert link.text == hostile.title
+    item = link.parents[-1]
+    assert "{% include 'x' %} & <b>vet</b>" in item.text
+
+
+def test_long_summaries_are_cut_at_a_word_so_a_large_catalogue_stays_light(kb: KnowledgeBase) -> None:
+    words = "Een lange samenvatting die veel meer zegt dan in de catalogus past " * 10
+    long_kb = kb
+    for practice_id, practice in list(kb.practices.items()):
+        long_kb = _with_practice(long_kb, practice_id, practice.model_copy(update={"summary": words[:600]}))
+    markdown = catalogue.catalogue_markdown(long_kb)
+    parsed = parse(markdown)
+    items = parsed.find("li", **{"class": "kb-practice"})
+    summaries = [p.text for p in parsed.find("p") if p.parents and p.parents[-1] in items]
+    assert len(summaries) == len(items)
+    for summary in summaries:
+        assert summary.endswith("…") and len(summary) <= catalogue.SUMMARY_CHARS + 1
+        assert words.startswith(summary[:-1]) and words[len(summary) - 1] == " ", "cut at a word boundary"
+    lines = [line for line in markdown.splitlines() if line.startswith('<li class="kb-practice"')]
+    per_practice = len("\n".join(lines).encode()) / len(lines)
+    # 3,000 practices must stay well under 1.5 MB of HTML: under 450 bytes a practice.
+    assert per_practice < 450, per_practice
+
+
+def _with_practice(kb: KnowledgeBase, practice_id: str, practice: Practice) -> KnowledgeBase:
+    copy = KnowledgeBase(root=Path(kb.root), **{k: getattr(kb, k) for k in _PARTS})
+    copy.practices = {**kb.practices, practice_id: practice}
+    return copy
+
+
+_PARTS = [
+    "cities",
+    "organisations",
+    "networks",
+    "sources",
+    "themes",
+    "instruments",
+    "size_classes",
+    "flow_kinds",
+    "conditions",
+]
