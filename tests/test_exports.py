@@ -1,0 +1,165 @@
+"""Open data: the JSON loads back into the models, the CSV rows say what the records say, Excel in
+Flanders opens the CSV as it is, and the same records give the same bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import demo, exports, knowledge
+from macros.knowledge import KnowledgeBase
+from macros.records import RECORD_MODELS, VOCABULARY_MODELS
+
+
+@pytest.fixture(scope="module")
+def records_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("exports") / "records"
+    demo.write_corpus(root, 40, seed=0)
+    return root
+
+
+@pytest.fixture(scope="module")
+def kb(records_dir: Path) -> KnowledgeBase:
+    return knowledge.build(records_dir)
+
+
+@pytest.fixture(scope="module")
+def data_dir(kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("data")
+    exports.write_exports(kb, out)
+    return out
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+
+
+@pytest.mark.parametrize("kind", ["practice", "city", "organisation", "network", "source"])
+def test_json_round_trips_into_the_models(kb: KnowledgeBase, data_dir: Path, kind: str) -> None:
+    document = json.loads((data_dir / exports.json_name(kind)).read_text(encoding="utf-8"))
+    assert document["kind"] == kind
+    assert document["generated_from"]
+    records = kb.records_of(kind)
+    assert document["count"] == len(records) > 0
+    assert list(document["records"]) == sorted(records)
+    for record_id, data in document["records"].items():
+        assert RECORD_MODELS[kind].model_validate(data) == records[record_id]
+
+
+def test_json_uses_the_field_names_contributors_write(data_dir: Path) -> None:
+    """Dumped by alias: a network flow says `from`, as in the YAML and the JSON Schema."""
+    cities = json.loads((data_dir / "steden.json").read_text(encoding="utf-8"))["records"]
+    flows = [f for c in cities.values() if c["network"] for f in c["network"]["flows"]]
+    assert flows and all("from" in f and "from_" not in f for f in flows)
+
+
+def test_vocabularies_round_trip_in_the_order_the_site_shows_them(kb: KnowledgeBase, data_dir: Path) -> None:
+    document = json.loads((data_dir / exports.VOCABULARY_FILE).read_text(encoding="utf-8"))
+    vocabularies = document["vocabularies"]
+    assert set(vocabularies) == set(VOCABULARY_MODELS)
+    themes = VOCABULARY_MODELS["themes"].model_validate(vocabularies["themes"])
+    assert [t.id for t in themes.terms] == list(kb.themes)
+    sizes = VOCABULARY_MODELS["size-classes"].model_validate(vocabularies["size-classes"])
+    assert list(sizes.terms) == list(kb.size_classes.values())
+
+
+def test_csv_opens_in_excel_with_belgian_settings(data_dir: Path) -> None:
+    for kind in exports.CSV_KINDS:
+        raw = (data_dir / exports.csv_name(kind)).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, or Excel reads Windows-1252"
+        header = raw[3:].split(b"\r\n", 1)[0].decode()
+        assert header.startswith("id;"), "`;` between fields, as Excel expects with a decimal comma"
+
+
+def test_practice_rows_say_what_the_records_say(kb: KnowledgeBase, data_dir: Path) -> None:
+    rows = read_csv(data_dir / "praktijken.csv")
+    assert [r["id"] for r in rows] == sorted(kb.practices)
+    for row in rows:
+        practice = kb.practices[row["id"]]
+        assert row["title"] == practice.title
+        assert row["summary"] == practice.summary
+        assert row["themes"].split("; ") == practice.themes
+        assert row["instruments"] == "; ".join(practice.instruments)
+        assert row["status"] == (practice.status or "")
+        assert row["last_reviewed"] == practice.last_reviewed.isoformat()
+        assert row["period_start"] == (practice.period.start if practice.period else "")
+        for partner in practice.partners:
+            assert partner.organisation in row["partners"]
+        city = kb.cities[practice.city]
+        assert row["lead_city_province"] == (city.province or "")
+        if city.population:
+            band = kb.size_classes[row["lead_city_size_class"]]
+            assert band.min_population <= city.population.value
+            assert band.max_population is None or city.population.value < band.max_population
+
+
+def test_city_rows_spread_nested_fields_over_columns(kb: KnowledgeBase, data_dir: Path) -> None:
+    rows = {r["id"]: r for r in read_csv(data_dir / "steden.csv")}
+    assert set(rows) == set(kb.cities)
+    for city_id, city in kb.cities.items():
+        row = rows[city_id]
+        assert row["name"] == city.name
+        if city.population:
+            assert float(row["population_value"].replace(",", ".")) == city.population.value
+            assert row["population_source"] == city.population.source
+        if city.foreign_origin_share:
+            decimal = row["foreign_origin_share_value"]
+            assert "." not in decimal, "decimal comma for Excel in Flanders"
+            assert float(decimal.replace(",", ".")) == city.foreign_origin_share.value
+        flows = city.network.flows if city.network else []
+        cells = row["network_flows"].split("; ") if flows else []
+        assert len(cells) == len(flows)
+        for flow, text in zip(flows, cells, strict=True):
+            assert text.startswith(f"{flow.from_} → {flow.to} ({flow.kind}")
+
+
+def test_csv_has_a_column_for_every_field(kb: KnowledgeBase, data_dir: Path) -> None:
+    for kind in exports.CSV_KINDS:
+        header = read_csv(data_dir / exports.csv_name(kind))[0].keys()
+        model = RECORD_MODELS[kind]
+        for name, info in model.model_fields.items():
+            column = info.alias or name
+            assert any(h == column or h.startswith(column + "_") for h in header), (kind, column)
+
+
+def test_same_records_give_the_same_bytes_and_unchanged_files_are_not_rewritten(
+    records_dir: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    again = tmp_path / "data"
+    exports.write_exports(knowledge.build(records_dir), again)
+    names = sorted(p.name for p in data_dir.iterdir())
+    assert names == sorted(p.name for p in again.iterdir())
+    for name in names:
+        assert (again / name).read_bytes() == (data_dir / name).read_bytes(), name
+    stamps = {p.name: p.stat().st_mtime_ns for p in again.iterdir()}
+    exports.write_exports(knowledge.build(records_dir), again)
+    assert stamps == {p.name: p.stat().st_mtime_ns for p in again.iterdir()}, (
+        "mkdocs serve would rebuild forever"
+    )
+    for name in names:
+        text = (again / name).read_text(encoding="utf-8-sig")
+        assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", text), f"{name} carries a timestamp"
+
+
+def test_downloads_page_lists_every_file_with_its_records_size_and_the_schemas(
+    kb: KnowledgeBase, data_dir: Path, tmp_path: Path
+) -> None:
+    schemas = tmp_path / "schema"
+    schemas.mkdir()
+    (schemas / "practice.schema.json").write_text(json.dumps({"title": "Goede praktijk"}), encoding="utf-8")
+    page = exports.exports_markdown(kb, schemas)
+    assert page.startswith("# Open data")
+    for path in data_dir.iterdir():
+        (row,) = [line for line in page.splitlines() if line.startswith(f"| [{path.name}]({path.name}) |")]
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        size = path.stat().st_size
+        assert cells[3] == (f"{size} B" if size < 1000 else f"{size / 1000:.1f} kB".replace(".", ","))
+        if path.suffix == ".csv" or path.name != exports.VOCABULARY_FILE:
+            kind = next(k for k in exports.JSON_KINDS if path.stem == exports.json_name(k)[:-5])
+            assert cells[2] == str(len(kb.records_of(kind)))
+    assert "[practice.schema.json](../schema/practice.schema.json): Goede praktijk" in page
