@@ -274,7 +274,7 @@ class City(Strict):
     foreign_origin_share: Measure | None = None
     """Share of inhabitants of foreign origin, in percent, with year and source."""
     size_class: Id | None = None
-    """Id of the size class; must follow from `population` and the bands in the vocabulary."""
+    """Id of the size class (`practices/vocabulary/size-classes.yml`); must follow from `population`."""
     type: CityType | None = None
     """`grootstad` or `regionale-stad` (the centrumsteden), or `gemeente`."""
     type_source: Id | None = None
@@ -284,7 +284,7 @@ class City(Strict):
     milestones: list[Milestone] = []
     """Dated turning points."""
     instruments: list[Id] = []
-    """Ids of the policy instruments the city uses."""
+    """Ids of the policy instruments the city uses (see `practices/vocabulary/instruments.yml`)."""
     learning: Learning | None = None
     """Maturity and learning conditions."""
     network: Network | None = None
@@ -327,7 +327,7 @@ class AgendaTopic(Strict):
     topic: Text
     """The topic, in a few words."""
     themes: list[Id] = []
-    """Ids of the themes it touches; the site links it to practices on those themes."""
+    """Ids of the themes it touches (`practices/vocabulary/themes.yml`); the site links it to practices."""
     proposed_by: list[Id] = []
     """Ids of the member cities that proposed it."""
 
