@@ -42,18 +42,12 @@ def model_schema(model: type[BaseModel]) -> dict[str, Any]:
 
 def _allow_year_numbers(node: Any) -> None:
     """A partial date written as `2013` is a number in YAML; the models accept it, so must the schema."""
-    if isinstance(node, dict):
-        for key, value in list(node.items()):
-            if isinstance(value, dict) and value.get("pattern") == _PARTIAL_DATE:
-                node[key] = {"anyOf": [value, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
-            else:
-                _allow_year_numbers(value)
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            if isinstance(value, dict) and value.get("pattern") == _PARTIAL_DATE:
-                node[i] = {"anyOf": [value, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
-            else:
-                _allow_year_numbers(value)
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else []
+    for key, value in list(children):
+        if isinstance(value, dict) and value.get("pattern") == _PARTIAL_DATE:
+            node[key] = {"anyOf": [value, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        else:
+            _allow_year_numbers(value)
 
 
 def render(schema: dict[str, Any]) -> str:
