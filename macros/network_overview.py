@@ -54,6 +54,11 @@ def city_list(kb: KnowledgeBase, city_ids: list[str]) -> str:
     return f"{shown} en {rest} andere" if rest > 0 else shown
 
 
+def places(count: int) -> str:
+    """`1 stad of gemeente`, `3 steden en gemeenten`."""
+    return f"{count} stad of gemeente" if count == 1 else f"{count} steden en gemeenten"
+
+
 def table(head: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
@@ -153,7 +158,8 @@ def learning_networks_section(kb: KnowledgeBase) -> str:
         rows.append([link("network", network_id, network.name), str(len(network.members)), spread or "–"])
     shown = rows[:TOP]
     summary = (
-        f"{len(members)} steden en gemeenten zitten in minstens één lerend netwerk; samen vormen ze "
+        f"{places(len(members))} {'zit' if len(members) == 1 else 'zitten'} in minstens één lerend netwerk; "
+        "samen vormen ze "
         f"{len(pairs)} paren die elkaar in een netwerk ontmoeten. Per netwerk het aantal leden, geteld "
         "per stadsgrootte"
     )
@@ -238,7 +244,7 @@ def overview_body(kb: KnowledgeBase) -> str:
     """The overview page body (no title: the page template gives it)."""
     cities = sum(1 for city in kb.cities.values() if city.network)
     head = (
-        f"De kennisbank beschrijft {len(kb.cities)} steden en gemeenten ({cities} met een partnernetwerk), "
+        f"De kennisbank beschrijft {places(len(kb.cities))} ({cities} met een partnernetwerk), "
         f"{len(kb.organisations)} organisaties en {len(kb.networks)} lerende netwerken. Lange lijsten zijn "
         f"ingekort tot de {TOP} grootste; de rest staat samengevat in aantallen."
     )
