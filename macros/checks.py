@@ -350,9 +350,13 @@ def check_network(kb: KnowledgeBase) -> Iterator[Problem]:
 # --- sources -------------------------------------------------------------------------------------------
 
 
+SOURCED_KINDS = ("practice", "city", "organisation", "network")
+"""Record kinds that state facts about real places or organisations, so must cite a source."""
+
+
 def check_sourced(kb: KnowledgeBase) -> Iterator[Problem]:
     """Every record that states facts about a real place or organisation cites at least one source."""
-    for kind in ("practice", "city", "organisation", "network"):
+    for kind in SOURCED_KINDS:
         for record_id, record in kb.records_of(kind).items():
             if not record.sources:
                 message = (

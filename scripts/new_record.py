@@ -1,0 +1,76 @@
+"""Start a new record from a commented template: `python scripts/new_record.py KIND ID [--city CITY]`.
+
+KIND is practice, city, organisation, network or source; ID is the file name without `.yml`, in
+kebab-case. The file goes to the right folder of the records folder ($KB_RECORDS_DIR or practices/),
+with a modeline that lets an editor with the YAML language server autocomplete and check the fields.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import yaml
+
+from macros import knowledge, schema, templates
+from macros.records import KIND_FOLDERS, VOCABULARY_MODELS
+
+_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def target_path(root: Path, kind: str, record_id: str) -> Path:
+    """Where a record of `kind` named `record_id` lives below the records folder `root`."""
+    return root / KIND_FOLDERS[kind] / f"{record_id}.yml"
+
+
+def vocabulary_ids(root: Path) -> dict[str, list[str]]:
+    """Stem -> ids of every readable vocabulary of the records folder, for the template's comments."""
+    found: dict[str, list[str]] = {}
+    for stem in VOCABULARY_MODELS:
+        path = root / "vocabulary" / f"{stem}.yml"
+        try:
+            terms = yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]
+            found[stem] = [str(term["id"]) for term in terms]
+        except (OSError, yaml.YAMLError, KeyError, TypeError):
+            continue  # the template is still useful without the list; validate.py reports the file
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("kind", choices=list(KIND_FOLDERS), help="what kind of record")
+    parser.add_argument("id", help="the id, which is also the file name: kebab-case, like buddywerking-gent")
+    parser.add_argument("--city", help="for a practice: the id of the city that leads it")
+    parser.add_argument("--dir", help="records folder (default: $KB_RECORDS_DIR or practices/)")
+    args = parser.parse_args(argv)
+    if not _KEBAB.match(args.id):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", args.id.lower()).strip("-")
+        print(f"'{args.id}' is not a valid id; use kebab-case, for example '{suggestion}'", file=sys.stderr)
+        return 2
+    if args.city and args.kind != "practice":
+        parser.error("--city only applies to a practice")
+    root = knowledge.records_root(args.dir)
+    path = target_path(root, args.kind, args.id)
+    if path.exists():
+        print(f"{path} already exists; edit it, or choose another id", file=sys.stderr)
+        return 2
+    if args.city and not target_path(root, "city", args.city).is_file():
+        print(f"note: there is no city '{args.city}' yet; add it with: new_record.py city {args.city}")
+    schema_ref = os.path.relpath(schema.SCHEMA_DIR / schema.schema_file_name(args.kind), path.parent)
+    text = templates.record_template(
+        args.kind, args.id, Path(schema_ref).as_posix(), dt.date.today(), args.city, vocabulary_ids(root)
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}; fill in the required fields, then run: python scripts/validate.py")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
