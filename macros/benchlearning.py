@@ -101,7 +101,7 @@ class Benchlearning:
         count = f"{len(practices)} praktijk" + ("en" if len(practices) != 1 else "")
         reason = (
             f"{'even groot' if same_size else 'groter'} ({size_label.lower()}), meer ervaring "
-            f"({self.maturity(other)} tegenover {own}), {count} over {kb.themes[theme].label.lower()}"
+            f"({self.maturity(other)} tegenover {own}), {count} over {kb.themes[theme].label}"
         )
         return Suggestion("city", other, reason[0].upper() + reason[1:] + ".", practices)
 

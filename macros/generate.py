@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros import knowledge, urls
-from macros.pages import city, network, network_embed, organisation, practice, source, term
+from macros.pages import city, network, network_embed, organisation, practice, register, source, term
 from macros.pages.common import Page
 from macros.pages.context import DEFAULT_REPO_URL, Context
 
@@ -28,6 +28,8 @@ FIELD_REFERENCE = "bijdragen/velden.md"
 
 CATALOGUE = "praktijken/index.md"
 OVERVIEW = "overzicht/index.md"
+DOWNLOADS = "data/index.md"
+"""The downloads page beside the exported files (macros.exports writes both)."""
 
 
 @dataclass
@@ -58,6 +60,12 @@ def generate(
 
 def render_all(ctx: Context) -> Iterator[tuple[str, str]]:
     """(file below docs/, Markdown text) of every generated page."""
+    yield from render_record_pages(ctx)
+    yield from _collaborator_pages(ctx)
+
+
+def render_record_pages(ctx: Context) -> Iterator[tuple[str, str]]:
+    """(file below docs/, Markdown text) of the page of every record and vocabulary term."""
     kb = ctx.kb
     renderers: list[tuple[Mapping[str, object], Callable[[Context, str], Page]]] = [
         (kb.practices, practice.render),
@@ -73,12 +81,14 @@ def render_all(ctx: Context) -> Iterator[tuple[str, str]]:
         for record_id in records:
             page = render(ctx, record_id)
             yield page.file, page.render()
-    yield from _collaborator_pages(ctx)
+    for kind in register.TITLES:
+        page = register.render(ctx, kind)
+        yield page.file, page.render()
 
 
 def _collaborator_pages(ctx: Context) -> Iterator[tuple[str, str]]:
     """Pages whose body another module writes: catalogue, network overview, field reference."""
-    from macros import catalogue, fieldref
+    from macros import catalogue, exports, fieldref
 
     tree = f"{ctx.repo_url.rstrip('/')}/tree/{ctx.branch}/practices"
     catalogue_page = Page(
@@ -87,6 +97,8 @@ def _collaborator_pages(ctx: Context) -> Iterator[tuple[str, str]]:
     yield CATALOGUE, _with_body(catalogue_page, catalogue.catalogue_markdown(ctx.kb))
     overview_page = Page(OVERVIEW, "Netwerkoverzicht", tree, "Wie werkt met wie samen, over de steden heen.")
     yield OVERVIEW, _with_body(overview_page, network_embed.overview(ctx.kb))
+    downloads = Page(DOWNLOADS, "Open data", tree, "Alle records als JSON en CSV, met hun JSON Schema's.")
+    yield DOWNLOADS, _with_body(downloads, exports.exports_markdown(ctx.kb))
     records_py = f"{ctx.repo_url.rstrip('/')}/edit/{ctx.branch}/macros/records.py"
     reference_page = Page(FIELD_REFERENCE, "Velden van een record", records_py)
     yield FIELD_REFERENCE, _with_body(reference_page, fieldref.field_reference_markdown())
@@ -138,10 +150,10 @@ def clean(docs_dir: Path) -> list[str]:
     removed = [p.relative_to(docs_dir).as_posix() for p in stale_files(docs_dir, set())]
     for relative in removed:
         (docs_dir / relative).unlink()
-    reference = docs_dir / FIELD_REFERENCE
-    if reference.is_file():
-        reference.unlink()
-        removed.append(FIELD_REFERENCE)
+    for single in (FIELD_REFERENCE, DOWNLOADS):
+        if (docs_dir / single).is_file():
+            (docs_dir / single).unlink()
+            removed.append(single)
     for folder in GENERATED_DIRS:
         directory = docs_dir / folder
         if directory.is_dir() and not any(directory.iterdir()):

@@ -54,6 +54,7 @@ def render(ctx: Context, city_id: str) -> Page:
         section("Partnernetwerk", _network(ctx, page.file, city_id, city)),
         section("Praktijken", _practices(ctx, page.file, city_id)),
         section("Lerende netwerken", _networks(ctx, page.file, city_id)),
+        section("In het partnernetwerk van", _in_networks_of(ctx, page.file, city_id)),
         section("Steden van dezelfde grootte", _peers(ctx, page.file, city_id)),
         section("Van wie kan deze stad leren?", _learn_from(ctx, page.file, city_id)),
         sources_section(ctx.kb, page.file, cited_sources("city", city), city.last_reviewed),
@@ -146,9 +147,15 @@ def _practices(ctx: Context, file: str, city_id: str) -> str:
 
 
 def _networks(ctx: Context, file: str, city_id: str) -> str:
-    return bullet_list(
-        link(ctx.kb, file, "network", n) for n in ctx.links.referrers("city", city_id, "network", "members")
-    )
+    """Networks the city is a member of, or whose agenda it helped set."""
+    networks = ctx.links.referrers("city", city_id, "network")
+    return bullet_list(link(ctx.kb, file, "network", n) for n in networks)
+
+
+def _in_networks_of(ctx: Context, file: str, city_id: str) -> str:
+    """Other cities whose partner network holds this city as an actor."""
+    cities = [c for c in ctx.links.referrers("city", city_id, "city", "network") if c != city_id]
+    return links(ctx.kb, file, "city", cities)
 
 
 def _peers(ctx: Context, file: str, city_id: str) -> str:

@@ -47,9 +47,20 @@ def learning_conditions(ctx: Context) -> str:
     """A section per learning condition, with the condition id as its anchor (practices link to it)."""
     blocks = []
     for condition_id, term in ctx.kb.conditions.items():
-        source = f"\n\nBron: {link(ctx.kb, ROOT_PAGE, 'source', term.source)}." if term.source else ""
+        source = (
+            f"\n\nBron: {link(ctx.kb, ROOT_PAGE, 'source', term.source)}."
+            if term.source in ctx.kb.sources
+            else ""
+        )
         blocks.append(f"## {md(term.label)} {{#{condition_id}}}\n\n{md(term.definition)}{source}")
     return "\n\n".join(blocks)
+
+
+def source_link(ctx: Context, source_id: str, text: str) -> str:
+    """A link to a source's page; plain text in a records folder without that source (a demo corpus)."""
+    if source_id in ctx.kb.sources:
+        return link(ctx.kb, ROOT_PAGE, "source", source_id, text)
+    return md(text)
 
 
 def _city_practices(ctx: Context, city_id: str) -> list[str]:
@@ -68,6 +79,7 @@ def register(env: Any, ctx: Context) -> None:
     env.macro(lambda: theme_doors(ctx), "theme_doors")
     env.macro(lambda: city_doors(ctx), "city_doors")
     env.macro(lambda: learning_conditions(ctx), "learning_conditions")
+    env.macro(lambda source_id, text: source_link(ctx, source_id, text), "source_link")
     env.variables["kb_counts"] = {
         "praktijken": len(ctx.kb.practices),
         "steden": len(ctx.kb.cities),

@@ -16,12 +16,17 @@ FAMILIES = {
     "organisatorisch": "Organisatorisch",
 }
 UNKNOWN_SIZE = "Steden zonder gekende grootte"
+GROUP_LIMIT = 10
+"""Practices per theme on a size-class page; the theme page (grouped by size) lists them all."""
 
 
 def _page(ctx: Context, kind: str, term: Term) -> Page:
+    # The checks do not (yet) resolve a vocabulary term's source, so a missing one is left unlinked.
     page = Page(urls.page_file(kind, term.id), term.label, ctx.edit_url(kind, term.id))
     page.description = term.definition
-    source = f"Bron: {link(ctx.kb, page.file, 'source', term.source)}." if term.source else ""
+    source = (
+        f"Bron: {link(ctx.kb, page.file, 'source', term.source)}." if term.source in ctx.kb.sources else ""
+    )
     page.add(md(term.definition), source)
     return page
 
@@ -31,13 +36,28 @@ def _practice_item(ctx: Context, file: str, pid: str) -> str:
     return f"{link(ctx.kb, file, 'practice', pid)} ({link(ctx.kb, file, 'city', practice.city)})"
 
 
-def _grouped(ctx: Context, file: str, groups: dict[str, list[str]], kind: str, order: list[str]) -> str:
-    """Practices under a bold heading per group (a size class or theme), groups in vocabulary order."""
+def _grouped(
+    ctx: Context,
+    file: str,
+    groups: dict[str, list[str]],
+    kind: str,
+    order: list[str],
+    limit: int | None = None,
+) -> str:
+    """Practices under a bold heading per group (a size class or theme), groups in vocabulary order.
+
+    With a `limit`, each group shows its first practices and says where the others are.
+    """
     blocks = []
     for key in [*order, ""]:
         if groups.get(key):
             heading = link(ctx.kb, file, kind, key) if key else UNKNOWN_SIZE
-            items = bullet_list(_practice_item(ctx, file, pid) for pid in groups[key])
+            shown = groups[key][:limit] if limit else groups[key]
+            items = bullet_list(_practice_item(ctx, file, pid) for pid in shown)
+            if len(shown) < len(groups[key]):
+                items += (
+                    f"\n- … en {len(groups[key]) - len(shown)} andere: zie {link(ctx.kb, file, kind, key)}"
+                )
             blocks.append(f"**{heading}** ({len(groups[key])})\n\n{items}")
     return "\n\n".join(blocks)
 
@@ -90,7 +110,7 @@ def render_size_class(ctx: Context, size_id: str) -> Page:
         field_list([("Inwoners", _band(term))]),
         section(
             "Praktijken uit steden van deze grootte, per thema",
-            _grouped(ctx, page.file, by_theme, "theme", list(ctx.kb.themes)),
+            _grouped(ctx, page.file, by_theme, "theme", list(ctx.kb.themes), GROUP_LIMIT),
         ),
         section(
             "Praktijken die bij deze grootte passen",

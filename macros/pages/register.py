@@ -1,0 +1,50 @@
+"""Index pages of each section (/steden/, /organisaties/, ...): every record or term of a kind, linked.
+
+They make every page reachable by links, also a record nothing refers to yet (a new organisation, an
+unused instrument), and give a reader an A-to-Z. The practices' index is the catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from macros import urls
+from macros.pages.common import Page, bullet_list, link
+from macros.pages.context import Context
+
+TITLES = {
+    "city": ("Steden en gemeenten", "Alle steden en gemeenten in de kennisbank."),
+    "organisation": ("Organisaties", "Alle partnerorganisaties in de kennisbank."),
+    "network": ("Lerende netwerken", "Alle netwerken waarin besturen van elkaar leren."),
+    "source": ("Bronnen", "Alle bronnen waarop de records steunen."),
+    "theme": ("Thema's", "De thema's van lokaal integratiebeleid."),
+    "instrument": ("Instrumenten", "De beleidsinstrumenten, per soort."),
+    "size_class": ("Stadsgrootte", "De groottes van steden en gemeenten, van klein naar groot."),
+}
+
+
+def _items(ctx: Context, kind: str) -> dict[str, Any]:
+    kb = ctx.kb
+    items: dict[str, dict[str, Any]] = {
+        "city": kb.cities,
+        "organisation": kb.organisations,
+        "network": kb.networks,
+        "source": kb.sources,
+        "theme": kb.themes,
+        "instrument": kb.instruments,
+        "size_class": kb.size_classes,
+    }
+    return items[kind]
+
+
+def render(ctx: Context, kind: str) -> Page:
+    """The index page of one section; records by name, vocabulary terms in vocabulary order."""
+    title, intro = TITLES[kind]
+    file = f"{urls.SECTIONS[kind]}/index.md"
+    page = Page(file, title, description=intro)
+    items = _items(ctx, kind)
+    ids = list(items)
+    if kind in ("city", "organisation", "network", "source"):
+        ids.sort(key=lambda i: (getattr(items[i], "name", None) or items[i].title).casefold())
+    page.add(intro, bullet_list(link(ctx.kb, file, kind, i) for i in ids) or "Nog geen.")
+    return page

@@ -1,0 +1,52 @@
+"""Shared fixtures: whole sites built once per test session, and the golden-page refresh option."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+sys.path.insert(0, str(TESTS))
+
+from sitebuild import build_site  # noqa: E402
+
+from macros import demo  # noqa: E402
+
+FIXTURE_RECORDS = TESTS / "fixtures" / "records"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/fixtures/expected/ from the fixture corpus instead of comparing with it",
+    )
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built with `mkdocs build --strict` from the shipped practices/."""
+    return build_site(None, tmp_path_factory.mktemp("shipped") / "site")
+
+
+@pytest.fixture(scope="session")
+def demo_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo corpus of $KB_TEST_DEMO_PRACTICES (default 120) practices, written once per session."""
+    records = tmp_path_factory.mktemp("demo-records") / "records"
+    demo.write_corpus(records, int(os.environ.get("KB_TEST_DEMO_PRACTICES", "120")))
+    return records
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_records: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built strictly from the demo corpus (`demo_records`)."""
+    return build_site(demo_records, tmp_path_factory.mktemp("demo") / "site")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built strictly from the small fixture corpus (tests/fixtures/records/)."""
+    return build_site(FIXTURE_RECORDS, tmp_path_factory.mktemp("fixture") / "site")

@@ -1,0 +1,181 @@
+"""Each page kind renders its fields with Dutch labels and dates, and every relation is linked both ways.
+
+The pages are rendered from the fixture corpus (tests/fixtures/records/) with a fixed "today", without
+MkDocs: what the reader sees depends only on the records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from macros import checks, generate, knowledge, urls
+from macros.pages.common import dutch_date, md
+from macros.pages.context import Context
+
+RECORDS = Path(__file__).resolve().parent / "fixtures" / "records"
+TODAY = dt.date(2025, 1, 15)
+PAGE_KINDS = set(urls.SECTIONS)
+
+
+@pytest.fixture(scope="module")
+def ctx() -> Context:
+    return Context(knowledge.build(RECORDS, today=TODAY), TODAY)
+
+
+@pytest.fixture(scope="module")
+def pages(ctx: Context) -> dict[str, str]:
+    return dict(generate.render_record_pages(ctx))
+
+
+def page(pages: dict[str, str], kind: str, record_id: str) -> str:
+    return pages[urls.page_file(kind, record_id)]
+
+
+def link_to(from_kind: str, from_id: str, kind: str, record_id: str) -> str:
+    """The Markdown link target a page of `from_kind` uses for a record page."""
+    return f"]({urls.markdown_link(urls.page_file(from_kind, from_id), kind, record_id)})"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2012-10-15", "15 oktober 2012"),
+        ("2012-10", "oktober 2012"),
+        ("2012", "2012"),
+        (dt.date(2024, 3, 5), "5 maart 2024"),
+    ],
+)
+def test_dates_read_in_dutch(value: str | dt.date, expected: str) -> None:
+    assert dutch_date(value) == expected
+
+
+def test_markdown_and_template_syntax_in_record_text_is_escaped() -> None:
+    escaped = md("<b>x</b> {{ 7*7 }} {% raw %} *a* [l](u) `c` _e_")
+    for syntax in ("<", ">", "{", "}", "*", "[", "]", "`", "_"):
+        assert syntax not in escaped
+    assert md("- niet een lijst").startswith("&#45;")
+    assert md("1. niet genummerd").startswith("1&#46;")
+
+
+def test_practice_page_shows_every_field_with_dutch_labels(pages: dict[str, str]) -> None:
+    text = page(pages, "practice", "taalcafe-lindeburg")
+    for label in (
+        "**Trekker:**",
+        "**Andere steden:**",
+        "**Thema's:**",
+        "**Instrumenten:**",
+        "**Doelgroepen:**",
+    ):
+        assert label in text
+    assert "**Periode:** van oktober 2012 tot 2015" in text
+    assert "**Status:** Afgerond" in text
+    for heading in ("Beschrijving", "Aanpak", "Partners", "Middelen", "Resultaten", "Evaluatie", "Wat werkt"):
+        assert f"## {heading}\n" in text
+    assert "## Valkuilen\n" in text and "## Overdraagbaarheid\n" in text and "## Contact\n" in text
+    assert "1. Vrijwilligers zoeken\n1. Een lokaal vinden" in text
+    assert "levert vrijwilligers" in text and "samenleven@example.org" in text
+    assert "Laatst nagekeken op 1 juni 2024." in text
+    assert (
+        'edit_url: "https://github.com/kennisbank-integratie/kennisbank/edit/main/tests/fixtures/records/taalcafe-lindeburg.yml"'
+        in text
+    )
+
+
+def test_city_page_shows_profile_milestones_and_benchlearning(pages: dict[str, str]) -> None:
+    text = page(pages, "city", "lindeburg")
+    assert "**Inwoners:** 98.000 (2023, bron:" in text
+    assert "**Inwoners van buitenlandse herkomst:** 27,5 % (2023" in text
+    assert "**Provincie:** Antwerpen" in text and "**Maturiteit:** Ervaren" in text
+    assert "**15 oktober 2012**: Dienst Diversiteit opgeheven" in text
+    assert "**maart 2015**: Eerste diversiteitsplan" in text
+    # Peers: Heidegem has the same size class.
+    peers = text.split("## Steden van dezelfde grootte", 1)[1].split("\n## ", 1)[0]
+    assert link_to("city", "lindeburg", "city", "heidegem") in peers
+
+
+def test_a_smaller_less_mature_city_is_pointed_to_larger_more_mature_ones(ctx: Context) -> None:
+    suggestions = ctx.bench.learn_from("beekveld")
+    cities = {s.id for found in suggestions.values() for s in found}
+    assert cities == {"lindeburg", "heidegem"}
+    (taal,) = suggestions["taal"]
+    assert taal.id == "lindeburg" and taal.practices == ("taalcafe-lindeburg",)
+    assert taal.reason == (
+        "Groter (stad), meer ervaring (ervaren tegenover startend), "
+        "1 praktijk over Nederlands en meertaligheid."
+    )
+    # The most experienced city has nobody further along to learn from.
+    assert ctx.bench.learn_from("lindeburg") == {}
+
+
+def test_comparable_practices_share_a_theme_and_adoption_is_shown_both_ways(
+    ctx: Context, pages: dict[str, str]
+) -> None:
+    comparable = [s.id for s in ctx.bench.comparable("taalcafe-lindeburg")]
+    assert comparable[0] in {"taalcafe-beekveld", "buurtfeest-heidegem"}
+    assert "onveilig-lindeburg" not in comparable  # no shared theme
+    adopted = page(pages, "practice", "taalcafe-lindeburg").split("## Overgenomen door", 1)[1]
+    assert link_to("practice", "taalcafe-lindeburg", "practice", "taalcafe-beekveld") in adopted
+    assert "**Overgenomen van:**" in page(pages, "practice", "taalcafe-beekveld")
+
+
+def test_network_page_links_agenda_topics_to_matching_practices(pages: dict[str, str]) -> None:
+    text = page(pages, "network", "overleg-demo")
+    assert "**Coördinator:** [Agentschap Demo (fictief)]" in text
+    assert "**Komt samen:** vier keer per jaar" in text
+    topic = text.split("**Taalbeleid**", 1)[1].split("\n- **", 1)[0]
+    assert link_to("network", "overleg-demo", "practice", "taalcafe-lindeburg") in topic
+    assert link_to("network", "overleg-demo", "practice", "buurtfeest-heidegem") not in topic
+
+
+def test_stale_records_carry_a_visible_notice(ctx: Context, pages: dict[str, str]) -> None:
+    stale = page(pages, "city", "heidegem")
+    assert '!!! warning "Niet recent nagekeken"' in stale
+    assert "10 januari 2020" in stale
+    assert "Niet recent nagekeken" not in page(pages, "city", "lindeburg")
+    assert ctx.today - dt.date(2020, 1, 10) > checks.STALE_AFTER
+
+
+def test_source_page_lists_every_record_and_term_citing_it(ctx: Context, pages: dict[str, str]) -> None:
+    text = page(pages, "source", "handboek-demo")
+    assert "**Geraadpleegd op:** 5 maart 2024" in text
+    for kind in ("practice", "city", "organisation", "network"):
+        for record_id in ctx.kb.records_of(kind):
+            assert link_to("source", "handboek-demo", kind, record_id) in text
+    assert link_to("source", "diels-2018", "instrument", "subsidie") in page(pages, "source", "diels-2018")
+
+
+def _relations(ctx: Context) -> list[tuple[str, str, str, str]]:
+    found = []
+    for kind in ("practice", "city", "organisation", "network", "source"):
+        for record_id, record in ctx.kb.records_of(kind).items():
+            for _, target, target_id in checks.references(kind, record):
+                if target in PAGE_KINDS and (target, target_id) != (kind, record_id):
+                    found.append((kind, record_id, target, target_id))
+    return found
+
+
+def test_every_relation_is_linked_both_ways(ctx: Context, pages: dict[str, str]) -> None:
+    relations = _relations(ctx)
+    assert len(relations) > 40  # the fixture corpus exercises every kind of relation
+    missing = []
+    for kind, record_id, target, target_id in relations:
+        if link_to(kind, record_id, target, target_id) not in page(pages, kind, record_id):
+            missing.append(f"{kind} {record_id} -> {target} {target_id}")
+        if link_to(target, target_id, kind, record_id) not in page(pages, target, target_id):
+            missing.append(f"{target} {target_id} -> {kind} {record_id} (back)")
+    assert not missing, "\n".join(missing)
+
+
+def test_pages_are_written_only_when_changed_and_stale_ones_removed(ctx: Context, tmp_path: Path) -> None:
+    pages = dict(generate.render_record_pages(ctx))
+    first = generate.write_pages(tmp_path, pages, ctx)
+    assert len(first.written) == len(pages)
+    stamp = (tmp_path / "steden" / "lindeburg.md").stat().st_mtime_ns
+    (tmp_path / "steden" / "verdwenen.md").write_text("oud", encoding="utf-8")
+    second = generate.write_pages(tmp_path, pages, ctx)
+    assert second.written == [] and second.unchanged == len(pages)
+    assert second.removed == ["steden/verdwenen.md"]
+    assert (tmp_path / "steden" / "lindeburg.md").stat().st_mtime_ns == stamp
