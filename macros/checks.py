@@ -286,10 +286,9 @@ def check_city_size_class(kb: KnowledgeBase) -> Iterator[Problem]:
             continue
         expected = size_class_for(kb, city.population.value)
         if expected != city.size_class:
-            message = (
-                f"a population of {city.population.value:,.0f} falls in '{expected}', not '{city.size_class}'"
-            )
-            yield kb.problem("city", city_id, ("size_class",), message.replace(",", "."))
+            population = f"{city.population.value:,.0f}".replace(",", ".")  # Dutch thousands separator
+            message = f"a population of {population} falls in '{expected}', not '{city.size_class}'"
+            yield kb.problem("city", city_id, ("size_class",), message)
 
 
 def city_size_class(kb: KnowledgeBase, city: City) -> str | None:

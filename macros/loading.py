@@ -80,8 +80,17 @@ def _scalar(event: Any) -> Any:
         raise Unsupported(
             event.start_mark.line + 1, "merge keys (`<<`) are not supported; write the fields out"
         )
+    construct = _CONSTRUCTOR.yaml_constructors.get(tag)
+    if construct is None:
+        message = f"could not determine a constructor for the tag {tag!r}"
+        raise yaml.constructor.ConstructorError(None, None, message, event.start_mark)
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-    return _CONSTRUCTOR.construct_object(node, deep=True)
+    try:
+        return construct(_CONSTRUCTOR, node)
+    except ValueError:
+        # `2021-02-30` looks like a date but is none; PyYAML would crash. Keep the text so that the
+        # checks can say what is wrong with it.
+        return event.value
 
 
 def _load(text: str) -> Any:
@@ -221,7 +230,10 @@ def _parse(path: Path, text: str) -> tuple[RawRecord | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return None, [Problem(path, line, "", f"not valid YAML: {exc.problem or exc.context}")]
+        message = f"not valid YAML: {exc.problem or exc.context}"
+        if exc.problem and exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+            message += f" ({exc.context} started on line {exc.context_mark.line + 1})"
+        return None, [Problem(path, line, "", message)]
     if data is None and all(_is_comment(line) for line in text.splitlines()):
         return None, [Problem(path, 1, "", "the file is empty; fill in the template or remove the file")]
     if not isinstance(data, LineDict):

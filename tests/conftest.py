@@ -50,3 +50,11 @@ def demo_site(demo_records: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site built strictly from the small fixture corpus (tests/fixtures/records/)."""
     return build_site(FIXTURE_RECORDS, tmp_path_factory.mktemp("fixture") / "site")
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> Path:
+    """A minimal valid records folder (vocabularies, source `bron-test`, city `teststad`) to extend."""
+    from records_folder import minimal_records
+
+    return minimal_records(tmp_path / "records")

@@ -1,0 +1,230 @@
+"""Each cross-record check, on small records written inline, with the exact line a contributor reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from records_folder import write_record
+
+from macros import knowledge
+
+TODAY = dt.date(2026, 11, 23)
+
+PRACTICE = """\
+title: Taalcafé
+summary: Inwoners oefenen samen Nederlands.
+city: teststad
+themes: [taal]
+sources: [bron-test]
+last_reviewed: 2026-10-01
+"""
+
+
+def problems(root: Path, today: dt.date = TODAY, strict: bool = False) -> list[str]:
+    _, found = knowledge.load(root, today=today, strict=strict)
+    return [p.format(root) for p in found]
+
+
+def practice(**changes: str) -> str:
+    """PRACTICE with some top-level lines replaced (`city="city: x"`) or added."""
+    lines = {line.split(":")[0]: line for line in PRACTICE.splitlines()}
+    lines.update(changes)
+    return "\n".join(lines.values()) + "\n"
+
+
+def test_the_minimal_records_folder_is_clean(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE)
+    assert problems(records) == []
+
+
+def test_an_unknown_reference_names_the_closest_id(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(city="city: testsatd", themes="themes: [taal, wrek]"))
+    assert problems(records) == [
+        "taalcafe.yml:3: city: 'testsatd' is not a known city; did you mean 'teststad'?",
+        "taalcafe.yml:4: themes[1]: 'wrek' is not a known theme; did you mean 'werk'?",
+    ]
+
+
+def test_a_reference_without_a_close_match_gives_no_guess(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(sources="sources: [xyz]"))
+    assert problems(records) == ["taalcafe.yml:5: sources[0]: 'xyz' is not a known source"]
+
+
+def test_the_file_name_must_be_kebab_case(records: Path) -> None:
+    write_record(records, "Taal_Cafe.yml", PRACTICE)
+    assert problems(records) == [
+        "Taal_Cafe.yml:1: the file name is the id and must be kebab-case; rename it to taal-cafe.yml"
+    ]
+
+
+def test_a_day_that_does_not_exist_is_an_error(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE + "period:\n  start: 2021-02-30\n")
+    assert problems(records) == [
+        "taalcafe.yml:8: period.start: '2021-02-30' is not a real day; 2021-02 has 28 days"
+    ]
+
+
+def test_a_month_that_does_not_exist_is_an_error(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE + "period:\n  start: 2021-13\n")
+    assert problems(records) == [
+        "taalcafe.yml:8: period.start: '2021-13' has no month 13; months run from 01 to 12"
+    ]
+
+
+def test_a_period_cannot_end_before_it_starts(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE + "period:\n  start: 2015-06\n  end: 2014\n")
+    assert problems(records) == [
+        "taalcafe.yml:9: period.end: the period ends (2014) before it starts (2015-06); swap or fix them"
+    ]
+
+
+def test_a_period_may_end_in_the_year_it_starts_at_a_coarser_precision(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE + "period:\n  start: 2015-06\n  end: 2015\n")
+    assert problems(records) == []
+
+
+def test_last_reviewed_cannot_be_in_the_future(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(last_reviewed="last_reviewed: 2026-11-24"))
+    assert problems(records) == [
+        "taalcafe.yml:6: last_reviewed: 2026-11-24 is in the future; use today's date or earlier"
+    ]
+
+
+def test_a_record_not_reviewed_for_two_years_is_a_warning(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(last_reviewed="last_reviewed: 2024-11-01"))
+    _, found = knowledge.load(records, today=TODAY)
+    assert [(p.format(records), p.severity) for p in found] == [
+        (
+            "taalcafe.yml:6: last_reviewed: warning: not reviewed since 2024-11-01; "
+            "check the record against its sources and update the date",
+            "warning",
+        )
+    ]
+
+
+def test_with_strict_a_stale_record_is_an_error(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(last_reviewed="last_reviewed: 2024-11-01"))
+    _, found = knowledge.load(records, today=TODAY, strict=True)
+    assert [p.severity for p in found] == ["error"]
+    assert found[0].format(records).startswith("taalcafe.yml:6: last_reviewed: not reviewed since 2024-11-01")
+
+
+def test_a_record_reviewed_just_under_two_years_ago_is_fine(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(last_reviewed="last_reviewed: 2024-12-01"))
+    assert problems(records) == []
+
+
+CITY_WITH_POPULATION = """\
+name: Grootstad (fictief)
+population: {{value: {value}, year: 2020, source: bron-test}}
+size_class: {size_class}
+sources: [bron-test]
+last_reviewed: 2026-01-01
+"""
+
+
+def test_the_size_class_must_follow_from_the_population(records: Path) -> None:
+    write_record(records, "cities/grootstad.yml", CITY_WITH_POPULATION.format(value=20000, size_class="stad"))
+    assert problems(records) == [
+        "cities/grootstad.yml:3: size_class: a population of 20.000 falls in 'middelgroot', not 'stad'"
+    ]
+
+
+def test_a_population_on_a_band_edge_falls_in_the_upper_band(records: Path) -> None:
+    text = CITY_WITH_POPULATION.format(value=60000, size_class="stad")
+    write_record(records, "cities/grootstad.yml", text)
+    assert problems(records) == []
+
+
+def test_a_size_class_without_a_population_is_an_error(records: Path) -> None:
+    text = "name: Stad (fictief)\nsize_class: klein\nsources: [bron-test]\nlast_reviewed: 2026-01-01\n"
+    write_record(records, "cities/stad.yml", text)
+    assert problems(records) == [
+        "cities/stad.yml:2: size_class: a size class follows from the population; "
+        "add `population` or remove `size_class`"
+    ]
+
+
+def test_size_class_bands_may_not_leave_a_gap(records: Path) -> None:
+    path = records / "vocabulary" / "size-classes.yml"
+    text = path.read_text(encoding="utf-8").replace("min_population: 30000", "min_population: 31000")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    min_population: 31000") + 1
+    assert problems(records) == [
+        f"vocabulary/size-classes.yml:{line}: terms[2].min_population: the band starts at 31000 but should "
+        "start at 30000, where the previous ends"
+    ]
+
+
+CITY_WITH_NETWORK = """\
+name: Netstad (fictief)
+network:
+  actors:
+    - id: netstad
+      city: netstad
+    - id: vzw-samen
+      name: Vzw Samen (fictief)
+  flows:
+    - from: netstad
+      to: vzw-sanem
+      kind: geld
+    - from: ocmw
+      to: netstad
+      kind: expertise
+  sources: [bron-test]
+sources: [bron-test]
+last_reviewed: 2026-01-01
+"""
+
+
+def test_flows_must_connect_actors_of_the_network(records: Path) -> None:
+    write_record(records, "cities/netstad.yml", CITY_WITH_NETWORK)
+    assert problems(records) == [
+        "cities/netstad.yml:10: network.flows[0].to: 'vzw-sanem' is not an actor of this network; "
+        "did you mean 'vzw-samen'?",
+        "cities/netstad.yml:12: network.flows[1].from: 'ocmw' is not an actor of this network",
+    ]
+
+
+def test_a_network_must_hold_its_own_city(records: Path) -> None:
+    text = CITY_WITH_NETWORK.replace("      city: netstad\n", "      name: Het stadsbestuur\n")
+    text = text.replace("to: vzw-sanem", "to: vzw-samen").replace("from: ocmw", "from: vzw-samen")
+    write_record(records, "cities/netstad.yml", text)
+    assert problems(records) == [
+        "cities/netstad.yml:3: network.actors: the network has no actor for the city itself; "
+        "add one with `city: netstad`"
+    ]
+
+
+def test_a_record_about_a_real_place_must_cite_a_source(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(sources="sources: []"))
+    write_record(records, "organisations/vzw-samen.yml", "name: Vzw Samen\nlast_reviewed: 2026-01-01\n")
+    assert problems(records) == [
+        "organisations/vzw-samen.yml:1: sources: cite at least one source (an id from practices/sources/) "
+        "for the facts in this record",
+        "taalcafe.yml:5: sources: cite at least one source (an id from practices/sources/) "
+        "for the facts in this record",
+    ]
+
+
+def test_an_unknown_field_names_the_field_probably_meant(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE + "sucess_factors:\n  - Vrijwilligers\n")
+    assert problems(records) == [
+        "taalcafe.yml:7: sucess_factors: unknown field 'sucess_factors'; did you mean 'success_factors'?"
+    ]
+
+
+def test_an_unknown_field_in_a_group_lists_what_is_allowed_there(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE + "contact:\n  role: ambtenaar\n  telefoon: '015'\n")
+    assert problems(records) == [
+        "taalcafe.yml:9: contact.telefoon: unknown field 'telefoon'; allowed here: email, role, service, url"
+    ]
+
+
+def test_every_problem_of_every_file_is_reported_in_one_run(records: Path) -> None:
+    write_record(records, "een.yml", practice(city="city: nergens"))
+    write_record(records, "twee.yml", practice(last_reviewed="last_reviewed: 2030-01-01"))
+    write_record(records, "drie.yml", "title: [\n")
+    found = problems(records)
+    assert [line.split(":")[0] for line in found] == ["drie.yml", "een.yml", "twee.yml"]

@@ -1,0 +1,127 @@
+"""The loader keeps line numbers and refuses what PyYAML would silently accept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.loading import LineDict, read_record
+
+
+def problems_of(tmp_path: Path, content: str | bytes) -> list[str]:
+    path = tmp_path / "record.yml"
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    raw, problems = read_record(path)
+    assert raw is None, "a file with a problem must not be returned as a record"
+    return [p.format(tmp_path) for p in problems]
+
+
+def test_a_key_written_twice_is_an_error_on_the_second_line(tmp_path: Path) -> None:
+    text = "title: Eerste\nsummary: Tekst\ntitle: Tweede\n"
+    assert problems_of(tmp_path, text) == [
+        "record.yml:3: title: key 'title' appears twice (first on line 1); "
+        "keep one of them, YAML would silently drop the other"
+    ]
+
+
+def test_a_key_written_twice_inside_a_group_is_found_too(tmp_path: Path) -> None:
+    text = "title: T\nperiod:\n  start: 2012\n  start: 2013\n"
+    assert problems_of(tmp_path, text) == [
+        "record.yml:4: start: key 'start' appears twice (first on line 3); "
+        "keep one of them, YAML would silently drop the other"
+    ]
+
+
+def test_a_file_holding_a_list_is_not_a_record(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, "- title: Een\n- title: Twee\n") == [
+        "record.yml:1: a record must be a mapping of fields (`title: ...`), but the file holds a list"
+    ]
+
+
+def test_a_file_holding_plain_text_is_not_a_record(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, "gewoon wat tekst\n") == [
+        "record.yml:1: a record must be a mapping of fields (`title: ...`), "
+        "but the file holds 'gewoon wat tekst'"
+    ]
+
+
+@pytest.mark.parametrize("content", ["", "\n\n  \n"], ids=["zero bytes", "blank lines"])
+def test_an_empty_file_is_an_error(tmp_path: Path, content: str) -> None:
+    assert problems_of(tmp_path, content) == [
+        "record.yml:1: the file is empty; fill in the template or remove the file"
+    ]
+
+
+def test_a_file_with_only_comments_is_empty(tmp_path: Path) -> None:
+    text = "# yaml-language-server: $schema=../docs/schema/practice.schema.json\n# title:\n---\n"
+    assert problems_of(tmp_path, text) == [
+        "record.yml:1: the file is empty; fill in the template or remove the file"
+    ]
+
+
+def test_bytes_that_are_not_utf8_are_reported_on_their_line(tmp_path: Path) -> None:
+    latin1 = "title: Praktijk\nsummary: Caf\u00e9 voor nieuwkomers\n".encode("latin-1")
+    assert problems_of(tmp_path, latin1) == [
+        "record.yml:2: the file is not UTF-8 text; save it with UTF-8 encoding"
+    ]
+
+
+def test_every_line_with_a_tab_is_reported(tmp_path: Path) -> None:
+    text = "title: T\nperiod:\n\tstart: 2012\nsummary: a\tb\n"
+    assert problems_of(tmp_path, text) == [
+        "record.yml:3: the line contains a tab; use spaces instead",
+        "record.yml:4: the line contains a tab; use spaces instead",
+    ]
+
+
+def test_a_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
+    text = "title: T\nthemes: [taal, werk\nsummary: S\n"
+    assert problems_of(tmp_path, text) == [
+        "record.yml:3: not valid YAML: did not find expected ',' or ']' "
+        "(while parsing a flow sequence started on line 2)"
+    ]
+
+
+def test_a_second_document_in_one_file_is_refused(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, "title: A\n---\ntitle: B\n") == [
+        "record.yml:2: the file holds more than one document; keep one record per file"
+    ]
+
+
+def test_merge_keys_are_refused_rather_than_silently_copied(tmp_path: Path) -> None:
+    text = "base: &b {role: x}\npartner:\n  <<: *b\n"
+    assert problems_of(tmp_path, text) == [
+        "record.yml:3: merge keys (`<<`) are not supported; write the fields out"
+    ]
+
+
+def test_every_key_and_list_item_keeps_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "record.yml"
+    path.write_text("# comment\ntitle: T\nnetwork:\n  flows:\n    - from: a\n      to: b\n    - from: c\n")
+    raw, problems = read_record(path)
+    assert problems == [] and raw is not None
+    assert raw.line_of(("title",)) == 2
+    assert raw.line_of(("network", "flows", 1, "from")) == 7
+    assert raw.line_of(("network", "flows", 0, "to")) == 6
+    # A field that is missing is located at the deepest part that exists.
+    assert raw.line_of(("network", "flows", 1, "kind")) == 7
+    assert raw.line_of(("summary",)) == 2, "a missing top-level field points at the record's first line"
+
+
+def test_values_mean_what_yaml_safe_load_says(tmp_path: Path) -> None:
+    text = (
+        "year: 2013\nshare: 12.5\nflag: true\nnothing:\nday: 2012-10-15\nquoted: '2013'\n"
+        "tagged: !!str 2014\nlist: [1, {a: b}]\nanchor: &x {k: v}\nalias: *x\nblock: |\n  twee\n  regels\n"
+    )
+    path = tmp_path / "record.yml"
+    path.write_text(text)
+    raw, _ = read_record(path)
+    assert raw is not None
+    assert isinstance(raw.data, LineDict)
+    assert raw.data == yaml.safe_load(text)
+    assert raw.data["day"] == dt.date(2012, 10, 15) and raw.data["quoted"] == "2013"
