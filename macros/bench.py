@@ -29,7 +29,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
-GENERATED = (*generate.GENERATED_DIRS, "data", "schema")
+GENERATED = (*generate.GENERATED_DIRS, "data")
 """Folders of docs/ that the generation step writes (git-ignored); a scratch copy starts without them."""
 
 

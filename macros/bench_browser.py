@@ -182,9 +182,21 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def mkdocs_serve(project: Path, records: Path, port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """`mkdocs serve` of a scratch project with its records in `records`; stopped on exit."""
-    command = [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"]
+def mkdocs_serve(
+    project: Path, records: Path, port: int, log: Path, dirty: bool = False
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`mkdocs serve` of a scratch project with its records in `records`; stopped on exit.
+
+    `dirty` re-renders only pages whose Markdown changed; MkDocs warns about that, which the site's
+    `strict: true` would turn into an error, hence `--no-strict` with it.
+    """
+    command = [
+        str(MKDOCS),
+        "serve",
+        "-a",
+        f"127.0.0.1:{port}",
+        *(["--dirty", "--no-strict"] if dirty else []),
+    ]
     env = dict(os.environ, KB_RECORDS_DIR=str(records), NO_MKDOCS_2_WARNING="1")
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -228,11 +240,12 @@ def edit_shows_within(browser: Browser, url: str, edit: Path, old: str, new: str
     return elapsed
 
 
-def contributor_loop(work: Path, browser: Browser) -> dict[str, Any]:
+def contributor_loop(work: Path, browser: Browser, dirty: bool = False) -> dict[str, Any]:
     """`mkdocs serve` on a copy of the shipped records: seconds from editing one practice's title until
     the open page shows it, and which generated pages the rebuild rewrote."""
     from macros import bench, knowledge
 
+    work.mkdir(parents=True, exist_ok=True)
     project = bench.scratch_project(work, "loop")
     records = work / "loop-records"
     shutil.copytree(knowledge.DEFAULT_ROOT, records)
@@ -243,13 +256,13 @@ def contributor_loop(work: Path, browser: Browser) -> dict[str, Any]:
     new = f"Bench-wijziging {int(time.time())}"
     port = free_port()
     url = f"http://127.0.0.1:{port}/praktijken/{record.stem}/"
-    with mkdocs_serve(project, records, port, work / "serve.log") as process:
+    with mkdocs_serve(project, records, port, work / "serve.log", dirty) as process:
         wait_until_up(url, process, timeout=300)
         before = _mtimes(project / "docs")
         seconds = edit_shows_within(browser, url, record, old.group(), f"title: {new}", new)
         after = _mtimes(project / "docs")
     rewritten = sorted(str(p.relative_to(project / "docs")) for p in after if after[p] != before.get(p))
-    return {"record": record.name, "seconds": round(seconds, 2), "pages_rewritten": rewritten}
+    return {"record": record.name, "dirty": dirty, "seconds": round(seconds, 2), "pages_rewritten": rewritten}
 
 
 def _mtimes(docs: Path) -> dict[Path, int]:

@@ -68,12 +68,12 @@ def growth_table(growth: list[dict[str, Any]]) -> str:
 
 
 def loop_line(loop: dict[str, Any]) -> str:
-    """The contributor's loop in one sentence."""
+    """One run of the contributor's loop in one sentence."""
     pages = loop["pages_rewritten"]
+    command = "mkdocs serve --dirty" if loop["dirty"] else "mkdocs serve"
     return (
-        f"Contributor's loop (`mkdocs serve`, shipped records): an edit to {loop['record']} showed in the "
-        f"browser after {loop['seconds']:.1f} s (target ≤ 3 s); the rebuild rewrote {len(pages)} generated "
-        f"page(s): {', '.join(pages) or 'none'}."
+        f"- `{command}` on the shipped records: an edit to {loop['record']} showed in the browser after "
+        f"{loop['seconds']:.1f} s (target ≤ 3 s); rewrote {len(pages)} page(s): {', '.join(pages)}."
     )
 
 
@@ -83,7 +83,7 @@ def report(data: dict[str, Any]) -> str:
     if data.get("growth"):
         parts.append(growth_table(data["growth"]))
     if data.get("loop"):
-        parts.append(loop_line(data["loop"]))
+        parts.append("Contributor's loop:\n\n" + "\n".join(loop_line(loop) for loop in data["loop"]))
     parts.append(f"Run: {data['command']} in {data['seconds']:.0f} s on {data['machine']}.")
     return "\n\n".join(parts) + "\n"
 
