@@ -339,7 +339,7 @@ class _Generator:
         record.update(self._period_and_status())
         record.update(self._practice_body())
         record["transferability"] = self._transferability(city_id)
-        record["contact"] = self._contact(city_id)
+        record["contact"] = self._contact(city_id) if self.chance(0.85) else {}
         record["sources"] = self.source_ids()
         record["last_reviewed"] = self.reviewed()
         return {key: value for key, value in record.items() if value not in ([], {}, None)}

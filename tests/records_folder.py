@@ -23,6 +23,16 @@ sources: [bron-test]
 last_reviewed: 2026-01-15
 """
 
+PRACTICE = """\
+title: Taalcafé
+summary: Inwoners oefenen samen Nederlands.
+city: teststad
+themes: [taal]
+sources: [bron-test]
+last_reviewed: 2026-10-01
+"""
+"""A valid practice for the minimal folder, as `taalcafe.yml`; tests change lines of it."""
+
 
 def write_record(root: Path, relative: str, text: str) -> Path:
     """Write `text` (dedented) to `root/relative`, creating folders; return the path."""

@@ -5,20 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from records_folder import write_record
+from records_folder import PRACTICE, write_record
 
 from macros import knowledge
 
 TODAY = dt.date(2026, 11, 23)
-
-PRACTICE = """\
-title: Taalcafé
-summary: Inwoners oefenen samen Nederlands.
-city: teststad
-themes: [taal]
-sources: [bron-test]
-last_reviewed: 2026-10-01
-"""
 
 
 def problems(root: Path, today: dt.date = TODAY, strict: bool = False) -> list[str]:

@@ -1,0 +1,84 @@
+"""The committed JSON Schemas follow the models, and an independent validator accepts every record."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from records_folder import REPO, write_record
+
+from macros import demo, knowledge, schema
+from macros.records import KIND_FOLDERS, RECORD_MODELS, VOCABULARY_MODELS
+
+CHECK_JSONSCHEMA = REPO / ".venv" / "bin" / "check-jsonschema"
+
+
+def check_jsonschema(schema_name: str, files: list[Path]) -> subprocess.CompletedProcess[str]:
+    command = [str(CHECK_JSONSCHEMA), "--schemafile", str(schema.SCHEMA_DIR / schema_name), *map(str, files)]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def record_files(root: Path, kind: str) -> list[Path]:
+    return sorted((root / KIND_FOLDERS[kind]).glob("*.yml"))
+
+
+@pytest.fixture(scope="module")
+def demo_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("schema-demo") / "records"
+    demo.write_corpus(out, 30, seed=3)
+    return out
+
+
+def test_the_committed_schemas_match_the_models() -> None:
+    assert schema.outdated() == [], (
+        "docs/schema/ is out of date with the models: run python scripts/export_schema.py"
+    )
+
+
+def test_there_is_a_schema_per_record_kind_and_per_vocabulary() -> None:
+    names = {p.name for p in schema.SCHEMA_DIR.glob("*.schema.json")}
+    expected = {f"{kind}.schema.json" for kind in RECORD_MODELS}
+    expected |= {f"vocabulary-{stem}.schema.json" for stem in VOCABULARY_MODELS}
+    assert names == expected
+
+
+def test_schemas_spell_fields_as_the_yaml_does() -> None:
+    city = json.loads((schema.SCHEMA_DIR / "city.schema.json").read_text(encoding="utf-8"))
+    flow = city["$defs"]["Flow"]
+    assert "from" in flow["properties"] and "from_" not in flow["properties"]
+    assert flow["additionalProperties"] is False
+    assert flow["properties"]["from"]["description"] == "Id of the actor the flow comes from."
+
+
+@pytest.mark.parametrize("kind", list(RECORD_MODELS))
+def test_check_jsonschema_accepts_every_shipped_and_demo_record(kind: str, demo_corpus: Path) -> None:
+    files = record_files(knowledge.DEFAULT_ROOT, kind) + record_files(demo_corpus, kind)
+    result = check_jsonschema(f"{kind}.schema.json", files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_jsonschema_accepts_every_shipped_vocabulary() -> None:
+    for stem in VOCABULARY_MODELS:
+        path = knowledge.DEFAULT_ROOT / "vocabulary" / f"{stem}.yml"
+        result = check_jsonschema(f"vocabulary-{stem}.schema.json", [path])
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_jsonschema_rejects_a_misspelt_field(tmp_path: Path) -> None:
+    path = write_record(
+        tmp_path,
+        "fout.yml",
+        "title: T\nsummary: S\ncity: x\nthemes: [taal]\nsumary: S\nlast_reviewed: 2026-01-01\n",
+    )
+    result = check_jsonschema("practice.schema.json", [path])
+    assert result.returncode == 1
+    assert "sumary" in result.stdout
+
+
+def test_a_year_written_as_a_number_is_a_valid_partial_date(tmp_path: Path) -> None:
+    text = "title: T\nsummary: S\ncity: x\nthemes: [taal]\nlast_reviewed: 2026-01-01\n"
+    text += "period: {start: 2013, end: 2015-06}\n"
+    result = check_jsonschema("practice.schema.json", [write_record(tmp_path, "jaar.yml", text)])
+    assert result.returncode == 0, result.stdout

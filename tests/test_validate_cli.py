@@ -1,0 +1,72 @@
+"""`python scripts/validate.py [DIR]`: exit codes, every problem at once, and KB_RECORDS_DIR."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from records_folder import PRACTICE, REPO, write_record
+
+VALIDATE = REPO / "scripts" / "validate.py"
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "KB_RECORDS_DIR"}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, str(VALIDATE), *args], cwd=cwd, env=environment, capture_output=True, text=True
+    )
+
+
+def test_a_clean_folder_exits_0_and_says_how_many_records(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE)
+    result = run([str(records)], cwd=records)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert "3 records checked" in result.stderr and "0 error(s)" in result.stderr
+
+
+def test_a_broken_folder_exits_1_and_reports_every_problem_at_once(records: Path) -> None:
+    write_record(records, "een.yml", PRACTICE.replace("city: teststad", "city: testad"))
+    write_record(records, "twee.yml", PRACTICE + "title: Nog eens\n")
+    write_record(records, "cities/drie.yml", "name: Drie\nlast_reviewed: 2026-01-01\n")
+    result = run(["."], cwd=records)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "cities/drie.yml:1: sources: cite at least one source (an id from practices/sources/) "
+        "for the facts in this record",
+        "een.yml:3: city: 'testad' is not a known city; did you mean 'teststad'?",
+        "twee.yml:7: title: key 'title' appears twice (first on line 1); "
+        "keep one of them, YAML would silently drop the other",
+    ]
+    assert "3 error(s)" in result.stderr
+
+
+def test_warnings_alone_exit_0_but_fail_with_strict(records: Path) -> None:
+    stale = (dt.date.today() - dt.timedelta(days=3 * 365)).isoformat()
+    write_record(records, "taalcafe.yml", PRACTICE.replace("2026-10-01", stale))
+    relaxed = run(["."], cwd=records)
+    assert relaxed.returncode == 0
+    assert f"taalcafe.yml:6: last_reviewed: warning: not reviewed since {stale}" in relaxed.stdout
+    assert run([".", "--strict"], cwd=records).returncode == 1
+
+
+def test_without_an_argument_it_validates_kb_records_dir(records: Path, tmp_path: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE.replace("themes: [taal]", "themes: [taaal]"))
+    result = run([], cwd=tmp_path, env={"KB_RECORDS_DIR": str(records)})
+    assert result.returncode == 1
+    assert "'taaal' is not a known theme; did you mean 'taal'?" in result.stdout
+
+
+def test_a_folder_that_does_not_exist_is_exit_2(tmp_path: Path) -> None:
+    result = run([str(tmp_path / "nergens")], cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no such folder" in result.stderr
+
+
+def test_the_shipped_records_validate() -> None:
+    result = run([], cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
