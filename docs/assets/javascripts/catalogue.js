@@ -108,9 +108,8 @@
   Catalogue.prototype.announce = function (shown) {
     if (!this.live) return;
     var total = this.items.length;
-    var text = shown === total
-      ? (total === 1 ? "1 praktijk" : total + " praktijken")
-      : shown + " van " + total + " praktijken";
+    // The number shown comes first, as in the page's own markup ("12 praktijken").
+    var text = (shown === 1 ? "1 praktijk" : shown + " praktijken") + (shown === total ? "" : " (van " + total + ")");
     if (this.live.textContent !== text) this.live.textContent = text;
   };
 
