@@ -9,6 +9,7 @@ reason in one Dutch line, so the reader can judge it.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -38,15 +39,20 @@ class Benchlearning:
         self.kb = kb
         self.size_rank = {term_id: i for i, term_id in enumerate(kb.size_classes)}
         self.city_size = {cid: checks.city_size_class(kb, city) for cid, city in kb.cities.items()}
+        self.maturity_rank = {cid: self._rank(cid) for cid in kb.cities}
         self.by_theme: dict[str, list[str]] = defaultdict(list)
+        self.by_theme_size: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         self.by_city_theme: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.adopters: dict[str, list[str]] = defaultdict(list)
         for pid, practice in kb.practices.items():
+            size = self.city_size.get(practice.city)
             for theme in practice.themes:
                 self.by_theme[theme].append(pid)
+                self.by_theme_size[(theme, size)].append(pid)
                 self.by_city_theme[practice.city][theme].append(pid)
             for origin in practice.transferability.adapted_from if practice.transferability else []:
                 self.adopters[origin].append(pid)
+        self._teachers = self._teachers_by_theme()
 
     # --- cities ------------------------------------------------------------------------------------
 
@@ -55,9 +61,22 @@ class Benchlearning:
         learning = self.kb.cities[city_id].learning
         return learning.maturity if learning else None
 
-    def _maturity_rank(self, city_id: str) -> int:
+    def _rank(self, city_id: str) -> int:
         maturity = self.maturity(city_id)
         return MATURITY_ORDER.index(maturity) if maturity else -1
+
+    def _teachers_by_theme(self) -> dict[str, list[tuple[int, int, int, str, str]]]:
+        """Theme -> (size rank, maturity rank, practice count, name, id) of each city with practices on it."""
+        out: dict[str, list[tuple[int, int, int, str, str]]] = defaultdict(list)
+        for cid, themes in self.by_city_theme.items():
+            size = self.size_rank.get(self.city_size.get(cid) or "", -1)
+            if size < 0 or self.maturity_rank[cid] < 0:
+                continue  # a city of unknown size or maturity cannot be shown to be further along
+            for theme, practices in themes.items():
+                out[theme].append(
+                    (size, self.maturity_rank[cid], len(practices), self.kb.cities[cid].name, cid)
+                )
+        return out
 
     def peers(self, city_id: str) -> list[str]:
         """Other cities of the same size class, by name."""
@@ -68,28 +87,23 @@ class Benchlearning:
         return sorted(same, key=lambda cid: self.kb.cities[cid].name)
 
     def learn_from(self, city_id: str, per_theme: int = 3) -> dict[str, list[Suggestion]]:
-        """Theme -> cities with practices on it, as large or larger and more mature, best first."""
+        """Theme -> cities with practices on it, as large or larger and more mature, best first.
+
+        Best first: the closest size (similar cities learn most), then the most mature, then the most
+        practices on the theme, then by name.
+        """
         own_size = self.size_rank.get(self.city_size[city_id] or "", -1)
-        own_maturity = self._maturity_rank(city_id)
+        own_maturity = self.maturity_rank[city_id]
         out: dict[str, list[Suggestion]] = {}
         for theme in self.kb.themes:
-            candidates = []
-            for other, themes in self.by_city_theme.items():
-                size = self.size_rank.get(self.city_size.get(other) or "", -1)
-                if other == city_id or not themes.get(theme) or size < own_size or size < 0:
-                    continue
-                if self._maturity_rank(other) <= own_maturity:
-                    continue
-                key = (
-                    size - own_size,
-                    -self._maturity_rank(other),
-                    -len(themes[theme]),
-                    self.kb.cities[other].name,
-                )
-                candidates.append((key, other))
-            chosen = [other for _, other in sorted(candidates)[:per_theme]]
+            candidates = [
+                (size - own_size, -maturity, -count, name, cid)
+                for size, maturity, count, name, cid in self._teachers.get(theme, [])
+                if size >= own_size and maturity > own_maturity and cid != city_id
+            ]
+            chosen = heapq.nsmallest(per_theme, candidates)
             if chosen:
-                out[theme] = [self._city_suggestion(city_id, other, theme) for other in chosen]
+                out[theme] = [self._city_suggestion(city_id, c[-1], theme) for c in chosen]
         return out
 
     def _city_suggestion(self, city_id: str, other: str, theme: str) -> Suggestion:
@@ -112,26 +126,32 @@ class Benchlearning:
         return list(self.adopters.get(practice_id, []))
 
     def comparable(self, practice_id: str, limit: int = 6) -> list[Suggestion]:
-        """Practices sharing the most themes, then a city of the same size, then instruments."""
+        """Practices sharing a theme: from a city of the same size first (similar cities learn most from
+        each other), then the most shared themes, then shared instruments, then by title."""
         kb = self.kb
         practice = kb.practices[practice_id]
-        shared: Counter[str] = Counter()
-        for theme in practice.themes:
-            shared.update(self.by_theme[theme])
-        del shared[practice_id]
         own_size = self.city_size.get(practice.city)
-        instruments = set(practice.instruments)
+        found = self._ranked(practice_id, [self.by_theme_size[(t, own_size)] for t in practice.themes], limit)
+        if len(found) < limit:
+            others = self._ranked(practice_id, [self.by_theme[t] for t in practice.themes], limit * 2)
+            found += [pid for pid in others if pid not in found][: limit - len(found)]
+        return [Suggestion("practice", pid, self._practice_reason(practice_id, pid)) for pid in found]
 
-        def score(pid: str) -> tuple[int, int, int, str]:
-            other = kb.practices[pid]
-            same_size = int(own_size is not None and self.city_size.get(other.city) == own_size)
-            return (-shared[pid], -same_size, -len(instruments.intersection(other.instruments)), other.title)
+    def _ranked(self, practice_id: str, pools: list[list[str]], limit: int) -> list[str]:
+        """The best `limit` practices from the pools by shared themes, shared instruments, title."""
+        shared: Counter[str] = Counter()
+        for pool in pools:
+            shared.update(pool)
+        shared.pop(practice_id, None)
+        instruments = set(self.kb.practices[practice_id].instruments)
+        practices = self.kb.practices
 
-        # Only the best few need the full score: pre-select on shared themes, which dominates.
-        threshold = sorted(shared.values(), reverse=True)[: limit * 20][-1:] or [0]
-        pool = [pid for pid, n in shared.items() if n >= threshold[0]]
-        best = sorted(pool, key=score)[:limit]
-        return [Suggestion("practice", pid, self._practice_reason(practice_id, pid)) for pid in best]
+        def key(pid: str) -> tuple[int, int, str, str]:
+            other = practices[pid]
+            common = len(instruments.intersection(other.instruments)) if instruments else 0
+            return (-shared[pid], -common, other.title, pid)
+
+        return heapq.nsmallest(limit, shared, key=key)
 
     def _practice_reason(self, practice_id: str, other_id: str) -> str:
         kb = self.kb

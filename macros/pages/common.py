@@ -133,7 +133,17 @@ def link(kb: KnowledgeBase, from_file: str, kind: str, target: str, text: str | 
     if kind == "condition":
         return f"[{md(text or term_label(kb, kind, target))}]({condition_href(from_file, target)})"
     shown = text if text is not None else term_label(kb, kind, target)
-    return f"[{md(shown)}]({urls.markdown_link(from_file, kind, target)})"
+    return f"[{md(shown)}]({relative_file(from_file, urls.page_file(kind, target))})"
+
+
+def relative_file(from_file: str, to_file: str) -> str:
+    """`urls.markdown_link` without `posixpath.relpath`, which asks the OS for the working directory
+    on every call: a tenth of a millisecond that, times 200,000 links, was a third of a large build."""
+    from_dir = from_file.rpartition("/")[0]
+    to_dir, _, name = to_file.rpartition("/")
+    if from_dir == to_dir:
+        return name
+    return "../" * (from_dir.count("/") + 1 if from_dir else 0) + to_file
 
 
 def condition_href(from_file: str, condition_id: str) -> str:

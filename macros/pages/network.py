@@ -81,8 +81,13 @@ def matching_practices(ctx: Context, network: LearningNetwork, topic: AgendaTopi
     themes = set(topic.themes)
     candidates = {pid for theme in topic.themes for pid in ctx.bench.by_theme.get(theme, [])}
 
-    def key(pid: str) -> tuple[int, int, str]:
+    def key(pid: str) -> tuple[int, int, str, str]:
         practice = ctx.kb.practices[pid]
-        return (-int(practice.city in members), -len(themes.intersection(practice.themes)), practice.title)
+        return (
+            -int(practice.city in members),
+            -len(themes.intersection(practice.themes)),
+            practice.title,
+            pid,
+        )
 
     return sorted(candidates, key=key)[:TOPIC_PRACTICES]
