@@ -152,16 +152,15 @@ def _no_cycle_collection() -> Iterator[None]:
 
     Loading creates hundreds of thousands of objects that all stay alive, so every collection rescans
     a growing heap for cycles it will not find: on 3,000 practices that was a third of the run.
-    Memory is still freed by reference counting; the collector resumes afterwards, for new objects.
+    Memory is still freed by reference counting; the collector resumes afterwards.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        # Move what was loaded out of the collector's sight: otherwise the first collection after
-        # resuming scans every object created meanwhile (0.3 s here), and later stages rescan them.
-        gc.freeze()
+        # No gc.freeze() here: it would keep any cyclic garbage of this load forever, a leak under a
+        # long `mkdocs serve`. Short-lived commands (validate.py) keep the collector off instead.
         if was_enabled:
             gc.enable()
 
