@@ -6,6 +6,7 @@ which one was probably meant. Each error type that contributors meet gets its ow
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
@@ -26,18 +27,30 @@ def to_problems(raw: RawRecord, model: type[BaseModel], exc: ValidationError) ->
     """One problem per pydantic error, located at the line of the field it is about."""
     problems = []
     for error in exc.errors(include_url=False):
-        loc = _clean_loc(error["loc"])
+        loc = _clean_loc(error["loc"], raw.data)
         message = _message(error, _fields_at(model, loc[:-1]))
         problems.append(Problem(raw.path, raw.line_of(loc), field_path(loc), message))
     return problems
 
 
-def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
-    # Pydantic inserts the member of a union it tried (`str`, `function-after[...]`); the file has no such level.
-    return tuple(part for part in loc if not (isinstance(part, str) and ("[" in part or part in _TYPE_NAMES)))
+def _clean_loc(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
+    """The field path as the file has it, without the union members pydantic inserts into `loc`.
 
-
-_TYPE_NAMES = {"str", "int", "float", "bool", "date", "url", "list", "dict", "none", "constrained-str"}
+    Pydantic may add the member of a union it tried (`str`, `function-after[...]`). A name is kept
+    when it is a key of the mapping reached so far, or a missing field of it; past a scalar value
+    the file has no more levels. Matching names against a list of type names would drop real fields
+    such as `url` or `date`.
+    """
+    kept: list[int | str] = []
+    node = data
+    for part in loc:
+        if isinstance(part, int) and isinstance(node, list):
+            kept.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        elif isinstance(part, str) and isinstance(node, dict) and "[" not in part:
+            kept.append(part)
+            node = node.get(part)
+    return tuple(kept)
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> set[str]:
@@ -81,6 +94,20 @@ def _message(error: ErrorDetails, allowed: set[str]) -> str:
         return f"unknown field '{name}'{hint}"
     if kind == "missing":
         return "this field is required; add it"
+    if value is None and kind.endswith("_type"):
+        return "this field is empty; fill it in, or remove the line if the field is optional"
+    if kind == "string_type" and isinstance(value, (bool, int, float, dt.date)):
+        read_as = (
+            "a date" if isinstance(value, dt.date) else "yes/no" if isinstance(value, bool) else "a number"
+        )
+        written = _as_written(value)
+        return f"'{written}' is read as {read_as}; put it in quotes ('{written}') to make it text"
+    if kind in {"float_parsing", "int_parsing", "float_type", "int_type"}:
+        return f"'{value}' is not a number; write digits only, for example 12500 or 12.5"
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"'{value}' is not yes or no; write true or false"
+    if kind == "url_parsing":
+        return f"'{value}' is not a web address; write it in full, starting with https://"
     if kind == "string_pattern_mismatch":
         return _pattern_message(error, value)
     if kind == "literal_error":
@@ -109,6 +136,15 @@ def _pattern_message(error: ErrorDetails, value: Any) -> str:
     if pattern.startswith(r"^\d{5}"):
         return f"'{value}' is not a NIS code; it has five digits"
     return f"'{value}' does not have the expected form ({pattern})"
+
+
+def _as_written(value: Any) -> str:
+    """A scalar as a contributor wrote it: `true`, not `True`; `2012-10-15`, not a date object."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def _shown(value: Any) -> str:

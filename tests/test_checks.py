@@ -219,3 +219,28 @@ def test_every_problem_of_every_file_is_reported_in_one_run(records: Path) -> No
     write_record(records, "drie.yml", "title: [\n")
     found = problems(records)
     assert [line.split(":")[0] for line in found] == ["drie.yml", "een.yml", "twee.yml"]
+
+
+def test_a_number_where_text_is_expected_asks_for_quotes(records: Path) -> None:
+    text = "name: Stad\nnis_code: 12025\nsources: [bron-test]\nlast_reviewed: 2026-01-01\n"
+    write_record(records, "cities/stad.yml", text)
+    assert problems(records) == [
+        "cities/stad.yml:2: nis_code: '12025' is read as a number; put it in quotes ('12025') to make it text"
+    ]
+
+
+def test_an_empty_required_field_says_to_fill_it_in(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(title="title:"))
+    assert problems(records) == [
+        "taalcafe.yml:1: title: this field is empty; fill it in, or remove the line if the field is optional"
+    ]
+
+
+def test_errors_in_fields_named_like_types_keep_their_path(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE + "contact:\n  role: ambtenaar\n  url: www.stad.be\n")
+    text = "name: Stad\nmilestones:\n  - title: Start\n    source: bron-test\nsources: [bron-test]\n"
+    write_record(records, "cities/stad.yml", text + "last_reviewed: 2026-01-01\n")
+    assert problems(records) == [
+        "cities/stad.yml:3: milestones[0].date: this field is required; add it",
+        "taalcafe.yml:9: contact.url: 'www.stad.be' is not a web address; write it in full, starting with https://",
+    ]
