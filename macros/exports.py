@@ -211,11 +211,22 @@ def records_csv(kb: KnowledgeBase, kind: str) -> bytes:
 # --- files and the downloads page ----------------------------------------------------------------------
 
 
+_last: tuple[KnowledgeBase, dict[str, bytes]] | None = None
+"""The files of the last knowledge base: a build writes them and then lists their sizes (1 s at 3,000)."""
+
+
 def export_files(kb: KnowledgeBase) -> dict[str, bytes]:
-    """File name -> bytes of every download, in the order the downloads page lists them."""
+    """File name -> bytes of every download, in the order the downloads page lists them.
+
+    Remembered for the same knowledge base object, which no stage changes after loading.
+    """
+    global _last
+    if _last is not None and _last[0] is kb:
+        return _last[1]
     files = {json_name(kind): records_json(kb, kind) for kind in JSON_KINDS}
     files[VOCABULARY_FILE] = vocabulary_json(kb)
     files.update((csv_name(kind), records_csv(kb, kind)) for kind in CSV_KINDS)
+    _last = (kb, files)
     return files
 
 
