@@ -98,23 +98,24 @@ def _load(text: str) -> Any:
 
     Built straight from libyaml's events, without PyYAML's node graph and generic constructor: about
     twice as fast, which keeps validating thousands of records under two seconds. The loop is one
-    function with local state on purpose; a method call per event would cost much of that gain.
+    function with local state on purpose, scalars first since they are most events; a method call
+    per event would cost much of that gain.
     """
     loader: Any = _BaseLoader(text)
     get_event = loader.get_event
     anchors: dict[str, Any] = {}
     # `top` is the open collection; in a mapping, `key` is the key waiting for its value.
     top: Any = None
+    in_list = False
     key: Any = _NO_KEY
     key_line = 0
-    stack: list[tuple[Any, Any, int]] = []
+    stack: list[tuple[Any, bool, Any, int]] = []
     root: Any = None
     documents = 0
     try:
         while True:
             event = get_event()
             kind = type(event)
-            opens = kind is _MAPPING_START or kind is _SEQUENCE_START
             if kind is _SCALAR:
                 value = event.value
                 # Fast path: untagged quoted text, or plain text that resolves to a string.
@@ -122,11 +123,13 @@ def _load(text: str) -> Any:
                     value = _scalar(event)
                 if event.anchor:
                     anchors[event.anchor] = value
-            elif opens:
-                value = _open(kind, event, anchors)
             elif kind is _MAPPING_END or kind is _SEQUENCE_END:
-                top, key, key_line = stack.pop()
+                top, in_list, key, key_line = stack.pop()
                 continue
+            elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+                value = _open(kind, event, anchors)
+                if top is not None and not in_list and key is _NO_KEY:
+                    raise Unsupported(value.line, "a key must be a plain word, not a list or a mapping")
             elif kind is yaml.AliasEvent:
                 if event.anchor not in anchors:
                     raise Unsupported(event.start_mark.line + 1, f"the alias '*{event.anchor}' has no anchor")
@@ -139,26 +142,27 @@ def _load(text: str) -> Any:
                     message = "the file holds more than one document; keep one record per file"
                     raise Unsupported(event.start_mark.line + 1, message)
                 continue
-            line = event.start_mark.line + 1
             # Place `value` in the open collection.
-            if top is None:
-                root = value
-            elif type(top) is LineList:
+            if key is not _NO_KEY:  # the value of a mapping entry: its line is the key's
+                top[key] = value
+                top.key_lines[key] = key_line
+                key = _NO_KEY
+            elif in_list:
                 top.append(value)
-                top.item_lines.append(line)
-            elif key is _NO_KEY:
-                if opens or type(value) is LineDict or type(value) is LineList:
+                top.item_lines.append(event.start_mark.line + 1)
+            elif top is None:
+                root = value
+            else:  # a key of the open mapping
+                line = event.start_mark.line + 1
+                if type(value) is LineDict or type(value) is LineList:
                     raise Unsupported(line, "a key must be a plain word, not a list or a mapping")
                 if value in top.key_lines:
                     raise DuplicateKey(value, line, top.key_lines[value])
                 key, key_line = value, line
-            else:
-                top[key] = value
-                top.key_lines[key] = key_line
-                key = _NO_KEY
-            if opens:
-                stack.append((top, key, key_line))
-                top, key, key_line = value, _NO_KEY, 0
+                continue
+            if kind is _MAPPING_START or kind is _SEQUENCE_START:
+                stack.append((top, in_list, key, key_line))
+                top, in_list, key, key_line = value, kind is _SEQUENCE_START, _NO_KEY, 0
     finally:
         loader.dispose()
 
