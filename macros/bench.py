@@ -245,12 +245,42 @@ def hand_written_pages() -> int:
     )
 
 
+_STEPS = {
+    "validation": "from macros import knowledge; step = lambda: knowledge.load(Path(sys.argv[1]))",
+    "generation": (
+        "from macros import generate; step = lambda: generate.generate(Path(sys.argv[2]), Path(sys.argv[1]))"
+    ),
+}
+
+_CHILD = """
+import sys, time
+from pathlib import Path
+{step}
+started = time.perf_counter()
+step()
+print(time.perf_counter() - started)
+"""
+
+
+def step_seconds(step: str, records: Path, docs: Path | None = None) -> float:
+    """Seconds one step takes on `records` in a fresh Python process (imports not counted).
+
+    A fresh process, as a contributor or MkDocs runs it: in the benchmark's own process the garbage
+    of earlier sizes would slow the garbage collector and inflate the figure.
+    """
+    code = _CHILD.format(step=_STEPS[step])
+    command = [sys.executable, "-c", code, str(records), str(docs or "")]
+    done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{step} failed on {records}:\n{done.stderr[-4000:]}")
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def generation(work: Path, records: Path) -> tuple[float, list[Path]]:
     """Seconds the site's generation step takes alone (no MkDocs) into an empty folder; the pages."""
     docs = work / "generated-only"
     docs.mkdir()
-    seconds = timed(lambda: generate.generate(docs, records))
-    return seconds, generated_markdown(docs)
+    return step_seconds("generation", records, docs), generated_markdown(docs)
 
 
 def measure_size(work: Path, practices: int, log: Callable[[str], None]) -> SizeResult:
@@ -259,7 +289,7 @@ def measure_size(work: Path, practices: int, log: Callable[[str], None]) -> Size
     work.mkdir(parents=True)
     records = corpus(work, practices)
     log(f"{practices}: corpus of {records_count(records)} records written")
-    validation_s = timed(lambda: knowledge.load(records))
+    validation_s = step_seconds("validation", records)
     generation_s, pages = generation(work, records)
     mean_chars = sum(p.stat().st_size for p in pages) // max(len(pages), 1)
     log(f"{practices}: validation {validation_s:.2f} s, generation {generation_s:.2f} s, {len(pages)} pages")
