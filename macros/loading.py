@@ -25,15 +25,23 @@ except AttributeError:  # pragma: no cover
 class LineDict(dict[str, Any]):
     """A mapping that remembers the line (1-based) of each key, and its own."""
 
-    line: int = 1
-    key_lines: dict[str, int]
+    __slots__ = ("key_lines", "line")  # no per-instance __dict__: a corpus holds tens of thousands
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = 1
+        self.key_lines: dict[str, int] = {}
 
 
 class LineList(list[Any]):
     """A sequence that remembers the line (1-based) of each item, and its own."""
 
-    line: int = 1
-    item_lines: list[int]
+    __slots__ = ("item_lines", "line")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = 1
+        self.item_lines: list[int] = []
 
 
 class DuplicateKey(Exception):
@@ -56,7 +64,15 @@ _SCALAR, _MAPPING_START, _MAPPING_END = yaml.ScalarEvent, yaml.MappingStartEvent
 _SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
 
-@functools.lru_cache(maxsize=8192)
+_NUMBER_START = frozenset("0123456789+-.")
+"""First characters of a plain scalar of six or more characters that may not be text (numbers, dates).
+
+Every other implicit type (null, yes/no, merge) is spelt in at most five characters, so longer
+text needs no regular expression at all.
+"""
+
+
+@functools.lru_cache(maxsize=4096)
 def _plain_tag(value: str) -> str:
     """The tag PyYAML's safe loader gives a plain (unquoted) scalar: null, bool, int, float, date or str.
 
@@ -119,7 +135,11 @@ def _load(text: str) -> Any:
             if kind is _SCALAR:
                 value = event.value
                 # Fast path: untagged quoted text, or plain text that resolves to a string.
-                if event.tag is not None or (event.implicit[0] and _plain_tag(value) is not _STR):
+                if event.tag is not None or (
+                    event.implicit[0]
+                    and (len(value) < 6 or value[:1] in _NUMBER_START)
+                    and _plain_tag(value) is not _STR
+                ):
                     value = _scalar(event)
                 if event.anchor:
                     anchors[event.anchor] = value
@@ -173,12 +193,7 @@ def _open(kind: type, event: Any, anchors: dict[str, Any]) -> LineDict | LineLis
     if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
         raise Unsupported(line, f"the tag '{event.tag}' is not supported here")
     container: LineDict | LineList
-    if kind is yaml.MappingStartEvent:
-        container = LineDict()
-        container.key_lines = {}
-    else:
-        container = LineList()
-        container.item_lines = []
+    container = LineDict() if kind is yaml.MappingStartEvent else LineList()
     container.line = line
     if event.anchor:
         anchors[event.anchor] = container

@@ -117,6 +117,8 @@ def test_values_mean_what_yaml_safe_load_says(tmp_path: Path) -> None:
     text = (
         "year: 2013\nshare: 12.5\nflag: true\nnothing:\nday: 2012-10-15\nquoted: '2013'\n"
         "tagged: !!str 2014\nlist: [1, {a: b}]\nanchor: &x {k: v}\nalias: *x\nblock: |\n  twee\n  regels\n"
+        "long_number: 1234567\nexponent: -12.5e+3\nhex: 0x1F\ninfinity: .inf\nshouting: FALSE\nno: No\n"
+        "almost: nullish\nsentence: True story\nstamp: 2001-12-14t21:59:43.10-05:00\nsigned: +12345678\n"
     )
     path = tmp_path / "record.yml"
     path.write_text(text)
