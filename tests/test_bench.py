@@ -1,6 +1,6 @@
 """The benchmark (scripts/bench.py) runs end to end at a tiny size and reports what issue 6 asks for.
 
-No timing is asserted here: times depend on the machine. The full-size run is `make bench`.
+No timing is asserted here: times depend on the machine. The full-size run is `python scripts/bench.py`.
 """
 
 from __future__ import annotations
