@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -33,17 +34,43 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site without logging each request into the test output."""
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the built site as if it were published at this server's address.
+
+    Material's instant navigation only intercepts links to pages listed in sitemap.xml, whose URLs
+    carry the published `site_url`; it keeps their path and swaps only scheme and host name. So the
+    sitemap is served with the published root replaced by this server's root, as the real host would
+    have it. Requests are not logged into the test output.
+    """
+
+    def do_GET(self) -> None:
+        if self.path.split("?", 1)[0] != "/sitemap.xml":
+            super().do_GET()
+            return
+        body = _rebased_sitemap(Path(self.directory) / "sitemap.xml", self.headers["Host"]).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+def _rebased_sitemap(path: Path, host: str) -> str:
+    """The sitemap with its root URL (the home page's, the shortest) replaced by http://host/."""
+    text = path.read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", text)
+    if not locs:
+        return text
+    return text.replace(min(locs, key=len), f"http://{host}/")
+
+
 @pytest.fixture(scope="session")
 def served_site(demo_site: Path) -> Iterator[str]:
     """Base URL (ending in '/') of the demo site, served on 127.0.0.1 at an ephemeral port."""
-    handler = functools.partial(_QuietHandler, directory=str(demo_site))
+    handler = functools.partial(_SiteHandler, directory=str(demo_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

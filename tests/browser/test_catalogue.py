@@ -147,7 +147,8 @@ def test_filters_work_after_instant_navigation_away_and_back(
     page: Page, served_site: str, demo_kb: KnowledgeBase
 ) -> None:
     size = size_for_filtering(demo_kb)
-    page.goto(served_site)
+    # Material fetches sitemap.xml to learn which links it may load in place: wait for it.
+    page.goto(served_site, wait_until="networkidle")
     # A variable on window survives only if Material swaps pages in place (instant navigation).
     page.evaluate("window.kbSamePageLoad = true")
     page.locator(f'a[href$="{CATALOGUE}"]').first.click()
