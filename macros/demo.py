@@ -102,7 +102,7 @@ class _Generator:
 
     def some(self, pool: list[Any], low: int, high: int) -> list[Any]:
         """Between `low` and `high` distinct items of `pool`, in pool order."""
-        count = min(len(pool), self.rng.randint(low, high))
+        count = max(0, min(len(pool), self.rng.randint(low, high)))
         return sorted(self.rng.sample(pool, count), key=pool.index) if count else []
 
     def source_ids(self, low: int = 1, high: int = 2) -> list[str]:

@@ -133,3 +133,12 @@ def test_review_dates_are_fixed_so_the_bytes_do_not_depend_on_today(kb: knowledg
     reviewed = [p.last_reviewed for p in kb.practices.values()]
     assert max(reviewed) <= demo.REVIEWED_UNTIL
     assert min(reviewed) > demo.REVIEWED_UNTIL - dt.timedelta(days=2 * 365)
+
+
+def test_a_small_network_never_asks_for_a_negative_number_of_organisations() -> None:
+    # Seed 1 at 3,000 practices once drew 3 actors for a city that already had a neighbour actor,
+    # and asked random.sample for -1 organisations.
+    generator = demo._Generator(practices=30, seed=1)
+    for _ in range(20):
+        assert generator.some(["a", "b", "c"], -2, 0) == []
+        assert len(generator.some(["a", "b", "c"], -1, 5)) <= 3
