@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import page_kinds
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from browser import page_kinds
 from macros import demo, knowledge
 from macros.knowledge import KnowledgeBase
 
@@ -88,9 +88,11 @@ def demo_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     return knowledge.build(records)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
-    """Debian's headless chromium, launched once per session."""
+    """Debian's headless chromium, launched once for all browser tests. Package-scoped, not
+    session-scoped: Playwright's sync API cannot run twice at once in a process, so it must be
+    stopped before other tests (the benchmark's) start their own."""
     assert CHROMIUM.is_file(), f"{CHROMIUM} is missing: run `make browsers` (installs Debian's chromium)"
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(

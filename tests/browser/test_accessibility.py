@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from page_kinds import PAGE_KINDS
 from playwright.sync_api import Browser, Page
+
+from browser.page_kinds import PAGE_KINDS
 
 pytestmark = pytest.mark.browser
 

@@ -4,8 +4,9 @@ nothing outside the server the site comes from (no CDN, no web fonts, no analyti
 from __future__ import annotations
 
 import pytest
-from page_kinds import PAGE_KINDS
 from playwright.sync_api import BrowserContext, Page
+
+from browser.page_kinds import PAGE_KINDS
 
 pytestmark = pytest.mark.browser
 
