@@ -33,7 +33,10 @@ def page_url(kind: str, record_id: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A relative link between two site-root-relative directory URLs (`praktijken/x/` -> `../../steden/y/`)."""
+    """A relative link between two site-root-relative directory URLs.
+
+    `relative("praktijken/x/", "steden/y/")` is `../../steden/y/`.
+    """
     start = from_url.strip("/") or "."
     target = posixpath.relpath(to_url.strip("/") or ".", start)
     return target + "/" if to_url.endswith("/") or target == "." else target
