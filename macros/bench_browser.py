@@ -113,6 +113,9 @@ def search_costs(browser: Browser, base: str, page_path: str) -> dict[str, Any]:
     return {
         "page": page_path,
         "page_load_bytes": sum(size for _, size in on_load),
+        "page_load_largest": [
+            (urlsplit(url).path, size) for url, size in sorted(on_load, key=lambda r: -r[1])[:3]
+        ],
         "search_bytes_on_load": _search_bytes(on_load),
         "search_bytes_first_query": sum(size for _, size in query),
         "first_query": SEARCH_QUERY,
@@ -255,7 +258,7 @@ def contributor_loop(work: Path, browser: Browser, dirty: bool = False) -> dict[
         raise ValueError(f"{record} has no one-line title")
     new = f"Bench-wijziging {int(time.time())}"
     port = free_port()
-    url = f"http://127.0.0.1:{port}/praktijken/{record.stem}/"
+    url = f"http://127.0.0.1:{port}{served_path(project)}praktijken/{record.stem}/"
     with mkdocs_serve(project, records, port, work / "serve.log", dirty) as process:
         wait_until_up(url, process, timeout=300)
         before = _mtimes(project / "docs")
@@ -263,6 +266,15 @@ def contributor_loop(work: Path, browser: Browser, dirty: bool = False) -> dict[
         after = _mtimes(project / "docs")
     rewritten = sorted(str(p.relative_to(project / "docs")) for p in after if after[p] != before.get(p))
     return {"record": record.name, "dirty": dirty, "seconds": round(seconds, 2), "pages_rewritten": rewritten}
+
+
+def served_path(project: Path) -> str:
+    """The path `mkdocs serve` mounts the site on: the path of `site_url`, or `/`."""
+    found = re.search(
+        r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
+    )
+    path = urlsplit(found.group(1)).path if found else "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def _mtimes(docs: Path) -> dict[Path, int]:

@@ -15,6 +15,7 @@ import os
 import platform
 import shlex
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-loop", action="store_true", help="skip the mkdocs serve edit loop")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (its path is printed)")
     args = parser.parse_args(argv)
+    # Stopped with SIGTERM, still stop `mkdocs serve` and remove the scratch folder (finally blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sizes = sorted(int(size) for size in args.sizes.split(","))
     started = time.perf_counter()
     scratch = Path(tempfile.mkdtemp(prefix="kb-bench-"))
