@@ -17,6 +17,10 @@ from macros import checks
 from macros.knowledge import KnowledgeBase
 
 MATURITY_ORDER = ("startend", "groeiend", "ervaren")
+POOL_CAP = 60
+"""Candidates taken from each theme pool for `comparable`: the pools grow with the corpus, so scoring
+them whole made every practice page cost more as practices were added (quadratic). Pools are cut by
+title once; a small corpus, whose pools are shorter, gets exactly the full ranking."""
 """Maturity values from least to most experienced."""
 
 
@@ -53,6 +57,7 @@ class Benchlearning:
             for origin in practice.transferability.adapted_from if practice.transferability else []:
                 self.adopters[origin].append(pid)
         self._teachers = self._teachers_by_theme()
+        self._capped: dict[object, list[str]] = {}
 
     # --- cities ------------------------------------------------------------------------------------
 
@@ -131,11 +136,20 @@ class Benchlearning:
         kb = self.kb
         practice = kb.practices[practice_id]
         own_size = self.city_size.get(practice.city)
-        found = self._ranked(practice_id, [self.by_theme_size[(t, own_size)] for t in practice.themes], limit)
+        same_size = [self._cap((t, own_size), self.by_theme_size[(t, own_size)]) for t in practice.themes]
+        found = self._ranked(practice_id, same_size, limit)
         if len(found) < limit:
-            others = self._ranked(practice_id, [self.by_theme[t] for t in practice.themes], limit * 2)
+            pools = [self._cap(t, self.by_theme[t]) for t in practice.themes]
+            others = self._ranked(practice_id, pools, limit * 2)
             found += [pid for pid in others if pid not in found][: limit - len(found)]
         return [Suggestion("practice", pid, self._practice_reason(practice_id, pid)) for pid in found]
+
+    def _cap(self, key: object, pool: list[str]) -> list[str]:
+        """The first `POOL_CAP` practices of a pool by title, computed once per pool."""
+        if key not in self._capped:
+            practices = self.kb.practices
+            self._capped[key] = heapq.nsmallest(POOL_CAP, pool, key=lambda p: (practices[p].title, p))
+        return self._capped[key]
 
     def _ranked(self, practice_id: str, pools: list[list[str]], limit: int) -> list[str]:
         """The best `limit` practices from the pools by shared themes, shared instruments, title."""

@@ -137,7 +137,21 @@ def cities_with_network(kb: KnowledgeBase) -> list[tuple[str, City]]:
 
 
 def measures(graph: Any) -> dict[str, ActorMeasures]:
-    """Degree (flows in, out) and normalised betweenness of every actor, in node order."""
+    """Degree (flows in, out) and normalised betweenness of every actor, in node order.
+
+    Kept in the graph's attributes under the graph's size, so a page asking twice (the gatekeeper
+    sentence, the table) computes them once, and a graph changed since is measured again.
+    """
+    stamp = (graph.number_of_nodes(), graph.number_of_edges())
+    cached = graph.graph.get("_measures")
+    if cached is not None and cached[0] == stamp:
+        return dict(cached[1])
+    found = _measures(graph)
+    graph.graph["_measures"] = (stamp, found)
+    return dict(found)
+
+
+def _measures(graph: Any) -> dict[str, ActorMeasures]:
     simple = nx.Graph(graph.to_undirected())
     # Normalised over the pairs of *other* actors: the share of their shortest connections that pass
     # through this actor. networkx leaves networks under three actors at 0 (no third actor exists).

@@ -8,6 +8,7 @@ Markdown (`overview_markdown`), so that MkDocs checks its links; its aggregation
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from macros import urls
@@ -15,6 +16,44 @@ from macros.diagrams import legend_html, network_svg, text
 from macros.graph import ACTOR_TYPES, city_graph, components, gatekeepers, measures
 from macros.knowledge import KnowledgeBase
 from macros.network_overview import overview_body
+
+_PER_KB: dict[int, tuple[weakref.ref[KnowledgeBase], dict[str, Any]]] = {}
+
+
+def _per_kb(kb: KnowledgeBase) -> dict[str, Any]:
+    """Things computed once per knowledge base (a build), not once per page that shows them."""
+    entry = _PER_KB.get(id(kb))
+    if entry is None or entry[0]() is not kb:
+        entry = (weakref.ref(kb), {})
+        _PER_KB[id(kb)] = entry
+    return entry[1]
+
+
+def _graph(kb: KnowledgeBase, city_id: str) -> Any:
+    """The city's graph, built (and measured) once per knowledge base: organisation pages reuse it."""
+    graphs: dict[str, Any] = _per_kb(kb).setdefault("graphs", {})
+    if city_id not in graphs:
+        graphs[city_id] = city_graph(kb, city_id)
+    return graphs[city_id]
+
+
+def _ties_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, set[str]]]]:
+    """Organisation id -> (city id, its actor ids there) for each city network it is in, by city name."""
+    cache = _per_kb(kb)
+    if "ties" not in cache:
+        index: dict[str, list[tuple[str, set[str]]]] = {}
+        for city_id, city in sorted(kb.cities.items(), key=lambda item: (item[1].name.lower(), item[0])):
+            if city.network is None:
+                continue
+            own: dict[str, set[str]] = {}
+            for actor in city.network.actors:
+                if actor.organisation:
+                    own.setdefault(actor.organisation, set()).add(actor.id)
+            for org_id, actors in own.items():
+                index.setdefault(org_id, []).append((city_id, actors))
+        cache["ties"] = index
+    result: dict[str, list[tuple[str, set[str]]]] = cache["ties"]
+    return result
 
 
 def decimal(value: float, places: int = 2) -> str:
@@ -148,7 +187,7 @@ def city_network_html(kb: KnowledgeBase, city_id: str, page_url: str) -> str:
     city = kb.cities.get(city_id)
     if city is None or city.network is None:
         return ""
-    graph = city_graph(kb, city_id)
+    graph = _graph(kb, city_id)
     figure = (
         '<figure class="kbn-figure"><div class="kbn-scroll" style="overflow-x:auto">'
         f"{network_svg(graph, page_url)}</div>"
@@ -170,13 +209,9 @@ def organisation_ties_html(kb: KnowledgeBase, org_id: str, page_url: str) -> str
     """An organisation's flows in every city's network, as one table; "" when it is in none."""
     rows: list[str] = []
     silent: list[str] = []
-    for city_id, city in sorted(kb.cities.items(), key=lambda item: (item[1].name.lower(), item[0])):
-        if city.network is None:
-            continue
-        own = {actor.id for actor in city.network.actors if actor.organisation == org_id}
-        if not own:
-            continue
-        graph = city_graph(kb, city_id)
+    for city_id, own in _ties_index(kb).get(org_id, []):
+        city = kb.cities[city_id]
+        graph = _graph(kb, city_id)
         city_cell = f'<td><a href="{text(urls.href(page_url, "city", city_id))}">{text(city.name)}</a></td>'
         found = flow_rows(graph, page_url, prefix=city_cell, only=own)
         rows += found

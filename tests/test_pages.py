@@ -35,8 +35,8 @@ def page(pages: dict[str, str], kind: str, record_id: str) -> str:
 
 
 def link_to(from_kind: str, from_id: str, kind: str, record_id: str) -> str:
-    """The Markdown link target a page of `from_kind` uses for a record page."""
-    return f"]({urls.markdown_link(urls.page_file(from_kind, from_id), kind, record_id)})"
+    """The relative href a page of `from_kind` uses for a record page."""
+    return f'href="{urls.href(urls.page_url(from_kind, from_id), kind, record_id)}"'
 
 
 @pytest.mark.parametrize(
@@ -63,19 +63,19 @@ def test_markdown_and_template_syntax_in_record_text_is_escaped() -> None:
 def test_practice_page_shows_every_field_with_dutch_labels(pages: dict[str, str]) -> None:
     text = page(pages, "practice", "taalcafe-lindeburg")
     for label in (
-        "**Trekker:**",
-        "**Andere steden:**",
-        "**Thema's:**",
-        "**Instrumenten:**",
-        "**Doelgroepen:**",
+        "<strong>Trekker:</strong>",
+        "<strong>Andere steden:</strong>",
+        "<strong>Thema's:</strong>",
+        "<strong>Instrumenten:</strong>",
+        "<strong>Doelgroepen:</strong>",
     ):
         assert label in text
-    assert "**Periode:** van oktober 2012 tot 2015" in text
-    assert "**Status:** Afgerond" in text
+    assert "<strong>Periode:</strong> van oktober 2012 tot 2015" in text
+    assert "<strong>Status:</strong> Afgerond" in text
     for heading in ("Beschrijving", "Aanpak", "Partners", "Middelen", "Resultaten", "Evaluatie", "Wat werkt"):
         assert f"## {heading}\n" in text
     assert "## Valkuilen\n" in text and "## Overdraagbaarheid\n" in text and "## Contact\n" in text
-    assert "1. Vrijwilligers zoeken\n1. Een lokaal vinden" in text
+    assert "<ol>\n<li>Vrijwilligers zoeken</li>\n<li>Een lokaal vinden</li>" in text
     assert "levert vrijwilligers" in text and "samenleven@example.org" in text
     assert "Laatst nagekeken op 1 juni 2024." in text
     assert (
@@ -86,11 +86,11 @@ def test_practice_page_shows_every_field_with_dutch_labels(pages: dict[str, str]
 
 def test_city_page_shows_profile_milestones_and_benchlearning(pages: dict[str, str]) -> None:
     text = page(pages, "city", "lindeburg")
-    assert "**Inwoners:** 98.000 (2023, bron:" in text
-    assert "**Inwoners van buitenlandse herkomst:** 27,5 % (2023" in text
-    assert "**Provincie:** Antwerpen" in text and "**Maturiteit:** Ervaren" in text
-    assert "**15 oktober 2012**: Dienst Diversiteit opgeheven" in text
-    assert "**maart 2015**: Eerste diversiteitsplan" in text
+    assert "<strong>Inwoners:</strong> 98.000 (2023, bron:" in text
+    assert "<strong>Inwoners van buitenlandse herkomst:</strong> 27,5 % (2023" in text
+    assert "<strong>Provincie:</strong> Antwerpen" in text and "<strong>Maturiteit:</strong> Ervaren" in text
+    assert "<strong>15 oktober 2012</strong>: Dienst Diversiteit opgeheven" in text
+    assert "<strong>maart 2015</strong>: Eerste diversiteitsplan" in text
     # Peers: Heidegem has the same size class.
     peers = text.split("## Steden van dezelfde grootte", 1)[1].split("\n## ", 1)[0]
     assert link_to("city", "lindeburg", "city", "heidegem") in peers
@@ -118,21 +118,22 @@ def test_comparable_practices_share_a_theme_and_adoption_is_shown_both_ways(
     assert "onveilig-lindeburg" not in comparable  # no shared theme
     adopted = page(pages, "practice", "taalcafe-lindeburg").split("## Overgenomen door", 1)[1]
     assert link_to("practice", "taalcafe-lindeburg", "practice", "taalcafe-beekveld") in adopted
-    assert "**Overgenomen van:**" in page(pages, "practice", "taalcafe-beekveld")
+    assert "<strong>Overgenomen van:</strong>" in page(pages, "practice", "taalcafe-beekveld")
 
 
 def test_network_page_links_agenda_topics_to_matching_practices(pages: dict[str, str]) -> None:
     text = page(pages, "network", "overleg-demo")
-    assert "**Coördinator:** [Agentschap Demo (fictief)]" in text
-    assert "**Komt samen:** vier keer per jaar" in text
-    topic = text.split("**Taalbeleid**", 1)[1].split("\n- **", 1)[0]
+    coordinator = link_to("network", "overleg-demo", "organisation", "agentschap-demo")
+    assert f"<strong>Coördinator:</strong> <a {coordinator}>Agentschap Demo (fictief)</a>" in text
+    assert "<strong>Komt samen:</strong> vier keer per jaar" in text
+    topic = text.split("<strong>Taalbeleid</strong>", 1)[1].split("<li><strong>", 1)[0]
     assert link_to("network", "overleg-demo", "practice", "taalcafe-lindeburg") in topic
     assert link_to("network", "overleg-demo", "practice", "buurtfeest-heidegem") not in topic
 
 
 def test_stale_records_carry_a_visible_notice(ctx: Context, pages: dict[str, str]) -> None:
     stale = page(pages, "city", "heidegem")
-    assert '!!! warning "Niet recent nagekeken"' in stale
+    assert '<div class="admonition warning">\n<p class="admonition-title">Niet recent nagekeken</p>' in stale
     assert "10 januari 2020" in stale
     assert "Niet recent nagekeken" not in page(pages, "city", "lindeburg")
     assert ctx.today - dt.date(2020, 1, 10) > checks.STALE_AFTER
@@ -140,7 +141,7 @@ def test_stale_records_carry_a_visible_notice(ctx: Context, pages: dict[str, str
 
 def test_source_page_lists_every_record_and_term_citing_it(ctx: Context, pages: dict[str, str]) -> None:
     text = page(pages, "source", "handboek-demo")
-    assert "**Geraadpleegd op:** 5 maart 2024" in text
+    assert "<strong>Geraadpleegd op:</strong> 5 maart 2024" in text
     for kind in ("practice", "city", "organisation", "network"):
         for record_id in ctx.kb.records_of(kind):
             assert link_to("source", "handboek-demo", kind, record_id) in text

@@ -11,9 +11,10 @@ from macros.pages.common import (
     dutch_date,
     dutch_number,
     field_list,
+    html,
     link,
     links,
-    md,
+    p,
     paragraphs,
     review_notice,
     section,
@@ -68,7 +69,7 @@ def measure_text(ctx: Context, file: str, measure: Measure | None, unit: str = "
         return ""
     details = [str(measure.year)] if measure.year else []
     details.append("bron: " + link(ctx.kb, file, "source", measure.source))
-    note = f"; {md(measure.note)}" if measure.note else ""
+    note = f"; {html(measure.note)}" if measure.note else ""
     return f"{dutch_number(measure.value)}{unit} ({', '.join(details)}{note})"
 
 
@@ -97,9 +98,9 @@ def _profile(ctx: Context, file: str, city_id: str, city: City) -> str:
 def _milestones(ctx: Context, file: str, city: City) -> str:
     rows = []
     for milestone in sorted(city.milestones, key=lambda m: m.date):
-        text = f"**{dutch_date(milestone.date)}**: {md(milestone.title)}"
+        text = f"<strong>{dutch_date(milestone.date)}</strong>: {html(milestone.title)}"
         if milestone.description:
-            text += f". {md(milestone.description)}"
+            text += f". {html(milestone.description)}"
         rows.append(text + " (bron: " + link(ctx.kb, file, "source", milestone.source) + ")")
     return bullet_list(rows)
 
@@ -107,7 +108,7 @@ def _milestones(ctx: Context, file: str, city: City) -> str:
 def _conditions(ctx: Context, file: str, city: City) -> str:
     notes = city.learning.conditions if city.learning else []
     return bullet_list(
-        f"{link(ctx.kb, file, 'condition', n.condition)}: {md(n.note)} "
+        f"{link(ctx.kb, file, 'condition', n.condition)}: {html(n.note)} "
         f"(bron: {link(ctx.kb, file, 'source', n.source)})"
         for n in notes
     )
@@ -128,22 +129,26 @@ def _network(ctx: Context, file: str, city_id: str, city: City) -> str:
                     links(kb, file, "organisation", dict.fromkeys(organisations)),
                 ),
                 ("Andere steden in het netwerk", links(kb, file, "city", dict.fromkeys(cities))),
-                ("Wat het netwerk weglaat", md(city.network.note or "")),
+                ("Wat het netwerk weglaat", html(city.network.note or "")),
             ]
         ),
     ]
-    return "\n\n".join(p for p in parts if p)
+    return "\n".join(part for part in parts if part)
 
 
 def _practices(ctx: Context, file: str, city_id: str) -> str:
     lead = ctx.links.referrers("city", city_id, "practice", "city")
-    partner = [p for p in ctx.links.referrers("city", city_id, "practice", "cities") if p not in lead]
+    partner = [pid for pid in ctx.links.referrers("city", city_id, "practice", "cities") if pid not in lead]
     blocks = []
     if lead:
-        blocks.append("Als trekker:\n\n" + bullet_list(link(ctx.kb, file, "practice", p) for p in lead))
+        blocks.append(
+            p("Als trekker:") + "\n" + bullet_list(link(ctx.kb, file, "practice", pid) for pid in lead)
+        )
     if partner:
-        blocks.append("Als deelnemer:\n\n" + bullet_list(link(ctx.kb, file, "practice", p) for p in partner))
-    return "\n\n".join(blocks)
+        blocks.append(
+            p("Als deelnemer:") + "\n" + bullet_list(link(ctx.kb, file, "practice", pid) for pid in partner)
+        )
+    return "\n".join(blocks)
 
 
 def _networks(ctx: Context, file: str, city_id: str) -> str:
@@ -165,12 +170,12 @@ def _peers(ctx: Context, file: str, city_id: str) -> str:
     size = ctx.bench.city_size[city_id] or ""
     shown = links(ctx.kb, file, "city", peers[:PEER_LIMIT])
     more = f" en {len(peers) - PEER_LIMIT} andere" if len(peers) > PEER_LIMIT else ""
-    label = md(ctx.kb.size_classes[size].label.lower())
+    label = html(ctx.kb.size_classes[size].label.lower())
     all_link = link(ctx.kb, file, "size_class", size, f"alle steden van deze grootte ({label})")
     why = "Steden van vergelijkbare grootte leren het meest van elkaar"
     if "schaalgrootte" in ctx.kb.conditions:
         why += f" ({link(ctx.kb, file, 'condition', 'schaalgrootte', 'leervoorwaarde schaalgrootte')})"
-    return f"{why}.\n\n{shown}{more}. Zie {all_link}."
+    return p(f"{why}.") + "\n" + p(f"{shown}{more}. Zie {all_link}.")
 
 
 def _learn_from(ctx: Context, file: str, city_id: str) -> str:
@@ -180,12 +185,12 @@ def _learn_from(ctx: Context, file: str, city_id: str) -> str:
         rows = []
         for s in cities:
             examples = links(ctx.kb, file, "practice", s.practices[:3])
-            rows.append(f"    - {link(ctx.kb, file, 'city', s.id)}: {md(s.reason)} Bijvoorbeeld: {examples}.")
-        blocks.append(f"- {link(ctx.kb, file, 'theme', theme)}\n\n" + "\n".join(rows))
+            rows.append(f"{link(ctx.kb, file, 'city', s.id)}: {html(s.reason)} Bijvoorbeeld: {examples}.")
+        blocks.append(f"{link(ctx.kb, file, 'theme', theme)}\n" + bullet_list(rows))
     if not blocks:
         return ""
     intro = (
         "Steden met praktijken over een thema, even groot of groter en met meer ervaring "
         "(kleinere besturen spiegelen zich aan grotere, meer ervaren steden):"
     )
-    return intro + "\n\n" + "\n".join(blocks)
+    return p(intro) + "\n" + bullet_list(blocks)

@@ -1,8 +1,15 @@
 """Shared pieces of every generated page: escaping, Dutch dates and labels, links, notices, sources.
 
-Record text is data. In Markdown it is written with every character that Markdown, HTML or a template
-engine would read as syntax replaced by its HTML character reference, so `*`, `[`, `<script>` and
-`{{ 7*7 }}` reach the reader literally; in raw HTML it goes through `markupsafe.escape` (plus braces).
+Record pages are written as raw HTML blocks under Markdown `## ` headings (which give Material's table of
+contents and anchors): Python-Markdown leaves raw HTML alone, so thousands of links, lists and tables
+cost it nothing to parse, where the same content as Markdown was most of a large build. Links in raw
+HTML are relative URLs computed here (`macros.urls.href`); MkDocs no longer checks them, the whole-site
+walk and LinkChecker tests do.
+
+Record text is data. In raw HTML it goes through `markupsafe.escape` (plus braces, for no template to
+see); in the few Markdown lines left (the H1; the hand-written pages' macros) every character that
+Markdown, HTML or a template engine would read as syntax is an HTML character reference, so `*`, `[`,
+`<script>` and `{{ 7*7 }}` reach the reader literally.
 """
 
 from __future__ import annotations
@@ -45,9 +52,13 @@ def _escape_block_start(match: re.Match[str]) -> str:
 
 
 def paragraphs(text: str) -> str:
-    """Multi-paragraph text (paragraphs separated by an empty line) as escaped Markdown paragraphs."""
-    blocks = [md(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
-    return "\n\n".join(blocks)
+    """Multi-paragraph text (paragraphs separated by an empty line) as escaped HTML paragraphs."""
+    return "\n".join(p(" ".join(block.split())) for block in re.split(r"\n\s*\n", text) if block.strip())
+
+
+def p(content: str) -> str:
+    """An HTML paragraph of already-escaped content; empty without content."""
+    return f"<p>{content}</p>" if content else ""
 
 
 def html(text: object) -> str:
@@ -128,33 +139,43 @@ def term_label(kb: KnowledgeBase, kind: str, term_id: str) -> str:
     return str(getattr(record, "title", None) or record.name)
 
 
+def file_url(file: str) -> str:
+    """The URL of a generated page from its file: `steden/x.md` -> `steden/x/`, `steden/index.md` ->
+    `steden/`."""
+    stem = file[: -len(".md")]
+    return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
 def link(kb: KnowledgeBase, from_file: str, kind: str, target: str, text: str | None = None) -> str:
-    """A Markdown link from one generated page to a record or term page, with escaped text."""
-    if kind == "condition":
-        return f"[{md(text or term_label(kb, kind, target))}]({condition_href(from_file, target)})"
+    """An HTML link from one generated page to a record or term page, with escaped text."""
     shown = text if text is not None else term_label(kb, kind, target)
-    return f"[{md(shown)}]({relative_file(from_file, urls.page_file(kind, target))})"
+    return f'<a href="{target_href(file_url(from_file), kind, target)}">{html(shown)}</a>'
 
 
-def relative_file(from_file: str, to_file: str) -> str:
-    """`urls.markdown_link` without `posixpath.relpath`, which asks the OS for the working directory
-    on every call: a tenth of a millisecond that, times 200,000 links, was a third of a large build."""
-    from_dir = from_file.rpartition("/")[0]
-    to_dir, _, name = to_file.rpartition("/")
-    if from_dir == to_dir:
-        return name
-    return "../" * (from_dir.count("/") + 1 if from_dir else 0) + to_file
-
-
-def condition_href(from_file: str, condition_id: str) -> str:
-    """Learning conditions have no pages of their own: they are sections of /leervoorwaarden/."""
-    depth = from_file.count("/")
-    return "../" * depth + f"leervoorwaarden.md#{condition_id}"
+def target_href(from_url: str, kind: str, target: str) -> str:
+    """The relative URL of a record or term page; learning conditions are sections of /leervoorwaarden/,
+    which has no pages of its own."""
+    if kind == "condition":
+        return urls.relative(from_url, "leervoorwaarden/") + f"#{html(target)}"
+    return urls.href(from_url, kind, target)
 
 
 def links(kb: KnowledgeBase, from_file: str, kind: str, targets: Iterable[str]) -> str:
     """Comma-separated links, in the given order."""
     return ", ".join(link(kb, from_file, kind, target) for target in targets)
+
+
+def md_link(kb: KnowledgeBase, from_file: str, kind: str, target: str, text: str | None = None) -> str:
+    """A Markdown link, for the hand-written pages' macros (MkDocs resolves it from their own file)."""
+    shown = text if text is not None else term_label(kb, kind, target)
+    if kind == "condition":
+        return f"[{md(shown)}]({'../' * from_file.count('/')}leervoorwaarden.md#{target})"
+    return f"[{md(shown)}]({urls.markdown_link(from_file, kind, target)})"
+
+
+def md_bullets(items: Iterable[str]) -> str:
+    """A Markdown bullet list of already-escaped items, for the hand-written pages' macros."""
+    return "\n".join(f"- {item}" for item in items)
 
 
 def external(url: object, text: object | None = None) -> str:
@@ -163,18 +184,29 @@ def external(url: object, text: object | None = None) -> str:
 
 
 def field_list(rows: Iterable[tuple[str, str]]) -> str:
-    """`- **Label:** value` lines for the rows that have a value; labels are our own Dutch text."""
-    return "\n".join(f"- **{label}:** {value}" for label, value in rows if value)
+    """A list of `<strong>Label:</strong> value` items for the rows that have a value; labels are our
+    own Dutch text, values already escaped."""
+    return bullet_list(f"<strong>{label}:</strong> {value}" for label, value in rows if value)
 
 
-def bullet_list(items: Iterable[str]) -> str:
-    """A Markdown bullet list of already-escaped items."""
-    return "\n".join(f"- {item}" for item in items)
+def bullet_list(items: Iterable[str], tag: str = "ul") -> str:
+    """An HTML list of already-escaped items; empty without items."""
+    rows = "".join(f"<li>{item}</li>\n" for item in items)
+    return f"<{tag}>\n{rows}</{tag}>" if rows else ""
 
 
 def section(heading: str, content: str, level: int = 2) -> str:
-    """A heading (our own Dutch text) and its content; empty when there is no content."""
-    return f"{'#' * level} {heading}\n\n{content}" if content else ""
+    """A Markdown heading (our own Dutch text, for the table of contents) and its raw HTML content;
+    empty when there is no content. Inline content (a run of links) becomes a paragraph, so that
+    Markdown does not parse it as one."""
+    if not content:
+        return ""
+    if not content.lstrip().startswith(_BLOCKS):
+        content = p(content)
+    return f"{'#' * level} {heading}\n\n{content}"
+
+
+_BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table", "#")
 
 
 # --- freshness and sources ---------------------------------------------------------------------------
@@ -184,11 +216,12 @@ def review_notice(last_reviewed: dt.date, today: dt.date) -> str:
     """A warning admonition when the record was not reviewed for `checks.STALE_AFTER`."""
     if today - last_reviewed <= checks.STALE_AFTER:
         return ""
+    # The markup Python-Markdown's admonition extension writes for `!!! warning "..."`.
     return (
-        '!!! warning "Niet recent nagekeken"\n\n'
-        f"    Deze gegevens werden het laatst nagekeken op {dutch_date(last_reviewed)}, meer dan twee jaar "
+        '<div class="admonition warning">\n<p class="admonition-title">Niet recent nagekeken</p>\n'
+        f"<p>Deze gegevens werden het laatst nagekeken op {dutch_date(last_reviewed)}, meer dan twee jaar "
         "geleden. Controleer ze bij de bronnen voor je ze gebruikt, en stel een update voor met de knop "
-        "om deze pagina te bewerken."
+        "om deze pagina te bewerken.</p>\n</div>"
     )
 
 
@@ -196,14 +229,14 @@ def source_line(kb: KnowledgeBase, from_file: str, source_id: str) -> str:
     """A source as a link to its page, followed by authors and year."""
     source: Source = kb.sources[source_id]
     extra = ", ".join(filter(None, ["; ".join(source.authors), str(source.year) if source.year else ""]))
-    return link(kb, from_file, "source", source_id) + (f" ({md(extra)})" if extra else "")
+    return link(kb, from_file, "source", source_id) + (f" ({html(extra)})" if extra else "")
 
 
 def sources_section(kb: KnowledgeBase, from_file: str, source_ids: Iterable[str], reviewed: dt.date) -> str:
     """`## Bronnen`: every source cited anywhere in the record, and the review date."""
     unique = list(dict.fromkeys(source_ids))
-    lines = bullet_list(source_line(kb, from_file, s) for s in unique) or "Geen bronnen opgegeven."
-    return f"## Bronnen\n\n{lines}\n\nLaatst nagekeken op {dutch_date(reviewed)}."
+    lines = bullet_list(source_line(kb, from_file, s) for s in unique) or p("Geen bronnen opgegeven.")
+    return f"## Bronnen\n\n{lines}\n{p(f'Laatst nagekeken op {dutch_date(reviewed)}.')}"
 
 
 def cited_sources(kind: str, record: Any) -> list[str]:

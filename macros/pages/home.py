@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.pages.common import bullet_list, link, md
+from macros.pages.common import md, md_bullets, md_link
 from macros.pages.context import Context
 
 ROOT_PAGE = "index.md"
@@ -23,16 +23,17 @@ def size_class_doors(ctx: Context) -> str:
             len(_city_practices(ctx, cid)) for cid, size in ctx.bench.city_size.items() if size == size_id
         )
         rows.append(
-            f"{link(ctx.kb, ROOT_PAGE, 'size_class', size_id)}: {md(term.definition)} ({_count(count)})"
+            f"{md_link(ctx.kb, ROOT_PAGE, 'size_class', size_id)}: {md(term.definition)} ({_count(count)})"
         )
-    return bullet_list(rows)
+    return md_bullets(rows)
 
 
 def theme_doors(ctx: Context) -> str:
     """One link per theme with its number of practices."""
-    return bullet_list(
-        f"{link(ctx.kb, ROOT_PAGE, 'theme', theme_id)} ({_count(len(ctx.bench.by_theme.get(theme_id, [])))})"
-        for theme_id in ctx.kb.themes
+    by_theme = ctx.bench.by_theme
+    return md_bullets(
+        f"{md_link(ctx.kb, ROOT_PAGE, 'theme', t)} ({_count(len(by_theme.get(t, [])))})"
+        for t in ctx.kb.themes
     )
 
 
@@ -40,7 +41,7 @@ def city_doors(ctx: Context) -> str:
     """Links to every city with a case study or a partner network, by name."""
     cities = [cid for cid, city in ctx.kb.cities.items() if city.case_study or city.network]
     cities.sort(key=lambda cid: ctx.kb.cities[cid].name)
-    return ", ".join(link(ctx.kb, ROOT_PAGE, "city", cid) for cid in cities) or "Nog geen casestudy's."
+    return ", ".join(md_link(ctx.kb, ROOT_PAGE, "city", cid) for cid in cities) or "Nog geen casestudy's."
 
 
 def learning_conditions(ctx: Context) -> str:
@@ -48,7 +49,7 @@ def learning_conditions(ctx: Context) -> str:
     blocks = []
     for condition_id, term in ctx.kb.conditions.items():
         source = (
-            f"\n\nBron: {link(ctx.kb, ROOT_PAGE, 'source', term.source)}."
+            f"\n\nBron: {md_link(ctx.kb, ROOT_PAGE, 'source', term.source)}."
             if term.source in ctx.kb.sources
             else ""
         )
@@ -59,7 +60,7 @@ def learning_conditions(ctx: Context) -> str:
 def source_link(ctx: Context, source_id: str, text: str) -> str:
     """A link to a source's page; plain text in a records folder without that source (a demo corpus)."""
     if source_id in ctx.kb.sources:
-        return link(ctx.kb, ROOT_PAGE, "source", source_id, text)
+        return md_link(ctx.kb, ROOT_PAGE, "source", source_id, text)
     return md(text)
 
 

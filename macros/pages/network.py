@@ -8,9 +8,10 @@ from macros.pages.common import (
     bullet_list,
     cited_sources,
     field_list,
+    html,
     link,
     links,
-    md,
+    p,
     paragraphs,
     review_notice,
     section,
@@ -37,11 +38,11 @@ def render(ctx: Context, network_id: str) -> Page:
                 link(kb, page.file, "organisation", network.coordinator) if network.coordinator else "",
             ),
             ("Leden", links(kb, page.file, "city", network.members)),
-            ("Komt samen", md(network.cadence or "")),
+            ("Komt samen", html(network.cadence or "")),
         ]
     )
     conditions = bullet_list(
-        f"{link(kb, page.file, 'condition', n.condition)}: {md(n.note)} "
+        f"{link(kb, page.file, 'condition', n.condition)}: {html(n.note)} "
         f"(bron: {link(kb, page.file, 'source', n.source)})"
         for n in network.conditions
     )
@@ -60,7 +61,7 @@ def _agenda(ctx: Context, file: str, network: LearningNetwork) -> str:
     if not network.agenda:
         return ""
     intro = "Onderwerpen die de leden zelf op de agenda zetten, met praktijken die erbij aansluiten."
-    return intro + "\n\n" + "\n".join(_topic(ctx, file, network, topic) for topic in network.agenda)
+    return p(intro) + "\n" + bullet_list(_topic(ctx, file, network, topic) for topic in network.agenda)
 
 
 def _topic(ctx: Context, file: str, network: LearningNetwork, topic: AgendaTopic) -> str:
@@ -70,9 +71,9 @@ def _topic(ctx: Context, file: str, network: LearningNetwork, topic: AgendaTopic
         details.append("voorgesteld door " + links(kb, file, "city", topic.proposed_by))
     if topic.themes:
         details.append("thema's: " + links(kb, file, "theme", topic.themes))
-    line = f"- **{md(topic.topic)}**" + (f" ({'; '.join(details)})" if details else "")
-    rows = [f"    - {link(kb, file, 'practice', pid)}" for pid in matching_practices(ctx, network, topic)]
-    return line + ("\n\n" + "\n".join(rows) + "\n" if rows else "")
+    line = f"<strong>{html(topic.topic)}</strong>" + (f" ({'; '.join(details)})" if details else "")
+    rows = [link(kb, file, "practice", pid) for pid in matching_practices(ctx, network, topic)]
+    return line + ("\n" + bullet_list(rows) if rows else "")
 
 
 def matching_practices(ctx: Context, network: LearningNetwork, topic: AgendaTopic) -> list[str]:

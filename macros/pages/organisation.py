@@ -10,8 +10,8 @@ from macros.pages.common import (
     cited_sources,
     external,
     field_list,
+    html,
     link,
-    md,
     paragraphs,
     review_notice,
     section,
@@ -42,7 +42,7 @@ def render(ctx: Context, org_id: str) -> Page:
     page = Page(urls.page_file("organisation", org_id), org.name, ctx.edit_url("organisation", org_id))
     profile = field_list(
         [
-            ("Afkorting", md(org.short_name or "")),
+            ("Afkorting", html(org.short_name or "")),
             ("Soort", ORGANISATION_TYPES[org.type] if org.type else ""),
             ("Niveau", LEVELS[org.level] if org.level else ""),
             ("Website", external(org.website) if org.website else ""),
@@ -66,7 +66,7 @@ def _practices(ctx: Context, file: str, org_id: str) -> str:
     for pid in ctx.links.referrers("organisation", org_id, "practice", "partners"):
         practice = ctx.kb.practices[pid]
         roles = [p.role for p in practice.partners if p.organisation == org_id and p.role]
-        role = f": {md('; '.join(roles))}" if roles else ""
+        role = f": {html('; '.join(roles))}" if roles else ""
         rows.append(
             f"{link(ctx.kb, file, 'practice', pid)} ({link(ctx.kb, file, 'city', practice.city)}){role}"
         )

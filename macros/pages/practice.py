@@ -10,9 +10,10 @@ from macros.pages.common import (
     dutch_date,
     external,
     field_list,
+    html,
     link,
     links,
-    md,
+    p,
     paragraphs,
     review_notice,
     section,
@@ -35,16 +36,16 @@ def render(ctx: Context, practice_id: str) -> Page:
     page.description = practice.summary
     page.add(
         review_notice(practice.last_reviewed, ctx.today),
-        md(practice.summary),
+        p(html(practice.summary)),
         section("Kerngegevens", _key_facts(ctx, page.file, practice)),
         section("Beschrijving", paragraphs(practice.description or "")),
-        section("Aanpak", "\n".join(f"1. {md(step)}" for step in practice.approach)),
+        section("Aanpak", bullet_list((html(step) for step in practice.approach), tag="ol")),
         section("Partners", _partners(ctx, page.file, practice)),
         section("Middelen", _resources(practice)),
         section("Resultaten", paragraphs(practice.results or "")),
         section("Evaluatie", paragraphs(practice.evaluation or "")),
-        section("Wat werkt", bullet_list(md(x) for x in practice.success_factors)),
-        section("Valkuilen", bullet_list(md(x) for x in practice.pitfalls)),
+        section("Wat werkt", bullet_list(html(x) for x in practice.success_factors)),
+        section("Valkuilen", bullet_list(html(x) for x in practice.pitfalls)),
         section("Overdraagbaarheid", _transferability(ctx, page.file, practice)),
         section("Overgenomen door", _adopted(ctx, page.file, practice_id)),
         section("Vergelijkbare praktijken", _comparable(ctx, page.file, practice_id)),
@@ -71,7 +72,7 @@ def _key_facts(ctx: Context, file: str, practice: Practice) -> str:
             ("Andere steden", links(kb, file, "city", practice.cities)),
             ("Thema's", links(kb, file, "theme", practice.themes)),
             ("Instrumenten", links(kb, file, "instrument", practice.instruments)),
-            ("Doelgroepen", ", ".join(md(g) for g in practice.target_groups)),
+            ("Doelgroepen", ", ".join(html(g) for g in practice.target_groups)),
             ("Periode", period_text(practice.period)),
             ("Status", STATUS_LABELS.get(practice.status or "", "")),
         ]
@@ -81,7 +82,7 @@ def _key_facts(ctx: Context, file: str, practice: Practice) -> str:
 def _partners(ctx: Context, file: str, practice: Practice) -> str:
     rows = []
     for partner in practice.partners:
-        role = f": {md(partner.role)}" if partner.role else ""
+        role = f": {html(partner.role)}" if partner.role else ""
         rows.append(link(ctx.kb, file, "organisation", partner.organisation) + role)
     return bullet_list(rows)
 
@@ -92,9 +93,9 @@ def _resources(practice: Practice) -> str:
         return ""
     return field_list(
         [
-            ("Personeel", md(resources.staff or "")),
-            ("Budget", md(resources.budget or "")),
-            ("Financiering", md(resources.funding or "")),
+            ("Personeel", html(resources.staff or "")),
+            ("Budget", html(resources.budget or "")),
+            ("Financiering", html(resources.funding or "")),
         ]
     )
 
@@ -109,7 +110,7 @@ def _transferability(ctx: Context, file: str, practice: Practice) -> str:
             ("Geschikt voor", links(kb, file, "size_class", t.size_classes)),
             ("Nodige leervoorwaarden", links(kb, file, "condition", t.conditions)),
             ("Overgenomen van", links(kb, file, "practice", t.adapted_from)),
-            ("Wat aan te passen", md(t.note or "")),
+            ("Wat aan te passen", html(t.note or "")),
         ]
     )
 
@@ -129,7 +130,7 @@ def _comparable(ctx: Context, file: str, practice_id: str) -> str:
         city = ctx.kb.practices[suggestion.id].city
         rows.append(
             f"{link(ctx.kb, file, 'practice', suggestion.id)} ({link(ctx.kb, file, 'city', city)}): "
-            f"{md(suggestion.reason)}"
+            f"{html(suggestion.reason)}"
         )
     return bullet_list(rows)
 
@@ -139,8 +140,8 @@ def _contact(contact: Contact | None) -> str:
         return ""
     return field_list(
         [
-            ("Functie", md(contact.role)),
-            ("Dienst", md(contact.service or "")),
+            ("Functie", html(contact.role)),
+            ("Dienst", html(contact.service or "")),
             ("E-mail", external(f"mailto:{contact.email}", contact.email) if contact.email else ""),
             ("Website", external(contact.url) if contact.url else ""),
         ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros import urls
-from macros.pages.common import Page, bullet_list, link
+from macros.pages.common import Page, bullet_list, link, p
 from macros.pages.context import Context
 
 TITLES = {
@@ -46,5 +46,5 @@ def render(ctx: Context, kind: str) -> Page:
     ids = list(items)
     if kind in ("city", "organisation", "network", "source"):
         ids.sort(key=lambda i: (getattr(items[i], "name", None) or items[i].title).casefold())
-    page.add(intro, bullet_list(link(ctx.kb, file, kind, i) for i in ids) or "Nog geen.")
+    page.add(p(intro), bullet_list(link(ctx.kb, file, kind, i) for i in ids) or p("Nog geen."))
     return page

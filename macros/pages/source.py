@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros import urls
-from macros.pages.common import Page, bullet_list, dutch_date, external, field_list, link, md, section
+from macros.pages.common import Page, bullet_list, dutch_date, external, field_list, html, link, p, section
 from macros.pages.context import Context
 
 CITING_KINDS = (
@@ -23,10 +23,10 @@ def render(ctx: Context, source_id: str) -> Page:
     page = Page(urls.page_file("source", source_id), source.title, ctx.edit_url("source", source_id))
     facts = field_list(
         [
-            ("Auteurs", md("; ".join(source.authors))),
+            ("Auteurs", html("; ".join(source.authors))),
             ("Jaar", str(source.year) if source.year else ""),
-            ("Uitgever", md(source.publisher or "")),
-            ("Soort bron", md(source.note or "")),
+            ("Uitgever", html(source.publisher or "")),
+            ("Soort bron", html(source.note or "")),
             ("Online", external(source.url) if source.url else ""),
             ("Geraadpleegd op", dutch_date(source.accessed) if source.accessed else ""),
         ]
@@ -37,7 +37,7 @@ def render(ctx: Context, source_id: str) -> Page:
         for kind, title in CITING_KINDS
     ]
     blocks.append(section("Begrippen", _terms(ctx, page.file, source_id), level=3))
-    cited = "\n\n".join(b for b in blocks if b) or "Nog geen enkel record verwijst naar deze bron."
+    cited = "\n\n".join(b for b in blocks if b) or p("Nog geen enkel record verwijst naar deze bron.")
     page.add(section("Gegevens", facts), section("Geciteerd door", cited))
     return page
 
@@ -56,5 +56,5 @@ def _terms(ctx: Context, file: str, source_id: str) -> str:
     for kind, terms in vocabularies:
         for term_id, term in terms.items():
             if term.source == source_id:
-                rows.append(md(term.label) if kind == "flow_kind" else link(kb, file, kind, term_id))
+                rows.append(html(term.label) if kind == "flow_kind" else link(kb, file, kind, term_id))
     return bullet_list(rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from macros import urls
-from macros.pages.common import Page, bullet_list, dutch_number, field_list, link, links, md, section
+from macros.pages.common import Page, bullet_list, dutch_number, field_list, html, link, links, p, section
 from macros.pages.context import Context
 from macros.records import Instrument, SizeClass, Term
 
@@ -27,7 +27,7 @@ def _page(ctx: Context, kind: str, term: Term) -> Page:
     source = (
         f"Bron: {link(ctx.kb, page.file, 'source', term.source)}." if term.source in ctx.kb.sources else ""
     )
-    page.add(md(term.definition), source)
+    page.add(p(html(term.definition)), p(source))
     return page
 
 
@@ -55,11 +55,10 @@ def _grouped(
             shown = groups[key][:limit] if limit else groups[key]
             items = bullet_list(_practice_item(ctx, file, pid) for pid in shown)
             if len(shown) < len(groups[key]):
-                items += (
-                    f"\n- … en {len(groups[key]) - len(shown)} andere: zie {link(ctx.kb, file, kind, key)}"
-                )
-            blocks.append(f"**{heading}** ({len(groups[key])})\n\n{items}")
-    return "\n\n".join(blocks)
+                more = f"… en {len(groups[key]) - len(shown)} andere: zie {link(ctx.kb, file, kind, key)}"
+                items = bullet_list([*(_practice_item(ctx, file, pid) for pid in shown), more])
+            blocks.append(p(f"<strong>{heading}</strong> ({len(groups[key])})") + "\n" + items)
+    return "\n".join(blocks)
 
 
 def render_theme(ctx: Context, theme_id: str) -> Page:
