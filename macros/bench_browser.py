@@ -128,47 +128,60 @@ def search_costs(browser: Browser, base: str, page_path: str) -> dict[str, Any]:
 _FILTER_SCRIPT = """
 async ([facet, rounds]) => {
   const boxes = [...document.querySelectorAll(`#kb-filters input[name="${facet}"]`)];
+  const clear = document.querySelector("#kb-filters [data-kb-clear]");
   const count = document.querySelector("#kb-result-count");
-  const times = [], scripts = [];
   const catalogue = window.kbCatalogue && window.kbCatalogue.current();
-  for (let round = 0; round < rounds; round++) {
-    const box = boxes[round % boxes.length];
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  // Click, then wait until the count changes if the script updates later than the click event, then
+  // force style and layout: the time a reader waits for the list to be redrawn.
+  const timed = async (target) => {
     const before = count.textContent;
     const t0 = performance.now();
-    box.click();
+    target.click();
     if (count.textContent === before) {
-      // The script updates later than the click event: wait for the count to change.
       await new Promise((resolve) => {
         const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
         observer.observe(count, { childList: true, characterData: true, subtree: true });
         setTimeout(() => { observer.disconnect(); resolve(); }, 2000);
       });
     }
-    void document.body.offsetHeight;  // include the style and layout work the change causes
-    times.push(performance.now() - t0);
+    void document.body.offsetHeight;
+    return performance.now() - t0;
+  };
+  const filter = [], clearing = [], scripts = [];
+  for (let round = 0; round < rounds; round++) {
+    const box = boxes[round % boxes.length];
+    filter.push(await timed(box));  // from the whole list to one value
     if (catalogue && typeof catalogue.lastMs === "number") scripts.push(catalogue.lastMs);
-    box.click();  // undo, so every round filters the whole list
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
+    clearing.push(await timed(clear));  // "Wis filters": back to the whole list
+    await settle();
   }
-  const practices = document.querySelectorAll(".kb-practice").length;
-  return { times, scripts, shown: count.textContent, practices };
+  // The script keeps practices that are not shown out of the document: count its own list.
+  const practices = catalogue && catalogue.items
+    ? catalogue.items.length
+    : document.querySelectorAll(".kb-practice").length;
+  return { filter, clearing, scripts, shown: count.textContent, practices };
 }
 """
 
 
 def filter_time(browser: Browser, base: str, facet: str = "thema", rounds: int = 10) -> dict[str, Any]:
-    """Milliseconds to apply one catalogue filter through the UI (a checkbox click), over `rounds` clicks."""
+    """Milliseconds from a click to the redrawn list (forced style and layout) on /praktijken/: ticking
+    one value of `facet` over the whole list, and "Wis filters" back to the whole list, `rounds` times."""
     page = browser.new_page()
     page.goto(base + "praktijken/", wait_until="load")
     page.locator("#kb-filters").wait_for(state="visible")
     measured: dict[str, Any] = page.evaluate(_FILTER_SCRIPT, [facet, rounds])
     page.close()
-    times = measured["times"]
+    times, clearing = measured["filter"], measured["clearing"]
     return {
         "facet": facet,
         "practices_listed": measured["practices"],
         "median_ms": round(statistics.median(times), 1),
         "max_ms": round(max(times), 1),
+        "clear_median_ms": round(statistics.median(clearing), 1),
+        "clear_max_ms": round(max(clearing), 1),
         # The filter script's own share (its `lastMs`), without the browser's style and layout work.
         "script_median_ms": round(statistics.median(measured["scripts"]), 1) if measured["scripts"] else None,
     }

@@ -3,7 +3,8 @@
 The markup is an interface (see notes/CONTRACTS.md, "Catalogue markup"): `catalogue.js` filters it
 in the browser and the browser tests read it. Without JavaScript the form stays hidden and the full
 list shows, with links to the static theme and size-class pages; the script reveals the form and
-hides those links, since the form offers the same choices with counts.
+hides those links, since the form offers the same choices with counts. With the script the list
+shows in batches, with "Toon meer" buttons below it (see catalogue.js for why).
 
 Text from records is data: it is escaped, and `{`/`}` become character references so that the page
 shows `{{ ... }}` literally even if a template engine reads it.
@@ -96,8 +97,19 @@ def catalogue_markdown(kb: KnowledgeBase) -> str:
         "",
         _list(kb, ordered, values),
         "",
+        MORE_BUTTONS,
+        "",
     ]
     return "\n".join(parts)
+
+
+MORE_BUTTONS = (
+    '<div class="kb-more" data-kb-more hidden>'
+    '<button type="button" class="md-button" data-kb-more-next>Toon meer</button> '
+    '<button type="button" class="md-button" data-kb-more-all>Toon alle praktijken</button>'
+    "</div>"
+)
+"""Below the list, hidden until the script shows the list in batches (it then sets their labels)."""
 
 
 def _count_text(n: int) -> str:

@@ -17,18 +17,33 @@
  * Speed: each item's facet values are turned into small integer arrays once per page; applying a
  * filter is one pass over those arrays, then only the `hidden` attributes and counts that changed
  * are written. Nothing reads layout.
+ *
+ * Batches: only the first PAGE matching practices (in the list's order) are in the list, with
+ * buttons to show the next batch or all of them; the others are kept out of the document. Measured
+ * in headless Chromium at 3,000 practices on the Material page: toggling `hidden` on every item
+ * took ~170 ms a filter, and even toggling it on only 100 items took ~100 ms while thousands of
+ * hidden siblings stayed in the list (the browser's layout tree work grows with them). Removing
+ * and inserting at most 2 × PAGE nodes in a short list is bounded by the batch, not the corpus.
+ * The count still says how many match in total, and how many are shown. Without JavaScript every
+ * practice is listed. The batch size is not part of the URL.
  */
 (function () {
   "use strict";
   if (window.kbCatalogue) return; // evaluated twice (e.g. inline and as extra_javascript): keep one
 
   var current = null; // the catalogue of the page on screen, if it has one
+  var PAGE = 50; // practices shown per batch
 
   function Catalogue(form, list) {
     this.form = form;
     this.live = document.getElementById("kb-result-count");
     this.facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), readFacet);
+    this.list = list;
     this.items = Array.prototype.map.call(list.querySelectorAll("li.kb-practice"), readItem, this);
+    this.visible = null; // the items' elements now in the list, in order; null: the page's own list
+    this.more = document.querySelector("[data-kb-more]");
+    this.limit = PAGE; // how many matching practices are shown
+    this.matched = 0;
     this.lastMs = 0;
   }
 
@@ -54,17 +69,19 @@
       }
       return out;
     });
-    return { el: li, values: values, hidden: li.hidden };
+    return { el: li, values: values, match: true };
   }
 
-  /* One pass: visibility of every item and the faceted counts. */
-  Catalogue.prototype.apply = function () {
+  /* One pass: visibility of every item and the faceted counts. A new filter shows the first batch;
+     `keepLimit` keeps the batches already revealed ("Toon meer"). */
+  Catalogue.prototype.apply = function (keepLimit) {
     var started = performance.now();
+    if (!keepLimit) this.limit = PAGE;
     var facets = this.facets, nf = facets.length;
     var selected = facets.map(function (f) { return f.inputs.map(function (input) { return input.checked; }); });
     var active = selected.map(function (sel) { return sel.indexOf(true) !== -1; });
     var counts = facets.map(function (f) { return new Int32Array(f.inputs.length); });
-    var shown = 0;
+    var shown = 0, visible = [];
     for (var i = 0; i < this.items.length; i++) {
       var item = this.items[i], missed = -1, misses = 0;
       for (var f = 0; f < nf && misses < 2; f++) {
@@ -76,14 +93,68 @@
       } else if (misses === 1) {
         addCounts(counts[missed], item.values[missed]);
       }
-      var hide = misses !== 0;
-      if (item.hidden !== hide) { item.el.hidden = hide; item.hidden = hide; }
+      item.match = misses === 0;
+      if (item.match && shown <= this.limit) visible.push(item.el);
     }
+    this.render(visible);
+    this.matched = shown;
     this.writeCounts(counts);
     this.announce(shown);
+    this.updateMore();
     this.lastMs = performance.now() - started;
     return shown;
   };
+
+  /* Put `next` in the list with the fewest node moves: keep the common start, replace the rest. */
+  Catalogue.prototype.render = function (next) {
+    var list = this.list, old = this.visible, k = 0, i;
+    if (old === null) {
+      list.textContent = ""; // the server's full list (and the white space between its items)
+      old = [];
+    }
+    while (k < old.length && k < next.length && old[k] === next[k]) k++;
+    for (i = old.length - 1; i >= k; i--) list.removeChild(old[i]);
+    if (k < next.length) {
+      var added = document.createDocumentFragment();
+      for (i = k; i < next.length; i++) added.appendChild(next[i]);
+      list.appendChild(added);
+    }
+    this.visible = next;
+  };
+
+  /* Reveal the next batch (or every match) and move focus to the first practice it revealed, so a
+     keyboard user reads on where the new items start. */
+  Catalogue.prototype.showMore = function (all) {
+    var first = this.limit;
+    this.limit = all ? Infinity : this.limit + PAGE;
+    this.apply(true);
+    for (var i = 0, rank = 0; i < this.items.length; i++) {
+      if (!this.items[i].match) continue;
+      if (rank++ === first) {
+        var link = this.items[i].el.querySelector("a");
+        if (link) link.focus();
+        return;
+      }
+    }
+  };
+
+  Catalogue.prototype.updateMore = function () {
+    if (!this.more) return;
+    var rest = this.matched - Math.min(this.limit, this.matched);
+    this.more.hidden = rest === 0;
+    if (rest === 0) return;
+    var next = this.more.querySelector("[data-kb-more-next]");
+    var all = this.more.querySelector("[data-kb-more-all]");
+    setText(next, rest > PAGE ? "Toon " + PAGE + " meer" : "Toon de laatste " + rest);
+    if (all) {
+      all.hidden = rest <= PAGE; // then "next" already shows them all
+      setText(all, "Toon alle " + this.matched + " praktijken");
+    }
+  };
+
+  function setText(el, text) {
+    if (el && el.textContent !== text) el.textContent = text;
+  }
 
   function matches(values, selected) {
     for (var k = 0; k < values.length; k++) if (selected[values[k]]) return true;
@@ -108,9 +179,11 @@
   Catalogue.prototype.announce = function (shown) {
     if (!this.live) return;
     var total = this.items.length;
-    // The number shown comes first, as in the page's own markup ("12 praktijken").
+    // The number that match comes first, as in the page's own markup ("12 praktijken"), then the
+    // number on screen when batches hide some ("128 praktijken (van 3000), 50 getoond").
     var text = (shown === 1 ? "1 praktijk" : shown + " praktijken") + (shown === total ? "" : " (van " + total + ")");
-    if (this.live.textContent !== text) this.live.textContent = text;
+    if (shown > this.limit) text += ", " + this.limit + " getoond";
+    setText(this.live, text);
   };
 
   /* URL query <-> checkboxes. Unknown ids in a shared link are ignored. */
@@ -155,6 +228,12 @@
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     var clear = this.form.querySelector("[data-kb-clear]");
     if (clear) clear.addEventListener("click", function () { self.clear(); });
+    if (this.more) {
+      this.more.addEventListener("click", function (event) {
+        var button = event.target.closest("button");
+        if (button) self.showMore(button.hasAttribute("data-kb-more-all"));
+      });
+    }
   };
 
   /* Called on every page (and again after each instant navigation); does nothing off the catalogue. */
