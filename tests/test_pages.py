@@ -126,7 +126,7 @@ def test_network_page_links_agenda_topics_to_matching_practices(pages: dict[str,
     coordinator = link_to("network", "overleg-demo", "organisation", "agentschap-demo")
     assert f"<strong>Coördinator:</strong> <a {coordinator}>Agentschap Demo (fictief)</a>" in text
     assert "<strong>Komt samen:</strong> vier keer per jaar" in text
-    topic = text.split("<strong>Taalbeleid</strong>", 1)[1].split("<li><strong>", 1)[0]
+    topic = text.split("<strong>Taalbeleid</strong>", 1)[1].split("<li><p><strong>", 1)[0]
     assert link_to("network", "overleg-demo", "practice", "taalcafe-lindeburg") in topic
     assert link_to("network", "overleg-demo", "practice", "buurtfeest-heidegem") not in topic
 

@@ -73,7 +73,8 @@ def _topic(ctx: Context, file: str, network: LearningNetwork, topic: AgendaTopic
         details.append("thema's: " + links(kb, file, "theme", topic.themes))
     line = f"<strong>{html(topic.topic)}</strong>" + (f" ({'; '.join(details)})" if details else "")
     rows = [link(kb, file, "practice", pid) for pid in matching_practices(ctx, network, topic)]
-    return line + ("\n" + bullet_list(rows) if rows else "")
+    # A paragraph, as the Markdown list (loose, with nested lists) gave it.
+    return p(line) + ("\n" + bullet_list(rows) if rows else "")
 
 
 def matching_practices(ctx: Context, network: LearningNetwork, topic: AgendaTopic) -> list[str]:
