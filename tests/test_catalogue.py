@@ -182,6 +182,21 @@ def test_the_result_count_is_announced(kb: KnowledgeBase, page: Collector) -> No
     assert count.text == f"{len(kb.practices)} praktijken"
 
 
+def test_the_show_more_buttons_follow_the_list_and_stay_hidden_without_javascript(page: Collector) -> None:
+    (more,) = page.find("div", **{"data-kb-more": ""})
+    assert "hidden" in more.attrs, "without JavaScript every practice is listed, so nothing to show more of"
+    (catalogue_list,) = page.find("ul", id="kb-catalogue")
+    assert page.elements.index(more) > max(
+        page.elements.index(e) for e in page.elements if catalogue_list in e.parents
+    )
+    buttons = [b for b in page.find("button") if more in b.parents]
+    assert [sorted(k for k in b.attrs if k.startswith("data-kb-more")) for b in buttons] == [
+        ["data-kb-more-next"],
+        ["data-kb-more-all"],
+    ]
+    assert all(b.attrs["type"] == "button" and b.text.startswith("Toon") for b in buttons)
+
+
 def test_static_theme_and_size_pages_are_linked_for_readers_without_javascript(
     kb: KnowledgeBase, page: Collector
 ) -> None:

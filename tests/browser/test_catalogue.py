@@ -2,6 +2,8 @@
 go back, move around the site with Material's instant navigation, or read it without JavaScript.
 
 Expected practices and counts come from the records the demo site was built from, never from the page.
+With JavaScript the list shows the first BATCH matches (in the list's order, by title) and "Toon meer"
+buttons for the rest; the count still gives every match.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterable
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from macros.checks import city_size_class
 from macros.knowledge import KnowledgeBase
@@ -20,6 +22,8 @@ from macros.knowledge import KnowledgeBase
 pytestmark = pytest.mark.browser
 
 CATALOGUE = "praktijken/"
+BATCH = 50
+"""At most this many practices are shown after a filter change, before "Toon meer"."""
 
 
 def facet_values(kb: KnowledgeBase) -> dict[str, tuple[str | None, set[str]]]:
@@ -47,6 +51,39 @@ def size_for_filtering(kb: KnowledgeBase) -> str:
     usable = [size for size, n in counts.most_common() if 0 < n < len(kb.practices)]
     assert usable, f"the demo corpus needs practices in several size classes: {counts}"
     return usable[0]
+
+
+def in_list_order(kb: KnowledgeBase, ids: Iterable[str]) -> list[str]:
+    """Practice ids in the catalogue's order: by title, case-insensitively, then by id."""
+    return sorted(ids, key=lambda i: (kb.practices[i].title.casefold(), i))
+
+
+def shown_in_order(page: Page) -> list[str]:
+    """Ids of the practices the reader sees, top to bottom."""
+    hrefs: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('#kb-catalogue li.kb-practice')]
+            .filter(li => li.checkVisibility())
+            .map(li => li.querySelector('a').getAttribute('href'))"""
+    )
+    return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
+
+
+def more_buttons(page: Page) -> tuple[Locator, Locator]:
+    """The "Toon meer" (next batch) and "Toon alle" buttons below the list."""
+    return page.locator("[data-kb-more-next]"), page.locator("[data-kb-more-all]")
+
+
+def expect_matches(page: Page, kb: KnowledgeBase, want: set[str]) -> None:
+    """The count gives every match; the list shows the first batch of them, and the buttons the rest."""
+    order = in_list_order(kb, want)
+    expect_count(page, len(want))
+    assert shown_in_order(page) == order[:BATCH]
+    if len(want) > BATCH:
+        expect(page.locator("#kb-result-count")).to_contain_text(f"{BATCH} getoond")
+        expect(more_buttons(page)[0]).to_be_visible()
+    else:
+        expect(page.locator("#kb-result-count")).not_to_contain_text("getoond")
+        expect(page.locator("[data-kb-more]")).to_be_hidden()
 
 
 def shown(page: Page) -> set[str]:
@@ -80,8 +117,7 @@ def test_filtering_by_size_class_shows_its_practices_and_counts_per_theme(
     page.goto(served_site + CATALOGUE)
     check(page, "grootte", size)
     want = expected(demo_kb, sizes=[size])
-    expect_count(page, len(want))
-    assert shown(page) == want
+    expect_matches(page, demo_kb, want)
     assert query(page) == {"grootte": {size}}
     # Each theme's count is the number of practices now shown that have that theme.
     themes = facet_values(demo_kb)
@@ -101,8 +137,7 @@ def test_filters_combine_or_within_a_facet_and_and_between_facets(
     check(page, "thema", theme)
     want = expected(demo_kb, sizes=sizes, themes=[theme])
     assert want != expected(demo_kb, sizes=sizes), "the theme should narrow the list down"
-    expect_count(page, len(want))
-    assert shown(page) == want
+    expect_matches(page, demo_kb, want)
     assert query(page) == {"grootte": set(sizes), "thema": {theme}}
 
 
@@ -113,8 +148,7 @@ def test_a_shared_url_opens_with_its_filters_applied(
     theme = next(iter(demo_kb.themes))
     page.goto(f"{served_site}{CATALOGUE}?grootte={size}&thema={theme}")
     want = expected(demo_kb, sizes=[size], themes=[theme])
-    expect_count(page, len(want))
-    assert shown(page) == want
+    expect_matches(page, demo_kb, want)
     expect(page.locator(f'input[name="grootte"][value="{size}"]')).to_be_checked()
     expect(page.locator(f'input[name="thema"][value="{theme}"]')).to_be_checked()
 
@@ -138,8 +172,7 @@ def test_the_back_button_returns_to_the_filtered_list(
     catalogue_url = open_first_shown_practice(page)
     page.go_back()
     expect(page).to_have_url(catalogue_url)
-    expect_count(page, len(want))
-    assert shown(page) == want
+    expect_matches(page, demo_kb, want)
     expect(page.locator(f'input[name="grootte"][value="{size}"]')).to_be_checked()
 
 
@@ -159,15 +192,13 @@ def test_filters_work_after_instant_navigation_away_and_back(
     expect_count(page, len(demo_kb.practices))
     check(page, "grootte", size)
     want = expected(demo_kb, sizes=[size])
-    expect_count(page, len(want))
-    assert shown(page) == want
+    expect_matches(page, demo_kb, want)
     open_first_shown_practice(page)
     assert page.evaluate("window.kbSamePageLoad === true"), (
         "the practice was not opened by instant navigation"
     )
     page.go_back()
-    expect_count(page, len(want))
-    assert shown(page) == want
+    expect_matches(page, demo_kb, want)
     assert query(page) == {"grootte": {size}}
 
 
@@ -185,3 +216,36 @@ def test_without_javascript_every_practice_and_the_static_facet_pages_are_listed
                 assert f"{served_site}{section}/{term_id}/" in hrefs, f"no link to /{section}/{term_id}/"
     finally:
         context.close()
+
+
+def test_toon_meer_reveals_the_next_batch_by_keyboard_and_toon_alle_every_match(
+    page: Page, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    order = in_list_order(demo_kb, demo_kb.practices)
+    assert len(order) > 2 * BATCH, "the demo corpus must need more than two batches for this test"
+    page.goto(served_site + CATALOGUE)
+    expect_matches(page, demo_kb, set(order))
+    more, every = more_buttons(page)
+    expect(every).to_have_text(f"Toon alle {len(order)} praktijken")
+    every.click()
+    assert shown_in_order(page) == order
+    expect(page.locator("[data-kb-more]")).to_be_hidden()
+    expect(page.locator("#kb-result-count")).to_have_text(f"{len(order)} praktijken")
+    # A filter, and clearing it, start again at the first batch, counted in full.
+    size = size_for_filtering(demo_kb)
+    check(page, "grootte", size)
+    expect_matches(page, demo_kb, expected(demo_kb, sizes=[size]))
+    page.locator("[data-kb-clear]").click()
+    expect_matches(page, demo_kb, set(order))
+    # Keyboard: Enter on "Toon meer" adds the next batch and puts focus on its first practice.
+    more.focus()
+    page.keyboard.press("Enter")
+    assert shown_in_order(page) == order[: 2 * BATCH]
+    focused: str = page.evaluate("document.activeElement.getAttribute('href') || ''")
+    assert focused.rstrip("/").rsplit("/", 1)[-1] == order[BATCH], "focus is on the first new practice"
+    expect(page.locator("#kb-result-count")).to_contain_text(f"{len(order)} praktijken, {2 * BATCH} getoond")
+    assert query(page) == {}, "the batches shown are not part of the shared URL"
+    while more.is_visible():
+        more.click()
+    assert shown_in_order(page) == order
+    expect(page.locator("#kb-result-count")).to_have_text(f"{len(order)} praktijken")
