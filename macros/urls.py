@@ -41,6 +41,9 @@ def relative(from_url: str, to_url: str) -> str:
     than with `posixpath.relpath`, which asks the OS for the working directory on every call (a fifth
     of the generation time of a large corpus), and cached: pages of one section share their links.
     """
+    if from_url.endswith("/") and from_url.partition("/")[0] != to_url.partition("/")[0]:
+        # Another section (most links): up to the root and down again.
+        return "../" * from_url.count("/") + to_url if to_url else "../" * from_url.count("/")
     start = [part for part in from_url.split("/") if part]
     target = [part for part in to_url.split("/") if part]
     common = 0
