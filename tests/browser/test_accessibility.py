@@ -56,8 +56,13 @@ def test_no_serious_or_critical_violation(
     page.goto(url, wait_until="networkidle")
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     assert scheme == PALETTES[palette], f"the {palette} palette was not applied: {scheme}"
+    # Only requests to other sites matter: the browser may still fetch its favicon from the local
+    # server while axe runs, which made this assertion flaky under load.
     requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith(served_site) else requested.append(request.url),
+    )
     options = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
     results = axe.run(page, options=options)
     assert not requested, f"axe-core fetched {requested}"
