@@ -7,8 +7,6 @@ figures are what a server without compression would send; gzip makes them smalle
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import os
 import re
 import shutil
@@ -16,7 +14,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,28 +22,15 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Response, sync_playwright
 
+from macros import localserver
+
 SEARCH_QUERY = "diversiteit"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 CHROMIUM = "/usr/bin/chromium"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (an ephemeral port) in a thread; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+served = localserver.serve
+"""Serve a built site on 127.0.0.1 in a thread; yield its base URL."""
 
 
 @contextlib.contextmanager
