@@ -64,19 +64,8 @@ def check_vocabulary_ids(kb: KnowledgeBase) -> Iterator[Problem]:
 # --- references ----------------------------------------------------------------------------------------
 
 
-def _targets(kb: KnowledgeBase) -> dict[str, tuple[str, dict[str, Any]]]:
-    """Reference kind -> (what the message calls it, the records it may point to)."""
-    return {
-        "city": ("city", kb.cities),
-        "organisation": ("organisation", kb.organisations),
-        "practice": ("practice", kb.practices),
-        "source": ("source", kb.sources),
-        "theme": ("theme", kb.themes),
-        "instrument": ("instrument", kb.instruments),
-        "size_class": ("size class", kb.size_classes),
-        "flow_kind": ("flow kind", kb.flow_kinds),
-        "condition": ("learning condition", kb.conditions),
-    }
+_NOUNS = {"size_class": "size class", "flow_kind": "flow kind", "condition": "learning condition"}
+"""How a message names a reference kind, where that is not the kind itself."""
 
 
 def references(kind: str, record: Any) -> Iterator[tuple[Loc, str, str]]:
@@ -155,11 +144,11 @@ def _all_records(kb: KnowledgeBase) -> Iterator[tuple[str, str, Any]]:
 
 def check_references(kb: KnowledgeBase) -> Iterator[Problem]:
     """Every reference resolves to a record or term; otherwise name the closest id."""
-    targets = _targets(kb)
     for kind, record_id, record in _all_records(kb):
         for loc, target, value in references(kind, record):
-            noun, known = targets[target]
+            known = kb.records_of(target)
             if value not in known:
+                noun = _NOUNS.get(target, target)
                 hint = did_you_mean(value, known)
                 yield kb.problem(kind, record_id, loc, f"'{value}' is not a known {noun}{hint}")
 

@@ -67,16 +67,26 @@ class KnowledgeBase:
     raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)
     """(kind, id) -> the file as read, for line numbers; vocabularies use kind `vocabulary`."""
 
-    def records_of(self, kind: str) -> dict[str, Any]:
-        """The records of one kind (`practice`, `city`, ...), by id."""
-        by_kind: dict[str, dict[str, Any]] = {
+    def __post_init__(self) -> None:
+        # Built once: the page renderers look kinds up hundreds of thousands of times. Loading fills
+        # these dicts in place, so the mapping stays current.
+        self._by_kind: dict[str, dict[str, Any]] = {
             "practice": self.practices,
             "city": self.cities,
             "organisation": self.organisations,
             "network": self.networks,
             "source": self.sources,
+            "theme": self.themes,
+            "instrument": self.instruments,
+            "size_class": self.size_classes,
+            "flow_kind": self.flow_kinds,
+            "condition": self.conditions,
         }
-        return by_kind[kind]
+
+    def records_of(self, kind: str) -> dict[str, Any]:
+        """The records (`practice`, `city`, ...) or vocabulary terms (`theme`, `size_class`, ...) of one
+        kind, by id: the kinds that references point to and that pages are made for."""
+        return self._by_kind[kind]
 
     def path_of(self, kind: str, record_id: str) -> Path:
         """The file a record came from."""

@@ -115,16 +115,7 @@ def test_every_record_and_term_has_a_page(
 ) -> None:
     name, _, pages = built
     kb = knowledge.build(_records_dir(name, request))
-    expected = {
-        "practice": kb.practices,
-        "city": kb.cities,
-        "organisation": kb.organisations,
-        "network": kb.networks,
-        "source": kb.sources,
-        "theme": kb.themes,
-        "instrument": kb.instruments,
-        "size_class": kb.size_classes,
-    }
+    expected = {kind: kb.records_of(kind) for kind in urls.SECTIONS}
     missing = [
         urls.page_url(kind, i)
         for kind, ids in expected.items()

@@ -126,17 +126,8 @@ class Page:
 
 def term_label(kb: KnowledgeBase, kind: str, term_id: str) -> str:
     """The Dutch label of a vocabulary term, or a record's name or title."""
-    vocabularies: dict[str, dict[str, Any]] = {
-        "theme": kb.themes,
-        "instrument": kb.instruments,
-        "size_class": kb.size_classes,
-        "flow_kind": kb.flow_kinds,
-        "condition": kb.conditions,
-    }
-    if kind in vocabularies:
-        return str(vocabularies[kind][term_id].label)
-    record = kb.records_of(kind)[term_id]
-    return str(getattr(record, "title", None) or record.name)
+    entry = kb.records_of(kind)[term_id]
+    return str(getattr(entry, "label", None) or getattr(entry, "title", None) or entry.name)
 
 
 def file_url(file: str) -> str:

@@ -6,8 +6,6 @@ unused instrument), and give a reader an A-to-Z. The practices' index is the cat
 
 from __future__ import annotations
 
-from typing import Any
-
 from macros import urls
 from macros.pages.common import Page, bullet_list, link, p
 from macros.pages.context import Context
@@ -23,26 +21,12 @@ TITLES = {
 }
 
 
-def _items(ctx: Context, kind: str) -> dict[str, Any]:
-    kb = ctx.kb
-    items: dict[str, dict[str, Any]] = {
-        "city": kb.cities,
-        "organisation": kb.organisations,
-        "network": kb.networks,
-        "source": kb.sources,
-        "theme": kb.themes,
-        "instrument": kb.instruments,
-        "size_class": kb.size_classes,
-    }
-    return items[kind]
-
-
 def render(ctx: Context, kind: str) -> Page:
     """The index page of one section; records by name, vocabulary terms in vocabulary order."""
     title, intro = TITLES[kind]
     file = f"{urls.SECTIONS[kind]}/index.md"
     page = Page(file, title, description=intro)
-    items = _items(ctx, kind)
+    items = ctx.kb.records_of(kind)
     ids = list(items)
     if kind in ("city", "organisation", "network", "source"):
         ids.sort(key=lambda i: (getattr(items[i], "name", None) or items[i].title).casefold())
