@@ -19,7 +19,7 @@ from typing import get_args
 
 from markupsafe import escape
 
-from macros import urls
+from macros import rawhtml, urls
 from macros.checks import city_size_class
 from macros.knowledge import KnowledgeBase
 from macros.records import Practice, Province, SizeClass, Status
@@ -89,19 +89,24 @@ def catalogue_markdown(kb: KnowledgeBase) -> str:
         "Kies hieronder een of meer waarden: binnen een filter volstaat één waarde, "
         "tussen filters moeten ze allemaal kloppen.",
         "",
-        _static_facets(kb),
-        "",
-        _form(all_facets, values.values()),
-        "",
-        f'<p id="kb-result-count" class="kb-result-count" aria-live="polite">{_count_text(total)}</p>',
-        "",
-        _list(kb, ordered, values),
-        "",
-        MORE_BUTTONS,
+        rawhtml.wrap(
+            "\n\n".join(
+                [
+                    _static_facets(kb),
+                    _form(all_facets, values.values()),
+                    COUNT.format(_count_text(total)),
+                    _list(kb, ordered, values),
+                    MORE_BUTTONS,
+                ]
+            )
+        ),
         "",
     ]
     return "\n".join(parts)
 
+
+COUNT = '<p id="kb-result-count" class="kb-result-count" aria-live="polite">{}</p>'
+"""The number of matches, which the script updates as filters change."""
 
 MORE_BUTTONS = (
     '<div class="kb-more" data-kb-more hidden>'

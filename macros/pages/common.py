@@ -23,7 +23,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from macros import checks, urls
+from macros import checks, rawhtml, urls
 from macros.knowledge import KnowledgeBase
 from macros.records import Source
 
@@ -106,8 +106,9 @@ class Page:
         return stem[: -len("index")] if stem.endswith("index") else stem + "/"
 
     def add(self, *blocks: str) -> None:
-        """Append Markdown blocks (empty ones are skipped)."""
-        self.body.extend(block for block in blocks if block)
+        """Append blocks (empty ones are skipped): sections, which start with their Markdown heading,
+        or finished HTML, which is marked for `macros.rawhtml` to pass through."""
+        self.body.extend(block if block.startswith("#") else rawhtml.wrap(block) for block in blocks if block)
 
     def render(self) -> str:
         """Front-matter, the H1 and the blocks, separated by empty lines."""
@@ -187,17 +188,17 @@ def bullet_list(items: Iterable[str], tag: str = "ul") -> str:
 
 
 def section(heading: str, content: str, level: int = 2) -> str:
-    """A Markdown heading (our own Dutch text, for the table of contents) and its raw HTML content;
-    empty when there is no content. Inline content (a run of links) becomes a paragraph, so that
-    Markdown does not parse it as one."""
+    """A Markdown heading (our own Dutch text, for the table of contents) and its content; empty when
+    there is no content. HTML content is marked for `macros.rawhtml`; inline content (a run of links)
+    becomes a paragraph first. Content that starts with a heading is subsections, already marked."""
     if not content:
         return ""
-    if not content.lstrip().startswith(_BLOCKS):
-        content = p(content)
+    if not content.startswith("#"):
+        content = rawhtml.wrap(content if content.lstrip().startswith(_BLOCKS) else p(content))
     return f"{'#' * level} {heading}\n\n{content}"
 
 
-_BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table", "#")
+_BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table")
 
 
 # --- freshness and sources ---------------------------------------------------------------------------
@@ -227,7 +228,7 @@ def sources_section(kb: KnowledgeBase, from_file: str, source_ids: Iterable[str]
     """`## Bronnen`: every source cited anywhere in the record, and the review date."""
     unique = list(dict.fromkeys(source_ids))
     lines = bullet_list(source_line(kb, from_file, s) for s in unique) or p("Geen bronnen opgegeven.")
-    return f"## Bronnen\n\n{lines}\n{p(f'Laatst nagekeken op {dutch_date(reviewed)}.')}"
+    return section("Bronnen", f"{lines}\n{p(f'Laatst nagekeken op {dutch_date(reviewed)}.')}")
 
 
 def cited_sources(kind: str, record: Any) -> list[str]:
