@@ -17,11 +17,11 @@ from macros import checks
 from macros.knowledge import KnowledgeBase
 
 MATURITY_ORDER = ("startend", "groeiend", "ervaren")
+"""Maturity values from least to most experienced."""
 POOL_CAP = 60
 """Candidates taken from each theme pool for `comparable`: the pools grow with the corpus, so scoring
 them whole made every practice page cost more as practices were added (quadratic). Pools are cut by
 title once; a small corpus, whose pools are shorter, gets exactly the full ranking."""
-"""Maturity values from least to most experienced."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,10 @@ class Benchlearning:
                 self.adopters[origin].append(pid)
         self._teachers = self._teachers_by_theme()
         self._capped: dict[object, list[str]] = {}
+        self._best: dict[tuple[int, int, int], dict[str, list[str]]] = {}
+        self._by_size: dict[str | None, list[str]] = defaultdict(list)
+        for cid in sorted(kb.cities, key=lambda cid: kb.cities[cid].name):
+            self._by_size[self.city_size[cid]].append(cid)
 
     # --- cities ------------------------------------------------------------------------------------
 
@@ -88,8 +92,7 @@ class Benchlearning:
         size = self.city_size[city_id]
         if size is None:
             return []
-        same = [cid for cid, s in self.city_size.items() if s == size and cid != city_id]
-        return sorted(same, key=lambda cid: self.kb.cities[cid].name)
+        return [cid for cid in self._by_size[size] if cid != city_id]
 
     def learn_from(self, city_id: str, per_theme: int = 3) -> dict[str, list[Suggestion]]:
         """Theme -> cities with practices on it, as large or larger and more mature, best first.
@@ -100,16 +103,30 @@ class Benchlearning:
         own_size = self.size_rank.get(self.city_size[city_id] or "", -1)
         own_maturity = self.maturity_rank[city_id]
         out: dict[str, list[Suggestion]] = {}
-        for theme in self.kb.themes:
-            candidates = [
-                (size - own_size, -maturity, -count, name, cid)
-                for size, maturity, count, name, cid in self._teachers.get(theme, [])
-                if size >= own_size and maturity > own_maturity and cid != city_id
-            ]
-            chosen = heapq.nsmallest(per_theme, candidates)
-            if chosen:
-                out[theme] = [self._city_suggestion(city_id, c[-1], theme) for c in chosen]
+        for theme, chosen in self._best_teachers(own_size, own_maturity, per_theme).items():
+            out[theme] = [self._city_suggestion(city_id, other, theme) for other in chosen]
         return out
+
+    def _best_teachers(self, own_size: int, own_maturity: int, per_theme: int) -> dict[str, list[str]]:
+        """Theme -> the best cities to learn from for a city of this size and maturity rank.
+
+        The answer depends only on those two ranks (a city is never more mature than itself), so it is
+        computed once per pair: asking it per city made city pages cost more as cities were added.
+        """
+        key = (own_size, own_maturity, per_theme)
+        if key not in self._best:
+            best: dict[str, list[str]] = {}
+            for theme in self.kb.themes:
+                candidates = [
+                    (size - own_size, -maturity, -count, name, cid)
+                    for size, maturity, count, name, cid in self._teachers.get(theme, [])
+                    if size >= own_size and maturity > own_maturity
+                ]
+                chosen = heapq.nsmallest(per_theme, candidates)
+                if chosen:
+                    best[theme] = [c[-1] for c in chosen]
+            self._best[key] = best
+        return self._best[key]
 
     def _city_suggestion(self, city_id: str, other: str, theme: str) -> Suggestion:
         kb = self.kb

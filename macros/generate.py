@@ -49,12 +49,17 @@ def generate(
     today: dt.date | None = None,
     repo_url: str = DEFAULT_REPO_URL,
 ) -> Report:
-    """Validate the records and bring the generated pages of `docs_dir` up to date."""
-    kb = knowledge.build(knowledge.records_root(records_dir))
-    ctx = Context(kb, today or dt.date.today(), repo_url)
-    pages = dict(render_all(ctx))
-    report = write_pages(docs_dir, pages, ctx)
-    _write_exports(ctx, docs_dir / "data")
+    """Validate the records and bring the generated pages of `docs_dir` up to date.
+
+    The cycle collector is paused throughout, as while loading: the pages are strings, and collections
+    would only rescan the knowledge base, again and again.
+    """
+    with knowledge.no_cycle_collection():
+        kb = knowledge.build(knowledge.records_root(records_dir))
+        ctx = Context(kb, today or dt.date.today(), repo_url)
+        pages = dict(render_all(ctx))
+        report = write_pages(docs_dir, pages, ctx)
+        _write_exports(ctx, docs_dir / "data")
     return report
 
 

@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import escape
@@ -125,10 +126,10 @@ class Page:
 # --- labels and links --------------------------------------------------------------------------------
 
 
-def term_label(kb: KnowledgeBase, kind: str, term_id: str) -> str:
-    """The Dutch label of a vocabulary term, or a record's name or title."""
-    entry = kb.records_of(kind)[term_id]
-    return str(getattr(entry, "label", None) or getattr(entry, "title", None) or entry.name)
+@lru_cache(maxsize=16384)
+def _label_html(label: str) -> str:
+    """A label escaped for HTML; labels recur in thousands of links."""
+    return html(label)
 
 
 def file_url(file: str) -> str:
@@ -140,8 +141,8 @@ def file_url(file: str) -> str:
 
 def link(kb: KnowledgeBase, from_file: str, kind: str, target: str, text: str | None = None) -> str:
     """An HTML link from one generated page to a record or term page, with escaped text."""
-    shown = text if text is not None else term_label(kb, kind, target)
-    return f'<a href="{target_href(file_url(from_file), kind, target)}">{html(shown)}</a>'
+    shown = html(text) if text is not None else _label_html(kb.label(kind, target))
+    return f'<a href="{target_href(file_url(from_file), kind, target)}">{shown}</a>'
 
 
 def target_href(from_url: str, kind: str, target: str) -> str:
@@ -159,7 +160,7 @@ def links(kb: KnowledgeBase, from_file: str, kind: str, targets: Iterable[str]) 
 
 def md_link(kb: KnowledgeBase, from_file: str, kind: str, target: str, text: str | None = None) -> str:
     """A Markdown link, for the hand-written pages' macros (MkDocs resolves it from their own file)."""
-    shown = text if text is not None else term_label(kb, kind, target)
+    shown = text if text is not None else kb.label(kind, target)
     if kind == "condition":
         return f"[{md(shown)}]({'../' * from_file.count('/')}leervoorwaarden.md#{target})"
     return f"[{md(shown)}]({urls.markdown_link(from_file, kind, target)})"
