@@ -58,6 +58,9 @@ class Benchlearning:
                 self.adopters[origin].append(pid)
         self._teachers = self._teachers_by_theme()
         self._capped: dict[object, list[str]] = {}
+        # Read for every candidate of every practice page: plain dicts, not model attributes.
+        self._instruments = {pid: frozenset(p.instruments) for pid, p in kb.practices.items()}
+        self._titles = {pid: p.title for pid, p in kb.practices.items()}
         self._best: dict[tuple[int, int, int], dict[str, list[str]]] = {}
         self._by_size: dict[str | None, list[str]] = defaultdict(list)
         for cid in sorted(kb.cities, key=lambda cid: kb.cities[cid].name):
@@ -156,10 +159,14 @@ class Benchlearning:
         same_size = [self._cap((t, own_size), self.by_theme_size[(t, own_size)]) for t in practice.themes]
         found = self._ranked(practice_id, same_size, limit)
         if len(found) < limit:
-            pools = [self._cap(t, self.by_theme[t]) for t in practice.themes]
+            pools = [self.capped_pool(t) for t in practice.themes]
             others = self._ranked(practice_id, pools, limit * 2)
             found += [pid for pid in others if pid not in found][: limit - len(found)]
         return [Suggestion("practice", pid, self._practice_reason(practice_id, pid)) for pid in found]
+
+    def capped_pool(self, theme: str) -> list[str]:
+        """The first `POOL_CAP` practices on a theme, by title."""
+        return self._cap(theme, self.by_theme.get(theme, []))
 
     def _cap(self, key: object, pool: list[str]) -> list[str]:
         """The first `POOL_CAP` practices of a pool by title, computed once per pool."""
@@ -174,13 +181,11 @@ class Benchlearning:
         for pool in pools:
             shared.update(pool)
         shared.pop(practice_id, None)
-        instruments = set(self.kb.practices[practice_id].instruments)
-        practices = self.kb.practices
+        instruments = self._instruments[practice_id]
+        all_instruments, titles = self._instruments, self._titles
 
         def key(pid: str) -> tuple[int, int, str, str]:
-            other = practices[pid]
-            common = len(instruments.intersection(other.instruments)) if instruments else 0
-            return (-shared[pid], -common, other.title, pid)
+            return (-shared[pid], -len(instruments & all_instruments[pid]), titles[pid], pid)
 
         return heapq.nsmallest(limit, shared, key=key)
 

@@ -1,10 +1,8 @@
 """Graphs of the knowledge base and the measures the pages cite.
 
-Two kinds of graph, both networkx:
-- `city_graph`: one city's partner network, a MultiDiGraph with a node per actor and an edge per flow
-  (two flows between the same actors stay two edges);
-- `relation_graph`: every reference between records (`macros.checks.references`), for views that cross
-  cities, such as an organisation active in several cities.
+`city_graph` is one city's partner network as a networkx MultiDiGraph, with a node per actor and an
+edge per flow (two flows between the same actors stay two edges). Views that cross cities read the
+relations between records from `macros.checks.references` instead.
 
 Measures (`measures`, `gatekeepers`) work on the undirected simple projection of a city graph: source
 000 calls the city a gatekeeper because it *brings partners together*, whichever way money or expertise
@@ -14,7 +12,6 @@ subsidies) a betweenness of 0, and parallel flows do not make a connection short
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,30 +172,3 @@ def gatekeepers(graph: Any, tolerance: float = 1e-9) -> Gatekeepers | None:
 def components(graph: Any) -> int:
     """How many parts the network falls into when flows are read both ways."""
     return int(nx.number_weakly_connected_components(graph)) if len(graph) else 0
-
-
-def relation_graph(kb: KnowledgeBase) -> Any:
-    """Every reference between records as a MultiDiGraph of (kind, id) nodes; edges carry `field`."""
-    from macros.checks import references
-
-    graph = nx.MultiDiGraph()
-    for kind in ("practice", "city", "organisation", "network", "source"):
-        for record_id, record in sorted(kb.records_of(kind).items()):
-            graph.add_node((kind, record_id))
-            for loc, target, value in references(kind, record):
-                field = ".".join(str(part) for part in loc)
-                graph.add_edge((kind, record_id), (target, value), field=field)
-    return graph
-
-
-def referrers(graph: Any, target: tuple[str, str], kind: str, fields: Iterable[str] = ()) -> list[str]:
-    """Ids of the records of `kind` that refer to `target`, optionally only through fields starting
-    with one of `fields` (e.g. "network.actors"), sorted."""
-    prefixes = tuple(fields)
-    found = set()
-    if target not in graph:
-        return []
-    for source, _, field in graph.in_edges(target, data="field"):
-        if source[0] == kind and (not prefixes or field.startswith(prefixes)):
-            found.add(source[1])
-    return sorted(found)

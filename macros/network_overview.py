@@ -12,9 +12,8 @@ from collections import Counter, defaultdict
 from itertools import combinations
 
 from macros import urls
-from macros.checks import city_size_class
+from macros.checks import city_size_class, references
 from macros.diagrams import text
-from macros.graph import referrers, relation_graph
 from macros.knowledge import KnowledgeBase
 
 PAGE_FILE = "overzicht/index.md"
@@ -70,16 +69,17 @@ def table(head: list[str], rows: list[list[str]]) -> str:
 
 def organisation_cities(kb: KnowledgeBase) -> dict[str, set[str]]:
     """Organisation id -> the cities it works in: as an actor of the city's network, or as a partner
-    of a practice the city leads or takes part in. Read from the relation graph."""
-    graph = relation_graph(kb)
-    found: dict[str, set[str]] = {}
-    for org_id in kb.organisations:
-        target = ("organisation", org_id)
-        cities = set(referrers(graph, target, "city", ["network.actors"]))
-        for practice_id in referrers(graph, target, "practice", ["partners"]):
-            practice = kb.practices[practice_id]
-            cities |= {practice.city, *practice.cities}
-        found[org_id] = cities
+    of a practice the city leads or takes part in. Read from `checks.references`, the one list of
+    relations."""
+    found: dict[str, set[str]] = {org_id: set() for org_id in kb.organisations}
+    for city_id, city in kb.cities.items():
+        for loc, target, org_id in references("city", city):
+            if target == "organisation" and loc[:2] == ("network", "actors"):
+                found[org_id].add(city_id)
+    for practice in kb.practices.values():
+        for loc, target, org_id in references("practice", practice):
+            if target == "organisation" and loc[0] == "partners":
+                found[org_id] |= {practice.city, *practice.cities}
     return found
 
 

@@ -141,17 +141,3 @@ def test_actor_takes_name_type_and_link_from_its_organisation(tmp_path: Path) ->
     assert g.nodes["x"]["type"] == "overig" and g.nodes["x"]["link"] is None
     edge = g.edges["stad", "vzw", 0]
     assert (edge["category"], edge["kind_label"], edge["intermittent"]) == ("materieel", "Geld", True)
-
-
-def test_relation_graph_finds_the_cities_an_organisation_is_an_actor_in(tmp_path: Path) -> None:
-    root = records_folder(tmp_path / "records")
-    write(root, "organisations", "demo-vzw", organisation("Demo Vzw (fictief)", "middenveld"))
-    for city_id in ("oost", "west"):
-        actors = [{"id": "stad", "city": city_id}, {"id": "vzw", "organisation": "demo-vzw"}]
-        write(root, "cities", city_id, city(city_id.title(), actors, [flow("stad", "vzw", "geld")]))
-    relations = graph.relation_graph(build(root))
-    assert graph.referrers(relations, ("organisation", "demo-vzw"), "city", ["network.actors"]) == [
-        "oost",
-        "west",
-    ]
-    assert graph.referrers(relations, ("organisation", "demo-vzw"), "city", ["sources"]) == []

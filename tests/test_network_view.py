@@ -147,3 +147,24 @@ def test_overview_aggregates_when_lists_grow_long(tmp_path: Path) -> None:
     assert "en 3 andere |" in body  # 11 cities: 8 named, 3 counted
     assert "11 keer nam een stad een praktijk over" in body
     assert "| Van \\ naar |" in body  # and the size-class matrix says where they went
+
+
+def test_an_organisation_works_in_the_cities_of_its_networks_and_practices(tmp_path: Path) -> None:
+    root = records_folder(tmp_path / "records")
+    write(root, "organisations", "demo-vzw", organisation("Vzw Samen (fictief)", "middenveld"))
+    write(root, "organisations", "demo-bv", organisation("Bv Elders (fictief)", "privaat"))
+    actors = [{"id": "stad", "city": "oost"}, {"id": "vzw", "organisation": "demo-vzw"}]
+    write(root, "cities", "oost", city("Oost (fictief)", actors, [flow("stad", "vzw", "geld")]))
+    for city_id in ("west", "zuid"):
+        write(
+            root,
+            "cities",
+            city_id,
+            {"name": city_id.title(), "sources": ["demo-bron"], "last_reviewed": REVIEWED},
+        )
+    write_practice(root, "p-west", "west")
+    practice = (root / "p-west.yml").read_text(encoding="utf-8")
+    partners = "partners:\n  - organisation: demo-bv\n    role: levert vrijwilligers\ncities: [zuid]\n"
+    (root / "p-west.yml").write_text(practice + partners, encoding="utf-8")
+    found = network_overview.organisation_cities(build(root))
+    assert found == {"demo-vzw": {"oost"}, "demo-bv": {"west", "zuid"}}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 from macros import urls
 from macros.pages.common import (
     Page,
@@ -78,10 +80,22 @@ def _topic(ctx: Context, file: str, network: LearningNetwork, topic: AgendaTopic
 
 
 def matching_practices(ctx: Context, network: LearningNetwork, topic: AgendaTopic) -> list[str]:
-    """Practices on the topic's themes, those of member cities first, then most shared themes."""
+    """Practices on the topic's themes, those of member cities first, then most shared themes.
+
+    Members' practices come from the members themselves; other practices from each theme's first
+    `POOL_CAP` by title, as for comparable practices, so that a page does not cost more with every
+    practice added elsewhere.
+    """
+    bench = ctx.bench
     members = set(network.members)
     themes = set(topic.themes)
-    candidates = {pid for theme in topic.themes for pid in ctx.bench.by_theme.get(theme, [])}
+    candidates = {
+        pid
+        for city in members
+        for theme in themes
+        for pid in bench.by_city_theme.get(city, {}).get(theme, [])
+    }
+    candidates.update(pid for theme in themes for pid in bench.capped_pool(theme))
 
     def key(pid: str) -> tuple[int, int, str, str]:
         practice = ctx.kb.practices[pid]
@@ -92,4 +106,4 @@ def matching_practices(ctx: Context, network: LearningNetwork, topic: AgendaTopi
             pid,
         )
 
-    return sorted(candidates, key=key)[:TOPIC_PRACTICES]
+    return heapq.nsmallest(TOPIC_PRACTICES, candidates, key=key)
