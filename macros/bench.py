@@ -292,7 +292,7 @@ def step_seconds(step: str, records: Path, docs: Path | None = None) -> float:
     return float(done.stdout.strip().splitlines()[-1])
 
 
-RUNS = {"validation": 3, "generation": 2}
+RUNS = {"validation": 5, "generation": 3}
 """Runs of the cheap steps; the fastest counts, the least disturbed by the machine's other load."""
 
 

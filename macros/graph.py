@@ -149,7 +149,10 @@ def measures(graph: Any) -> dict[str, ActorMeasures]:
 
 
 def _measures(graph: Any) -> dict[str, ActorMeasures]:
-    simple = nx.Graph(graph.to_undirected())
+    # The undirected simple projection, without copying the flows' attributes (as to_undirected does).
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    simple.add_edges_from(graph.edges(keys=False))
     # Normalised over the pairs of *other* actors: the share of their shortest connections that pass
     # through this actor. networkx leaves networks under three actors at 0 (no third actor exists).
     betweenness = nx.betweenness_centrality(simple, normalized=True)
