@@ -296,32 +296,58 @@ RUNS = {"validation": 5, "generation": 3}
 """Runs of the cheap steps; the fastest counts, the least disturbed by the machine's other load."""
 
 
-def validation(records: Path) -> float:
-    """Seconds validation takes (the fastest of a few runs)."""
-    return min(step_seconds("validation", records) for _ in range(RUNS["validation"]))
+@dataclass
+class Steps:
+    """The fastest validation and generation times of one corpus, and the pages generation wrote."""
+
+    validation_s: float = math.inf
+    generation_s: float = math.inf
+    pages: list[Path] = field(default_factory=list)
 
 
-def generation(work: Path, records: Path) -> tuple[float, list[Path]]:
-    """Seconds the site's generation step takes alone (no MkDocs), each run into an empty folder (the
-    fastest of a few runs); the pages it wrote."""
-    times = []
-    for run in range(RUNS["generation"]):
-        docs = work / f"generated-only-{run}"
-        docs.mkdir()
-        times.append(step_seconds("generation", records, docs))
-    return min(times), generated_markdown(docs)
+def prepare(work: Path, sizes: list[int], log: Callable[[str], None]) -> dict[int, Path]:
+    """A demo corpus per size, each in its own folder `n<size>/` below `work`."""
+    records = {}
+    for practices in sizes:
+        (work / f"n{practices}").mkdir(parents=True)
+        records[practices] = corpus(work / f"n{practices}", practices)
+        log(f"{practices}: corpus of {records_count(records[practices])} records written")
+    return records
 
 
-def measure_size(work: Path, practices: int, log: Callable[[str], None]) -> SizeResult:
-    """Every measure for a demo corpus of `practices` practices, and its baseline built beside it."""
+def step_times(work: Path, records: dict[int, Path], log: Callable[[str], None]) -> dict[int, Steps]:
+    """Validation and generation (each in a fresh process, into an empty folder) of every corpus.
+
+    Measured in rounds that visit every size in turn, and the fastest run of each counts: a slow
+    spell of this shared machine then slows one run of every size rather than all runs of one, so the
+    growth per doubling compares like with like.
+    """
+    steps = {practices: Steps() for practices in records}
+    for run in range(max(RUNS.values())):
+        for practices, folder in records.items():
+            step = steps[practices]
+            if run < RUNS["validation"]:
+                step.validation_s = min(step.validation_s, step_seconds("validation", folder))
+            if run < RUNS["generation"]:
+                docs = work / f"n{practices}" / f"generated-only-{run}"
+                docs.mkdir()
+                step.generation_s = min(step.generation_s, step_seconds("generation", folder, docs))
+                step.pages = generated_markdown(docs)
+    for practices, step in steps.items():
+        log(
+            f"{practices}: validation {step.validation_s:.2f} s, generation {step.generation_s:.2f} s, "
+            f"{len(step.pages)} pages"
+        )
+    return steps
+
+
+def measure_size(
+    work: Path, practices: int, records: Path, steps: Steps, log: Callable[[str], None]
+) -> SizeResult:
+    """The builds of one corpus and of its baseline, beside the step times measured before."""
     work = work / f"n{practices}"
-    work.mkdir(parents=True)
-    records = corpus(work, practices)
-    log(f"{practices}: corpus of {records_count(records)} records written")
-    validation_s = validation(records)
-    generation_s, pages = generation(work, records)
+    pages = steps.pages
     mean_chars = sum(p.stat().st_size for p in pages) // max(len(pages), 1)
-    log(f"{practices}: validation {validation_s:.2f} s, generation {generation_s:.2f} s, {len(pages)} pages")
     baseline_dir = baseline_project(work, len(pages) + hand_written_pages(), mean_chars)
     project = scratch_project(work, "project")
     # Baseline first, then the site: back to back, so a slow spell of the machine hits both.
@@ -332,8 +358,8 @@ def measure_size(work: Path, practices: int, log: Callable[[str], None]) -> Size
     return SizeResult(
         practices=practices,
         records=records_count(records),
-        validation_s=validation_s,
-        generation_s=generation_s,
+        validation_s=steps.validation_s,
+        generation_s=steps.generation_s,
         generated_pages=len(pages),
         build=_build_dict(real),
         baseline=_build_dict(baseline) | {"page_chars": mean_chars},

@@ -67,9 +67,11 @@ def log(message: str) -> None:
 
 def run(work: Path, sizes: list[int], browser: bool, loop: bool) -> dict[str, Any]:
     """Every measure of the benchmark, as JSON-ready data."""
+    records = bench.prepare(work, sizes, log)
+    steps = bench.step_times(work, records, log)
     results = []
     for size in sizes:
-        result = bench.measure_size(work, size, log)
+        result = bench.measure_size(work, size, records[size], steps[size], log)
         if browser:
             result.browser = browser_measures(result, work / f"n{size}", log)
         results.append(result)
