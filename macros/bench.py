@@ -9,6 +9,7 @@ Every build runs in a scratch copy of mkdocs.yml and docs/, so the working tree 
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import os
 import re
@@ -71,6 +72,12 @@ class SizeResult:
     """CPU seconds of `knowledge.load` (the validate command's work), fastest of a few runs."""
     generation_s: float
     """CPU seconds of `generate.generate` into an empty folder (no MkDocs), fastest of a few runs."""
+    render_s: float
+    """Of which: rendering every page in memory (after validation)."""
+    write_s: float
+    """Of which: writing the pages and exports, into an empty folder."""
+    plain_write_s: float
+    """Writing the same files with plain `open().write()`: the machine's own cost of creating them."""
     generated_pages: int
     build: dict[str, Any]
     baseline: dict[str, Any]
@@ -264,19 +271,21 @@ _STEPS = {
         "from macros import generate; step = lambda: generate.generate(Path(sys.argv[2]), Path(sys.argv[1]))"
     ),
 }
+"""What the child process runs; a step that returns a generation report also prints its stage times."""
 
 _CHILD = """
-import sys, time
+import json, sys, time
 from pathlib import Path
 {step}
 started = time.process_time()
-step()
-print(time.process_time() - started)
+result = step()
+print(json.dumps({{"total": time.process_time() - started, **getattr(result, "cpu_s", {{}})}}))
 """
 
 
-def step_seconds(step: str, records: Path, docs: Path | None = None) -> float:
-    """CPU seconds one step takes on `records` in a fresh Python process (imports not counted).
+def step_seconds(step: str, records: Path, docs: Path | None = None) -> dict[str, float]:
+    """CPU seconds one step takes on `records` in a fresh Python process (imports not counted), as
+    `total` and, for generation, per stage (`load`, `render`, `write`).
 
     CPU time, not wall-clock time: the step is single-threaded, so on an idle machine the two agree,
     and on a shared machine CPU time is what other load disturbs least.
@@ -289,7 +298,21 @@ def step_seconds(step: str, records: Path, docs: Path | None = None) -> float:
     done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{step} failed on {records}:\n{done.stderr[-4000:]}")
-    return float(done.stdout.strip().splitlines()[-1])
+    seconds: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return seconds
+
+
+def plain_write_seconds(pages: list[Path], source: Path, out: Path) -> float:
+    """CPU seconds to write the same files (paths below `source`, contents) below `out` with plain
+    `open().write()`: what creating that many files costs on this machine, whatever writes them."""
+    contents = [(page.relative_to(source), page.read_bytes()) for page in pages]
+    started = time.process_time()
+    for relative, content in contents:
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as file:
+            file.write(content)
+    return time.process_time() - started
 
 
 RUNS = {"validation": 5, "generation": 3}
@@ -302,6 +325,9 @@ class Steps:
 
     validation_s: float = math.inf
     generation_s: float = math.inf
+    render_s: float = math.inf
+    write_s: float = math.inf
+    plain_write_s: float = math.inf
     pages: list[Path] = field(default_factory=list)
 
 
@@ -327,16 +353,22 @@ def step_times(work: Path, records: dict[int, Path], log: Callable[[str], None])
         for practices, folder in records.items():
             step = steps[practices]
             if run < RUNS["validation"]:
-                step.validation_s = min(step.validation_s, step_seconds("validation", folder))
+                step.validation_s = min(step.validation_s, step_seconds("validation", folder)["total"])
             if run < RUNS["generation"]:
                 docs = work / f"n{practices}" / f"generated-only-{run}"
                 docs.mkdir()
-                step.generation_s = min(step.generation_s, step_seconds("generation", folder, docs))
+                seconds = step_seconds("generation", folder, docs)
+                step.generation_s = min(step.generation_s, seconds["total"])
+                step.render_s = min(step.render_s, seconds["render"])
+                step.write_s = min(step.write_s, seconds["write"])
                 step.pages = generated_markdown(docs)
+                plain = work / f"n{practices}" / f"plain-write-{run}"
+                step.plain_write_s = min(step.plain_write_s, plain_write_seconds(step.pages, docs, plain))
     for practices, step in steps.items():
         log(
-            f"{practices}: validation {step.validation_s:.2f} s, generation {step.generation_s:.2f} s, "
-            f"{len(step.pages)} pages"
+            f"{practices}: validation {step.validation_s:.2f} s, generation {step.generation_s:.2f} s "
+            f"(render {step.render_s:.2f} s, write {step.write_s:.2f} s; "
+            f"plain write {step.plain_write_s:.2f} s), {len(step.pages)} pages"
         )
     return steps
 
@@ -360,6 +392,9 @@ def measure_size(
         records=records_count(records),
         validation_s=steps.validation_s,
         generation_s=steps.generation_s,
+        render_s=steps.render_s,
+        write_s=steps.write_s,
+        plain_write_s=steps.plain_write_s,
         generated_pages=len(pages),
         build=_build_dict(real),
         baseline=_build_dict(baseline) | {"page_chars": mean_chars},
@@ -383,6 +418,9 @@ def growth(results: list[SizeResult]) -> list[dict[str, Any]]:
     steps: dict[str, Callable[[SizeResult], float]] = {
         "validation": lambda r: r.validation_s,
         "generation": lambda r: r.generation_s,
+        "render": lambda r: r.render_s,
+        "write": lambda r: r.write_s,
+        "plain write": lambda r: r.plain_write_s,
         "build": lambda r: float(r.build["cpu_s"]),
         "baseline": lambda r: float(r.baseline["cpu_s"]),
     }

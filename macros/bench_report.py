@@ -34,6 +34,8 @@ ROWS: list[Row] = [
     ("records (practices)", lambda r: f"{r['records']:,} ({r['practices']:,})", ""),
     ("validation (CPU s)", lambda r: f"{r['validation_s']:.2f}", "< 2"),
     ("page generation, no MkDocs (CPU s)", lambda r: f"{r['generation_s']:.2f}", ""),
+    ("of which render / write (CPU s)", lambda r: f"{r['render_s']:.2f} / {r['write_s']:.2f}", ""),
+    ("plain open().write() of the same files (CPU s)", lambda r: f"{r['plain_write_s']:.2f}", ""),
     ("full build: mkdocs + search index (CPU s / wall s)", lambda r: _times(r["build"]), ""),
     ("baseline build, same pages (CPU s / wall s)", lambda r: _times(r["baseline"]), ""),
     ("full / baseline (CPU)", lambda r: f"{r['build_ratio']:.2f}", "≤ 1.3"),
@@ -63,8 +65,8 @@ def table(results: list[dict[str, Any]]) -> str:
 
 def growth_table(growth: list[dict[str, Any]]) -> str:
     """CPU time factor per doubling of the corpus (2.0 = linear)."""
-    steps = ["validation", "generation", "build", "baseline"]
-    lines = [_line(["doubling", *steps, "target (build)"]), _line(["---"] * (len(steps) + 2))]
+    steps = ["validation", "generation", "render", "write", "plain write", "build", "baseline"]
+    lines = [_line(["doubling", *steps, "target"]), _line(["---"] * (len(steps) + 2))]
     for pair in growth:
         cells = [f"{pair[step]:.2f}" for step in steps]
         lines.append(_line([f"{pair['from']:,} → {pair['to']:,}", *cells, "≤ 2.1"]))

@@ -58,9 +58,14 @@ class Benchlearning:
                 self.adopters[origin].append(pid)
         self._teachers = self._teachers_by_theme()
         self._capped: dict[object, list[str]] = {}
-        # Read for every candidate of every practice page: plain dicts, not model attributes.
-        self._instruments = {pid: frozenset(p.instruments) for pid, p in kb.practices.items()}
-        self._titles = {pid: p.title for pid, p in kb.practices.items()}
+        # Read for every candidate of every practice page, so plain ints: the practice's place in title
+        # order (then id), and its instruments as a bit mask.
+        by_title = sorted(kb.practices, key=lambda pid: (kb.practices[pid].title, pid))
+        self._title_rank = {pid: rank for rank, pid in enumerate(by_title)}
+        bits = {term_id: 1 << i for i, term_id in enumerate(kb.instruments)}
+        self._instrument_mask = {
+            pid: sum(bits[i] for i in dict.fromkeys(p.instruments)) for pid, p in kb.practices.items()
+        }
         self._best: dict[tuple[int, int, int], dict[str, list[str]]] = {}
         self._by_size: dict[str | None, list[str]] = defaultdict(list)
         for cid in sorted(kb.cities, key=lambda cid: kb.cities[cid].name):
@@ -171,8 +176,7 @@ class Benchlearning:
     def _cap(self, key: object, pool: list[str]) -> list[str]:
         """The first `POOL_CAP` practices of a pool by title, computed once per pool."""
         if key not in self._capped:
-            practices = self.kb.practices
-            self._capped[key] = heapq.nsmallest(POOL_CAP, pool, key=lambda p: (practices[p].title, p))
+            self._capped[key] = heapq.nsmallest(POOL_CAP, pool, key=self._title_rank.__getitem__)
         return self._capped[key]
 
     def _ranked(self, practice_id: str, pools: list[list[str]], limit: int) -> list[str]:
@@ -181,13 +185,9 @@ class Benchlearning:
         for pool in pools:
             shared.update(pool)
         shared.pop(practice_id, None)
-        instruments = self._instruments[practice_id]
-        all_instruments, titles = self._instruments, self._titles
-
-        def key(pid: str) -> tuple[int, int, str, str]:
-            return (-shared[pid], -len(instruments & all_instruments[pid]), titles[pid], pid)
-
-        return heapq.nsmallest(limit, shared, key=key)
+        own, masks, rank = self._instrument_mask[practice_id], self._instrument_mask, self._title_rank
+        ranked = [(-count, -(own & masks[pid]).bit_count(), rank[pid], pid) for pid, count in shared.items()]
+        return [entry[-1] for entry in heapq.nsmallest(limit, ranked)]
 
     def _practice_reason(self, practice_id: str, other_id: str) -> str:
         kb = self.kb

@@ -9,6 +9,7 @@ docs folder as it was.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,8 @@ class Report:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
+    cpu_s: dict[str, float] = field(default_factory=dict)
+    """CPU seconds of each stage: `load` (validation), `render` (in memory), `write` (pages and exports)."""
 
 
 def generate(
@@ -55,11 +58,19 @@ def generate(
     would only rescan the knowledge base, again and again.
     """
     with knowledge.no_cycle_collection():
+        started = time.process_time()
         kb = knowledge.build(knowledge.records_root(records_dir))
+        loaded = time.process_time()
         ctx = Context(kb, today or dt.date.today(), repo_url)
         pages = dict(render_all(ctx))
+        rendered = time.process_time()
         report = write_pages(docs_dir, pages, ctx)
         _write_exports(ctx, docs_dir / "data")
+        report.cpu_s = {
+            "load": loaded - started,
+            "render": rendered - loaded,
+            "write": time.process_time() - rendered,
+        }
     return report
 
 

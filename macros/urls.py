@@ -2,10 +2,10 @@
 
 Record pages are Markdown files below `docs/` in folders git ignores; with MkDocs' directory URLs
 `docs/steden/mechelen.md` is served at `/steden/mechelen/`. Record pages are raw HTML under Markdown
-headings (cheap for Python-Markdown at thousands of pages), so their links are `href`s, relative to the
-page's own URL, which MkDocs neither checks nor rewrites: tests/test_site.py and tests/test_linkcheck.py
-check them. Markdown links (`markdown_link`, MkDocs checks and rewrites them) remain for the few
-Markdown pages: the overview and the hand-written pages' macros.
+headings (passed through Markdown unparsed, see `macros.rawhtml`), so their links are `href`s, relative
+to the page's own URL, which MkDocs neither checks nor rewrites: tests/test_site.py and
+tests/test_linkcheck.py check them. Markdown links (`markdown_link`, MkDocs checks and rewrites them)
+remain for the few Markdown pages: the overview and the hand-written pages' macros.
 """
 
 from __future__ import annotations

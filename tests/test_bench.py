@@ -28,7 +28,7 @@ def test_a_doubling_factor_of_two_means_linear_growth() -> None:
 
 def _result(practices: int, build_s: float) -> bench.SizeResult:
     build = {"cpu_s": build_s}
-    return bench.SizeResult(practices, practices, 1.0, 1.0, practices, build, build, 1.0, {})
+    return bench.SizeResult(practices, practices, 1.0, 1.0, 0.5, 0.5, 0.5, practices, build, build, 1.0, {})
 
 
 def test_growth_is_reported_per_doubling_between_consecutive_sizes() -> None:
@@ -68,6 +68,9 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path: Path, capsys: pytest
             size["build"]["cpu_s"] / size["baseline"]["cpu_s"], rel=0.01
         )
         assert size["site"]["pages"] > size["practices"]
+        # Generation's stages are parts of its time; the plain write of the same files is measured too.
+        assert 0 < size["render_s"] + size["write_s"] < size["generation_s"]
+        assert size["write_s"] > 0 and size["plain_write_s"] > 0
         assert size["site"]["largest_svg_bytes"] > 0  # demo cities have network diagrams
         browser = size["browser"]
         assert browser["external_requests"] == []

@@ -1,9 +1,9 @@
 """Shared pieces of every generated page: escaping, Dutch dates and labels, links, notices, sources.
 
 Record pages are written as raw HTML blocks under Markdown `## ` headings (which give Material's table of
-contents and anchors): Python-Markdown leaves raw HTML alone, so thousands of links, lists and tables
-cost it nothing to parse, where the same content as Markdown was most of a large build. Links in raw
-HTML are relative URLs computed here (`macros.urls.href`); MkDocs no longer checks them, the whole-site
+contents and anchors): the same content as Markdown was most of a large build. `Page.add` and `section`
+mark each block for `macros.rawhtml`, which passes it through Markdown without parsing it. Links in raw
+HTML are relative URLs computed here (`macros.urls.href`); MkDocs does not check them, the whole-site
 walk and LinkChecker tests do.
 
 Record text is data. In raw HTML it goes through `markupsafe.escape` (plus braces, for no template to
