@@ -18,10 +18,12 @@ from macros.knowledge import KnowledgeBase
 
 MATURITY_ORDER = ("startend", "groeiend", "ervaren")
 """Maturity values from least to most experienced."""
-POOL_CAP = 60
+POOL_CAP = 30
 """Candidates taken from each theme pool for `comparable`: the pools grow with the corpus, so scoring
 them whole made every practice page cost more as practices were added (quadratic). Pools are cut by
-title once; a small corpus, whose pools are shorter, gets exactly the full ranking."""
+title once; a small corpus, whose pools are shorter, gets exactly the full ranking. At 30, the pools of
+one theme and size class reach the cap at about 1,000 practices, and from there each practice page
+costs the same however many practices are added (at 60 that point lay beyond 3,000)."""
 
 
 @dataclass(frozen=True)
