@@ -253,16 +253,34 @@ def contributor_loop(work: Path, browser: Browser, dirty: bool = False) -> dict[
     old = re.search(r"^title:.*$", record.read_text(encoding="utf-8"), re.MULTILINE)
     if old is None:
         raise ValueError(f"{record} has no one-line title")
-    new = f"Bench-wijziging {int(time.time())}"
     port = free_port()
     url = f"http://127.0.0.1:{port}{served_path(project)}praktijken/{record.stem}/"
+    seconds = []
     with mkdocs_serve(project, records, port, work / "serve.log", dirty) as process:
         wait_until_up(url, process, timeout=300)
-        before = _mtimes(project / "docs")
-        seconds = edit_shows_within(browser, url, record, old.group(), f"title: {new}", new)
-        after = _mtimes(project / "docs")
-    rewritten = sorted(str(p.relative_to(project / "docs")) for p in after if after[p] != before.get(p))
-    return {"record": record.name, "dirty": dirty, "seconds": round(seconds, 2), "pages_rewritten": rewritten}
+        line = old.group()
+        # Three edits, one after the other: a single one is at the mercy of the machine's other load.
+        for edit in range(LOOP_EDITS):
+            new = f"Bench-wijziging {edit} {int(time.time())}"
+            before = _mtimes(project / "docs")
+            seconds.append(edit_shows_within(browser, url, record, line, f"title: {new}", new))
+            after = _mtimes(project / "docs")
+            line = f"title: {new}"
+            if edit == 0:
+                rewritten = sorted(
+                    str(p.relative_to(project / "docs")) for p in after if after[p] != before.get(p)
+                )
+    return {
+        "record": record.name,
+        "dirty": dirty,
+        "seconds": round(statistics.median(seconds), 2),
+        "all_seconds": [round(s, 2) for s in seconds],
+        "pages_rewritten": rewritten,
+    }
+
+
+LOOP_EDITS = 3
+"""Edits timed per run of the contributor's loop; the median is reported."""
 
 
 def served_path(project: Path) -> str:
