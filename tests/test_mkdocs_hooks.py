@@ -1,0 +1,58 @@
+"""The MkDocs hook keeps compiled templates between builds, and recompiles an edited one."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("kb_mkdocs_hooks", ROOT / "macros" / "mkdocs_hooks.py")
+assert _spec is not None and _spec.loader is not None
+hooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(hooks)
+
+
+def _environment(templates: dict[str, str], cache: Any) -> tuple[jinja2.Environment, list[str]]:
+    """A fresh environment, as MkDocs makes one per build, that records what it compiles."""
+    env = jinja2.Environment(loader=jinja2.DictLoader(templates))
+    env.bytecode_cache = cache
+    compiled: list[str] = []
+    compile_source = env.compile
+
+    def counting(source: Any, name: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(str(name))
+        return compile_source(source, name, *args, **kwargs)
+
+    env.compile = counting  # type: ignore[method-assign]
+    return env, compiled
+
+
+def test_the_site_config_loads_the_hook() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert any(plugin.endswith("mkdocs_hooks.py") for plugin in config.hooks)
+
+
+def test_a_second_build_reuses_the_compiled_template() -> None:
+    cache = hooks.MemoryBytecodeCache()
+    first, compiled_first = _environment({"page.html": "Hallo {{ naam }}"}, cache)
+    assert first.get_template("page.html").render(naam="Mechelen") == "Hallo Mechelen"
+    second, compiled_second = _environment({"page.html": "Hallo {{ naam }}"}, cache)
+    assert second.get_template("page.html").render(naam="Gent") == "Hallo Gent"
+    assert compiled_first == ["page.html"] and compiled_second == []
+
+
+def test_an_edited_template_is_compiled_again() -> None:
+    cache = hooks.MemoryBytecodeCache()
+    _environment({"page.html": "Oud"}, cache)[0].get_template("page.html")
+    edited, compiled = _environment({"page.html": "Nieuw"}, cache)
+    assert edited.get_template("page.html").render() == "Nieuw"
+    assert compiled == ["page.html"]
+
+
+def test_on_env_gives_every_build_the_same_cache() -> None:
+    envs = [jinja2.Environment(), jinja2.Environment()]
+    assert [hooks.on_env(env, None, None).bytecode_cache for env in envs] == [hooks.CACHE, hooks.CACHE]
