@@ -102,7 +102,11 @@ class Benchlearning:
         size = self.city_size[city_id]
         if size is None:
             return []
-        return [cid for cid in self._by_size[size] if cid != city_id]
+        return [cid for cid in self.cities_of_size(size) if cid != city_id]
+
+    def cities_of_size(self, size_id: str) -> list[str]:
+        """The cities of a size class, by name."""
+        return list(self._by_size.get(size_id, []))
 
     def learn_from(self, city_id: str, per_theme: int = 3) -> dict[str, list[Suggestion]]:
         """Theme -> cities with practices on it, as large or larger and more mature, best first.

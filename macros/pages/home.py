@@ -19,9 +19,7 @@ def size_class_doors(ctx: Context) -> str:
     """One link per size class with its band and the number of practices from cities of that size."""
     rows = []
     for size_id, term in ctx.kb.size_classes.items():
-        count = sum(
-            len(_city_practices(ctx, cid)) for cid, size in ctx.bench.city_size.items() if size == size_id
-        )
+        count = sum(len(_city_practices(ctx, cid)) for cid in ctx.bench.cities_of_size(size_id))
         rows.append(
             f"{md_link(ctx.kb, ROOT_PAGE, 'size_class', size_id)}: {md(term.definition)} ({_count(count)})"
         )

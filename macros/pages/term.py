@@ -96,10 +96,7 @@ def render_size_class(ctx: Context, size_id: str) -> Page:
     """A size class: its band, its cities, their practices by theme, and practices that suit it."""
     term: SizeClass = ctx.kb.size_classes[size_id]
     page = _page(ctx, "size_class", term)
-    cities = sorted(
-        (cid for cid, size in ctx.bench.city_size.items() if size == size_id),
-        key=lambda c: ctx.kb.cities[c].name,
-    )
+    cities = ctx.bench.cities_of_size(size_id)
     by_theme: dict[str, list[str]] = defaultdict(list)
     for cid in cities:
         for theme, pids in ctx.bench.by_city_theme.get(cid, {}).items():
