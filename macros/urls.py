@@ -11,7 +11,6 @@ remain for the few Markdown pages: the overview and the hand-written pages' macr
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 
 SECTIONS: dict[str, str] = {
     "practice": "praktijken",
@@ -36,17 +35,27 @@ def page_url(kind: str, record_id: str) -> str:
     return f"{SECTIONS[kind]}/{record_id}/"
 
 
-@lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
     """A relative link between two site-root-relative directory URLs.
 
     `relative("praktijken/x/", "steden/y/")` is `../../steden/y/`. Computed on path segments rather
     than with `posixpath.relpath`, which asks the OS for the working directory on every call (a fifth
-    of the generation time of a large corpus), and cached: pages of one section share their links.
+    of the generation time of a large corpus). Links between record pages, hundreds of thousands at
+    3,000 practices, take the two short paths first; no cache, since nearly every pair is new.
     """
-    if from_url.endswith("/") and from_url.partition("/")[0] != to_url.partition("/")[0]:
+    from_head, _, from_rest = from_url.partition("/")
+    to_head, _, to_rest = to_url.partition("/")
+    if from_url.endswith("/") and from_head != to_head:
         # Another section (most links): up to the root and down again.
-        return "../" * from_url.count("/") + to_url if to_url else "../" * from_url.count("/")
+        return "../" * from_url.count("/") + to_url
+    if (
+        from_head == to_head
+        and from_rest.count("/") == 1
+        and to_rest.count("/") == 1
+        and to_url.endswith("/")
+    ):
+        # Another page of the same section, or the page itself.
+        return "./" if from_rest == to_rest else f"../{to_rest}"
     start = [part for part in from_url.split("/") if part]
     target = [part for part in to_url.split("/") if part]
     common = 0
@@ -60,17 +69,7 @@ def relative(from_url: str, to_url: str) -> str:
 
 
 def href(from_url: str, kind: str, record_id: str) -> str:
-    """Relative URL from the page at `from_url` to a record's page, for raw HTML.
-
-    Most links go from one record page to another, hundreds of thousands at 3,000 practices: those two
-    cases are computed here directly, the rest by `relative`.
-    """
-    section = SECTIONS[kind]
-    head, _, rest = from_url.partition("/")
-    if head != section and from_url.endswith("/"):
-        return "../" * from_url.count("/") + f"{section}/{record_id}/"
-    if rest.count("/") == 1:  # another page of the same section
-        return "./" if rest == f"{record_id}/" else f"../{record_id}/"
+    """Relative URL from the page at `from_url` to a record's page, for raw HTML."""
     return relative(from_url, page_url(kind, record_id))
 
 
