@@ -80,6 +80,9 @@ class _Generator:
 
     def __init__(self, practices: int, seed: int) -> None:
         self.rng = random.Random(seed)
+        # Fields added later draw from their own stream, so that adding one leaves every other field of
+        # every demo record as it was (tests pin rankings on the demo corpus).
+        self.extra = random.Random(seed + 1)
         self.network_sizes = _network_sizes(seed)
         self.n_practices = practices
         self.themes = [t["id"] for t in _vocabulary_terms("themes")]
@@ -356,6 +359,7 @@ class _Generator:
         record.update(self._practice_body())
         record["transferability"] = self._transferability(city_id)
         record["contact"] = self._contact(city_id) if self.chance(0.85) else {}
+        record["documents"] = self._documents(city_id) if self.extra.random() < 0.4 else []
         record["sources"] = self.source_ids()
         record["last_reviewed"] = self.reviewed()
         return {key: value for key, value in record.items() if value not in ([], {}, None)}
@@ -408,6 +412,21 @@ class _Generator:
             contact["service"] = service
         if self.chance(0.7):
             contact["email"] = f"{text.kebab(service)}@{city_id}.example"
+        if self.extra.random() < 0.4:
+            digits = [str(self.extra.randint(10, 99)) for _ in range(3)]
+            contact["phone"] = "0" + " ".join([*digits, "00"])
         if self.chance(0.5):
             contact["url"] = f"https://{city_id}.example/{text.kebab(service)}"
         return contact
+
+    def _documents(self, city_id: str) -> list[Record]:
+        kinds = ["reglement", "clausule", "sjabloon", "evaluatie", "presentatie"]
+        return [
+            {
+                "title": f"{kind.capitalize()} {text.FICTIONAL}",
+                "url": f"https://{city_id}.example/documenten/{kind}.pdf",
+                "type": kind,
+                "year": self.extra.randint(2015, 2025),
+            }
+            for kind in self.extra.sample(kinds, self.extra.randint(1, 2))
+        ]

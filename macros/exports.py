@@ -35,6 +35,7 @@ from macros.records import (
     Actor,
     AgendaTopic,
     ConditionNote,
+    Document,
     Flow,
     Milestone,
     Partner,
@@ -127,6 +128,7 @@ SUMMARIES: dict[type[BaseModel], Callable[[Any], str]] = {
     AgendaTopic: lambda a: a.topic,
     Actor: lambda a: a.id,
     Flow: lambda f: f"{f.from_} → {f.to} ({f.kind}{', af en toe' if f.intermittent else ''})",
+    Document: lambda d: f"{d.title} ({d.type}): {d.url}",
 }
 """How an item of a list of objects reads in one CSV cell; the JSON keeps every field."""
 

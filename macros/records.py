@@ -12,7 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 """A kebab-case identifier: lowercase letters, digits and single hyphens. File names are ids."""
@@ -111,16 +119,42 @@ class Transferability(Strict):
 
 
 class Contact(Strict):
-    """Whom to ask: a role and a service address, never a private person's data."""
+    """Whom to ask: a function, a service and its addresses, never a private person's data."""
 
-    role: Text
+    role: Text | None = None
     """A function, not a name: for example `stafmedewerker diversiteit`."""
     service: Text | None = None
     """The service or team, for example `Dienst Strategie en Ontwikkeling`."""
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
     """A functional address of the service (`diversiteit@...`), not a personal one."""
+    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ./-]{5,20}$")] | None = None
+    """The service's general phone number, for example `015 29 76 66`."""
     url: HttpUrl | None = None
-    """A public web page of the service."""
+    """The page about the practice or the service on the municipality's own site."""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Contact:
+        if not any((self.role, self.service, self.email, self.phone, self.url)):
+            raise ValueError("geef minstens een functie, dienst, e-mailadres, telefoonnummer of webpagina")
+        return self
+
+
+DocumentType = Literal["reglement", "clausule", "sjabloon", "evaluatie", "presentatie", "rapport", "andere"]
+
+
+class Document(Strict):
+    """A public document about a practice: a regulation, a clause text, a template, an evaluation."""
+
+    title: Text = Field(max_length=160)
+    """The document's title, as it is published."""
+    url: HttpUrl
+    """Where it can be downloaded or read."""
+    type: DocumentType
+    """`reglement`, `clausule`, `sjabloon`, `evaluatie`, `presentatie`, `rapport` or `andere`."""
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    """The year of the document, when it shows one."""
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "nl"
+    """Two-letter language code of the document: `nl`, `en`, `fr`."""
 
 
 # --- good practice -------------------------------------------------------------------------------------
@@ -166,7 +200,9 @@ class Practice(Strict):
     transferability: Transferability | None = None
     """For which cities it suits and what it needs."""
     contact: Contact | None = None
-    """Whom to ask: a role and a service address."""
+    """Whom to ask: a function, a service, a functional e-mail address, a phone number, a web page."""
+    documents: list[Document] = []
+    """Public documents: regulation, clause text, template, evaluation, presentation."""
     sources: list[Id] = []
     """Ids of the sources behind the facts above (files in `practices/sources/`)."""
     last_reviewed: dt.date
@@ -239,8 +275,9 @@ class Flow(Strict):
     """Id of the actor the flow goes to."""
     kind: Id
     """Id of the flow kind (see `practices/vocabulary/flow-kinds.yml`): money, infrastructure, ..."""
-    intermittent: bool = False
-    """`true` when the flow happens only in some years or in some cases (drawn dashed)."""
+    intermittent: bool | None = None
+    """`true` when the flow happens only in some years or in some cases (drawn dashed), `false` when the
+    source says it is steady. Leave empty when the source does not say."""
     label: Text | None = Field(default=None, max_length=80)
     """A few words on what flows, for example `subsidie met diversiteitsclausule`."""
     source: Id | None = None

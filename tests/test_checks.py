@@ -209,7 +209,8 @@ def test_an_unknown_field_names_the_field_probably_meant(records: Path) -> None:
 def test_an_unknown_field_in_a_group_lists_what_is_allowed_there(records: Path) -> None:
     write_record(records, "taalcafe.yml", PRACTICE + "contact:\n  role: ambtenaar\n  telefoon: '015'\n")
     assert problems(records) == [
-        "taalcafe.yml:9: contact.telefoon: unknown field 'telefoon'; allowed here: email, role, service, url"
+        "taalcafe.yml:9: contact.telefoon: unknown field 'telefoon'; "
+        "allowed here: email, phone, role, service, url"
     ]
 
 

@@ -135,14 +135,19 @@ def _comparable(ctx: Context, file: str, practice_id: str) -> str:
     return bullet_list(rows)
 
 
+def _phone(number: str) -> str:
+    return external("tel:" + "".join(c for c in number if c.isdigit() or c == "+"), number)
+
+
 def _contact(contact: Contact | None) -> str:
     if contact is None:
         return ""
     return field_list(
         [
-            ("Functie", html(contact.role)),
+            ("Functie", html(contact.role or "")),
             ("Dienst", html(contact.service or "")),
             ("E-mail", external(f"mailto:{contact.email}", contact.email) if contact.email else ""),
+            ("Telefoon", _phone(contact.phone) if contact.phone else ""),
             ("Website", external(contact.url) if contact.url else ""),
         ]
     )
