@@ -6,8 +6,7 @@ list shows, with links to the static theme and size-class pages; the script reve
 hides those links, since the form offers the same choices with counts. With the script the list
 shows in batches, with "Toon meer" buttons below it (see catalogue.js for why).
 
-Text from records is data: it is escaped, and `{`/`}` become character references so that the page
-shows `{{ ... }}` literally even if a template engine reads it.
+Text from records is data: the HTML is built with `macros.markup`, which escapes it.
 """
 
 from __future__ import annotations
@@ -17,11 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
-from markupsafe import escape
-
 from macros import rawhtml, urls
 from macros.checks import city_size_class
 from macros.knowledge import KnowledgeBase
+from macros.markup import Markup, fmt, join, line
 from macros.records import Practice, Province, SizeClass, Status
 
 PAGE_URL = "praktijken/"
@@ -90,14 +88,15 @@ def catalogue_markdown(kb: KnowledgeBase) -> str:
         "tussen filters moeten ze allemaal kloppen.",
         "",
         rawhtml.wrap(
-            "\n\n".join(
+            join(
+                "\n\n",
                 [
                     _static_facets(kb),
                     _form(all_facets, values.values()),
-                    COUNT.format(_count_text(total)),
+                    fmt(COUNT, _count_text(total)),
                     _list(kb, ordered, values),
                     MORE_BUTTONS,
-                ]
+                ],
             )
         ),
         "",
@@ -108,7 +107,7 @@ def catalogue_markdown(kb: KnowledgeBase) -> str:
 COUNT = '<p id="kb-result-count" class="kb-result-count" aria-live="polite">{}</p>'
 """The number of matches, which the script updates as filters change."""
 
-MORE_BUTTONS = (
+MORE_BUTTONS = Markup(
     '<div class="kb-more" data-kb-more hidden>'
     '<button type="button" class="md-button" data-kb-more-next>Toon meer</button> '
     '<button type="button" class="md-button" data-kb-more-all>Toon alle praktijken</button>'
@@ -134,11 +133,6 @@ def _band(term: SizeClass) -> str:
     return f"{dutch(term.min_population)}–{dutch(term.max_population)} inwoners"
 
 
-def _text(value: str) -> str:
-    """Escape record text for HTML and keep template syntax inert."""
-    return str(escape(value)).replace("{", "&#123;").replace("}", "&#125;")
-
-
 def _short(summary: str) -> str:
     """The summary cut at a word boundary near SUMMARY_CHARS, with an ellipsis when cut."""
     flat = " ".join(summary.split())
@@ -148,25 +142,31 @@ def _short(summary: str) -> str:
     return cut + "…"
 
 
-def _static_facets(kb: KnowledgeBase) -> str:
+def _static_facets(kb: KnowledgeBase) -> Markup:
     """Links to the static facet pages: the catalogue's filters for readers without JavaScript."""
 
-    def links(kind: str, terms: Iterable[tuple[str, str]]) -> str:
-        return "".join(
-            f'<li><a href="{urls.href(PAGE_URL, kind, i)}">{_text(label)}</a></li>' for i, label in terms
+    def links(kind: str, terms: Iterable[tuple[str, str]]) -> Markup:
+        return join(
+            "",
+            (
+                fmt('<li><a href="{}">{}</a></li>', urls.href(PAGE_URL, kind, i), line(label))
+                for i, label in terms
+            ),
         )
 
     sizes = links("size_class", ((t.id, t.label) for t in kb.size_classes.values()))
     themes = links("theme", ((t.id, t.label) for t in kb.themes.values()))
-    return (
+    return fmt(
         '<nav class="kb-static-facets" aria-label="Bladeren per stadsgrootte en thema">\n'
-        f'<p>Per stadsgrootte:</p><ul class="kb-inline">{sizes}</ul>\n'
-        f'<p>Per thema:</p><ul class="kb-inline">{themes}</ul>\n'
-        "</nav>"
+        '<p>Per stadsgrootte:</p><ul class="kb-inline">{}</ul>\n'
+        '<p>Per thema:</p><ul class="kb-inline">{}</ul>\n'
+        "</nav>",
+        sizes,
+        themes,
     )
 
 
-def _form(all_facets: list[Facet], values: Iterable[dict[str, list[str]]]) -> str:
+def _form(all_facets: list[Facet], values: Iterable[dict[str, list[str]]]) -> Markup:
     """The filter form, hidden until the script runs. Counts start as the unfiltered totals."""
     counts = {facet.name: Counter[str]() for facet in all_facets}
     for practice_values in values:
@@ -175,51 +175,71 @@ def _form(all_facets: list[Facet], values: Iterable[dict[str, list[str]]]) -> st
     primary = [_fieldset(f, counts[f.name]) for f in all_facets if f.primary]
     more = [_fieldset(f, counts[f.name]) for f in all_facets if not f.primary]
     legends = ", ".join(f.legend.lower() for f in all_facets if not f.primary)
-    return "\n".join(
+    return join(
+        "\n",
         [
-            '<form id="kb-filters" class="kb-filters" hidden aria-label="Praktijken filteren">',
-            '<div class="kb-facets-primary">',
+            Markup('<form id="kb-filters" class="kb-filters" hidden aria-label="Praktijken filteren">'),
+            Markup('<div class="kb-facets-primary">'),
             *primary,
-            "</div>",
-            '<details class="kb-facets-more">',
-            f"<summary>Meer filters: {legends}</summary>",
+            Markup("</div>"),
+            Markup('<details class="kb-facets-more">'),
+            fmt("<summary>Meer filters: {}</summary>", legends),
             *more,
-            "</details>",
-            '<button type="button" class="md-button kb-clear" data-kb-clear>Wis filters</button>',
-            "</form>",
-        ]
+            Markup("</details>"),
+            Markup('<button type="button" class="md-button kb-clear" data-kb-clear>Wis filters</button>'),
+            Markup("</form>"),
+        ],
     )
 
 
-def _fieldset(facet: Facet, counts: Counter[str]) -> str:
+def _fieldset(facet: Facet, counts: Counter[str]) -> Markup:
     rows = []
     for value, label, hint in facet.values:
-        hint_html = f' <span class="kb-hint">{_text(hint)}</span>' if hint else ""
-        count = (
-            f'<span class="kb-count" data-facet="{facet.name}" data-value="{value}">{counts[value]}</span>'
+        hint_html = fmt(' <span class="kb-hint">{}</span>', hint) if hint else ""
+        count = fmt(
+            '<span class="kb-count" data-facet="{}" data-value="{}">{}</span>',
+            facet.name,
+            value,
+            counts[value],
         )
         rows.append(
-            f'<label><input type="checkbox" name="{facet.name}" value="{value}"> '
-            f'<span class="kb-label">{_text(label)}{hint_html}</span> '
-            f'<span class="kb-count-wrap">({count})</span></label>'
+            fmt(
+                '<label><input type="checkbox" name="{}" value="{}"> '
+                '<span class="kb-label">{}{}</span> <span class="kb-count-wrap">({})</span></label>',
+                facet.name,
+                value,
+                line(label),
+                hint_html,
+                count,
+            )
         )
-    body = "\n".join(rows)
-    return f'<fieldset data-facet="{facet.name}">\n<legend>{facet.legend}</legend>\n{body}\n</fieldset>'
+    return fmt(
+        '<fieldset data-facet="{}">\n<legend>{}</legend>\n{}\n</fieldset>',
+        facet.name,
+        facet.legend,
+        join("\n", rows),
+    )
 
 
 def _list(
     kb: KnowledgeBase, ordered: list[tuple[str, Practice]], values: dict[str, dict[str, list[str]]]
-) -> str:
+) -> Markup:
     """One compact <li> per practice: title link, lead city, short summary, facets as data."""
-    lines = ['<ul id="kb-catalogue" class="kb-catalogue">']
+    items = [Markup('<ul id="kb-catalogue" class="kb-catalogue">')]
     for practice_id, practice in ordered:
-        data = "".join(f' data-{name}="{" ".join(ids)}"' for name, ids in values[practice_id].items())
-        city = kb.cities.get(practice.city)
-        city_name = _text(city.name) if city else practice.city
-        summary = _text(_short(practice.summary))
-        lines.append(
-            f'<li class="kb-practice"{data}><a href="{urls.href(PAGE_URL, "practice", practice_id)}">'
-            f"{_text(practice.title)}</a> <small>{city_name}</small><p>{summary}</p></li>"
+        data = join(
+            "", (fmt(' data-{}="{}"', name, " ".join(ids)) for name, ids in values[practice_id].items())
         )
-    lines.append("</ul>")
-    return "\n".join(lines)
+        city = kb.cities.get(practice.city)
+        items.append(
+            fmt(
+                '<li class="kb-practice"{}><a href="{}">{}</a> <small>{}</small><p>{}</p></li>',
+                data,
+                urls.href(PAGE_URL, "practice", practice_id),
+                line(practice.title),
+                line(city.name if city else practice.city),
+                _short(practice.summary),
+            )
+        )
+    items.append(Markup("</ul>"))
+    return join("\n", items)

@@ -23,10 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import escape
-
 from macros import urls
 from macros.graph import ACTOR_TYPES, centre_of
+from macros.markup import Markup, fmt, join, line
 
 NODE_R = 12.0
 CENTRE_R = 22.0
@@ -55,6 +54,8 @@ COLOURS = {
 """Mid-tone colours: each has a contrast of at least 3:1 with white and with Material's slate background."""
 
 CATEGORY_CLASS = {"materieel": "m", "kennis": "k"}
+INTERMITTENCE_CLASS = {True: " i", False: "", None: " u"}
+"""Dashed when the source says a flow runs only some years or in some cases; dotted when it does not say."""
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,6 @@ def num(value: float) -> str:
     if text.endswith(".0"):
         text = text[:-2]
     return "0" if text == "-0" else text
-
-
-def text(value: object) -> str:
-    """Record text escaped for HTML and XML; braces as character references, so that a page that
-    passes through a template engine shows `{{ x }}` literally instead of evaluating it."""
-    return str(escape(str(value))).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def svg_id(city_id: str, suffix: str) -> str:
@@ -223,7 +218,11 @@ def edge_title(graph: Any, u: str, v: str, data: dict[str, Any]) -> str:
     kind = data["kind_label"]
     kind = kind[0].lower() + kind[1:] if kind[1:2].islower() else kind
     what = f"{kind}, {data['label']}" if data["label"] else kind
-    when = " (sommige jaren of gevallen)" if data["intermittent"] else ""
+    when = {
+        True: " (sommige jaren of gevallen)",
+        False: "",
+        None: " (of dit elk jaar loopt, zegt de bron niet)",
+    }[data["intermittent"]]
     return f"{graph.nodes[u]['name']} → {graph.nodes[v]['name']}: {what}{when}"
 
 
@@ -276,7 +275,7 @@ def style(city_id: str) -> str:
         ".kbn .c{font-weight:700}"
         f".kbn .m{{stroke:var(--kbn-mat);stroke-width:2.6;fill:none;marker-end:url(#{svg_id(city_id, 'm')})}}"
         f".kbn .k{{stroke:var(--kbn-ken);stroke-width:1.3;fill:none;marker-end:url(#{svg_id(city_id, 'k')})}}"
-        ".kbn .i{stroke-dasharray:7 4}"
+        ".kbn .i{stroke-dasharray:7 4}.kbn .u{stroke-dasharray:1.5 3}"
         ".kbn .n path{stroke:currentColor;stroke-width:1.5}.kbn .overig path{stroke-dasharray:3 2}"
         f"{fills}"
         ".kbn a:hover path,.kbn a:focus path{stroke-width:3.5}.kbn a:hover text{text-decoration:underline}"
@@ -297,16 +296,16 @@ def markers(city_id: str) -> str:
     )
 
 
-def edges_svg(graph: Any, placed: dict[str, Placed]) -> str:
+def edges_svg(graph: Any, placed: dict[str, Placed]) -> Markup:
     offsets = edge_offsets(graph)
     parts = []
     for u, v, key, data in sorted_edges(graph):
-        cls = CATEGORY_CLASS.get(data["category"], "m") + (" i" if data["intermittent"] else "")
+        cls = CATEGORY_CLASS.get(data["category"], "m") + INTERMITTENCE_CLASS[data["intermittent"]]
         d = edge_path(graph, placed, u, v, offsets[key])
         parts.append(
-            f'<path class="{cls}" d="{d}"><title>{text(edge_title(graph, u, v, data))}</title></path>'
+            fmt('<path class="{}" d="{}"><title>{}</title></path>', cls, d, edge_title(graph, u, v, data))
         )
-    return "<g>" + "".join(parts) + "</g>"
+    return fmt("<g>{}</g>", join("", parts))
 
 
 def node_title(data: dict[str, Any]) -> str:
@@ -314,30 +313,35 @@ def node_title(data: dict[str, Any]) -> str:
     return f"{title}: {data['role']}" if data.get("role") else title
 
 
-def text_svg(p: Placed, lines: list[str], extra: str = "") -> str:
+def text_svg(p: Placed, lines: list[str], extra: str = "") -> Markup:
     x, y, cls = label_anchor(p, len(lines))
     classes = " ".join(c for c in (cls, extra) if c)
-    attr = f' class="{classes}"' if classes else ""
-    step = f' dy="{num(LINE_H)}"'
-    spans = "".join(
-        f'<tspan x="{num(x)}"{step if i else ""}>{text(line)}</tspan>' for i, line in enumerate(lines)
+    attr = fmt(' class="{}"', classes) if classes else ""
+    step = fmt(' dy="{}"', num(LINE_H))
+    spans = join(
+        "",
+        (
+            fmt('<tspan x="{}"{}>{}</tspan>', num(x), step if i else "", label)
+            for i, label in enumerate(lines)
+        ),
     )
-    return f'<text y="{num(y)}"{attr}>{spans}</text>'
+    return fmt('<text y="{}"{}>{}</text>', num(y), attr, spans)
 
 
-def node_svg(graph: Any, node: str, p: Placed, page_url: str) -> str:
+def node_svg(graph: Any, node: str, p: Placed, page_url: str) -> Markup:
     data = graph.nodes[node]
     lines = wrap(data["name"])
-    body = (
-        f"<title>{text(node_title(data))}</title>"
-        f'<path d="{shape(data["type"], p.x, p.y, p.r)}"/>'
-        f"{text_svg(p, lines, 'c' if data['centre'] else '')}"
+    body = fmt(
+        '<title>{}</title><path d="{}"/>{}',
+        node_title(data),
+        shape(data["type"], p.x, p.y, p.r),
+        text_svg(p, lines, "c" if data["centre"] else ""),
     )
     cls = f"n {data['type']}"
     if data["link"]:
         kind, record_id = data["link"]
-        return f'<a href="{text(urls.href(page_url, kind, record_id))}" class="{cls}">{body}</a>'
-    return f'<g class="{cls}">{body}</g>'
+        return fmt('<a href="{}" class="{}">{}</a>', urls.href(page_url, kind, record_id), cls, body)
+    return fmt('<g class="{}">{}</g>', cls, body)
 
 
 def view_box(graph: Any, placed: dict[str, Placed]) -> tuple[float, float, float, float]:
@@ -361,23 +365,28 @@ def description(graph: Any) -> str:
     )
 
 
-def network_svg(graph: Any, page_url: str) -> str:
+def network_svg(graph: Any, page_url: str) -> Markup:
     """The diagram of a city graph as one SVG element; "" for an empty graph."""
     if len(graph) == 0:
-        return ""
+        return Markup("")
     city_id = graph.graph["city"]
     placed = layout(graph)
     left, top, width, height = view_box(graph, placed)
     centre = centre_of(graph)
     name = graph.nodes[centre]["name"] if centre else city_id
-    nodes = "".join(node_svg(graph, n, placed[n], page_url) for n in sorted_nodes(graph, placed))
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="kbn" role="group" '
-        f'viewBox="{left} {top} {width} {height}" width="{width}" height="{height}" '
-        f'aria-labelledby="{svg_id(city_id, "t")}" aria-describedby="{svg_id(city_id, "d")}">'
-        f'<title id="{svg_id(city_id, "t")}">Partnernetwerk van {text(name)}</title>'
-        f'<desc id="{svg_id(city_id, "d")}">{text(description(graph))}</desc>'
-        f"{style(city_id)}{markers(city_id)}{edges_svg(graph, placed)}<g>{nodes}</g></svg>"
+    nodes = join("", (node_svg(graph, n, placed[n], page_url) for n in sorted_nodes(graph, placed)))
+    title_id, desc_id = svg_id(city_id, "t"), svg_id(city_id, "d")
+    return fmt(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="kbn" role="group" '
+        'viewBox="{} {} {} {}" width="{}" height="{}" aria-labelledby="{}" aria-describedby="{}">'
+        '<title id="{}">Partnernetwerk van {}</title><desc id="{}">{}</desc>'
+        "{}{}{}<g>{}</g></svg>",
+        *(left, top, width, height, width, height, title_id, desc_id),
+        *(title_id, line(name), desc_id, description(graph)),
+        Markup(style(city_id)),  # our own CSS and ids (kebab-case file names): no record text
+        Markup(markers(city_id)),
+        edges_svg(graph, placed),
+        nodes,
     )
 
 
@@ -390,34 +399,45 @@ def sorted_nodes(graph: Any, placed: dict[str, Placed]) -> Iterable[str]:
 # --- legend -----------------------------------------------------------------------------------------
 
 
-def _icon(body: str, width: int = 34) -> str:
-    size = f'width="{width}" height="20" viewBox="0 0 {width} 20"'
-    return f'<svg class="kbn" {size} aria-hidden="true">{body}</svg>'
+def _icon(body: Markup, width: int = 34) -> Markup:
+    return fmt(
+        '<svg class="kbn" width="{}" height="20" viewBox="0 0 {} 20" aria-hidden="true">{}</svg>',
+        width,
+        width,
+        body,
+    )
 
 
-def legend_html(graph: Any, kinds: dict[str, list[str]]) -> str:
+def legend_html(graph: Any, kinds: dict[str, list[str]]) -> Markup:
     """A list explaining the shapes and lines that occur in the diagram; `kinds` maps a flow category
     to the Dutch labels of its kinds, e.g. {"materieel": ["geld", "infrastructuur"]}."""
     items = []
     types = {t for _, t in graph.nodes(data="type")}
     for actor_type, label in ACTOR_TYPES.items():
         if actor_type in types:
-            icon = _icon(f'<g class="n {actor_type}"><path d="{shape(actor_type, 17, 10, 7)}"/></g>')
-            items.append(f"<li{LI}>{icon} {text(label)}</li>")
+            icon = _icon(fmt('<g class="n {}"><path d="{}"/></g>', actor_type, shape(actor_type, 17, 10, 7)))
+            items.append(fmt("<li{}>{} {}</li>", LI, icon, label))
     edges = [data for *_, data in graph.edges(data=True)]
     names = {"materieel": "Materiële stroom", "kennis": "Kennisstroom"}
     for category, cls in CATEGORY_CLASS.items():
         if any(e["category"] == category for e in edges):
             what = ", ".join(kinds.get(category, []))
             label = f"{names[category]} ({what})" if what else names[category]
-            line = f'<path class="{cls}" d="M2 10H30"/>'
-            items.append(f"<li{LI}>{_icon(line)} {text(label)}</li>")
+            stroke = fmt('<path class="{}" d="M2 10H30"/>', cls)
+            items.append(fmt("<li{}>{} {}</li>", LI, _icon(stroke), label))
     if any(e["intermittent"] for e in edges):
-        dashed = '<path class="k i" d="M2 10H30"/>'
-        items.append(f"<li{LI}>{_icon(dashed)} Stippellijn: alleen sommige jaren of in sommige gevallen</li>")
-    return f'<ul class="kbn-legend"{UL}>' + "".join(items) + "</ul>"
+        dashed = Markup('<path class="k i" d="M2 10H30"/>')
+        items.append(
+            fmt("<li{}>{} Stippellijn: alleen sommige jaren of in sommige gevallen</li>", LI, _icon(dashed))
+        )
+    if any(e["intermittent"] is None for e in edges):
+        dotted = Markup('<path class="k u" d="M2 10H30"/>')
+        items.append(
+            fmt("<li{}>{} Puntjes: de bron zegt niet of de stroom elk jaar loopt</li>", LI, _icon(dotted))
+        )
+    return fmt('<ul class="kbn-legend"{}>{}</ul>', UL, join("", items))
 
 
 # Inline, because the theme's list styles are more specific than any class this module could add.
-UL = ' style="list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2em 1.5em"'
-LI = ' style="margin:0;display:flex;align-items:center;gap:.4em"'
+UL = Markup(' style="list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2em 1.5em"')
+LI = Markup(' style="margin:0;display:flex;align-items:center;gap:.4em"')

@@ -7,14 +7,13 @@ counted per size class; the page says so in words.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from itertools import combinations
 
 from macros import urls
 from macros.checks import city_size_class, references
-from macros.diagrams import text
 from macros.knowledge import KnowledgeBase
+from macros.pages.common import md
 
 PAGE_FILE = "overzicht/index.md"
 TOP = 25
@@ -22,18 +21,8 @@ TOP = 25
 NAMED = 8
 """Cities named in one table cell; the rest is counted."""
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]|])")
-r"""What Markdown could read as syntax inside a table cell or link text; `<`, `>` and `&` become
-character references instead (Python-Markdown does not unescape `\&`)."""
-
 BANDS = ((2, 2), (3, 4), (5, 9), (10, 19), (20, None))
 """Bands of "number of cities" for the organisations below the top rows."""
-
-
-def md(value: object) -> str:
-    """Record text for Markdown: Markdown syntax backslash-escaped, then HTML-escaped, braces as
-    character references (so neither Markdown, HTML nor a template engine reads it as code)."""
-    return text(_MARKDOWN.sub(r"\\\1", str(value)))
 
 
 def link(kind: str, record_id: str, label: str) -> str:

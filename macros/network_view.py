@@ -12,9 +12,10 @@ import weakref
 from typing import Any
 
 from macros import urls
-from macros.diagrams import legend_html, network_svg, text
+from macros.diagrams import legend_html, network_svg
 from macros.graph import ACTOR_TYPES, city_graph, components, gatekeepers, measures
 from macros.knowledge import KnowledgeBase
+from macros.markup import Markup, fmt, join, line
 from macros.network_overview import overview_body
 
 _PER_KB: dict[int, tuple[weakref.ref[KnowledgeBase], dict[str, Any]]] = {}
@@ -69,9 +70,16 @@ def kinds_by_category(kb: KnowledgeBase) -> dict[str, list[str]]:
     return kinds
 
 
-def names(items: list[str]) -> str:
-    """`A`, `A en B`, `A, B en C`."""
+def plain_names(items: list[str]) -> str:
+    """`A`, `A en B`, `A, B en C`, as plain text."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def names(items: list[Markup]) -> Markup:
+    """`A`, `A en B`, `A, B en C`, as HTML."""
+    if len(items) == 1:
+        return line(items[0])
+    return join(", ", (line(item) for item in items[:-1])) + Markup(" en ") + line(items[-1])
 
 
 def gatekeeper_sentence(graph: Any) -> str:
@@ -93,7 +101,7 @@ def gatekeeper_sentence(graph: Any) -> str:
     else:
         share = f"{round(float(decimal(found.betweenness).replace(',', '.')) * 100)}\u00a0%"
         measure = f"betweenness {decimal(found.betweenness)}"
-        who = names([graph.nodes[n]["name"] for n in found.actors])
+        who = plain_names([" ".join(graph.nodes[n]["name"].split()) for n in found.actors])
         if len(found.actors) == 1:
             sentence = (
                 f"{who} is de poortwachter van dit netwerk: {share} van de kortste verbindingen tussen "
@@ -113,16 +121,22 @@ def gatekeeper_sentence(graph: Any) -> str:
     return sentence
 
 
-def actor_cell(graph: Any, node: str, page_url: str) -> str:
+def actor_cell(graph: Any, node: str, page_url: str) -> Markup:
     """An actor's name, linked to its page when it has one."""
     data = graph.nodes[node]
     if data["link"]:
         kind, record_id = data["link"]
-        return f'<a href="{text(urls.href(page_url, kind, record_id))}">{text(data["name"])}</a>'
-    return text(data["name"])
+        return fmt('<a href="{}">{}</a>', urls.href(page_url, kind, record_id), line(data["name"]))
+    return line(data["name"])
 
 
-def flow_rows(graph: Any, page_url: str, prefix: str = "", only: set[str] | None = None) -> list[str]:
+INTERMITTENCE = {True: "ja", False: "nee", None: "onbekend"}
+"""The table's "Af en toe" column: the source's word, or that it says nothing."""
+
+
+def flow_rows(
+    graph: Any, page_url: str, prefix: Markup | str = "", only: set[str] | None = None
+) -> list[Markup]:
     """One <tr> per flow, in the order of the records; `only` keeps the flows touching those actors."""
     rows = []
     for u, v, _, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
@@ -132,28 +146,30 @@ def flow_rows(graph: Any, page_url: str, prefix: str = "", only: set[str] | None
         cells = [
             actor_cell(graph, u, page_url),
             actor_cell(graph, v, page_url),
-            f"{text(data['kind_label'])} ({category})",
-            "ja" if data["intermittent"] else "nee",
-            text(data["label"] or ""),
+            fmt("{} ({})", line(data["kind_label"]), category),
+            INTERMITTENCE[data["intermittent"]],
+            line(data["label"] or ""),
         ]
-        rows.append("<tr>" + prefix + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        rows.append(fmt("<tr>{}{}</tr>", prefix, join("", (fmt("<td>{}</td>", cell) for cell in cells))))
     return rows
 
 
-FLOW_HEAD = "<th>Van</th><th>Naar</th><th>Soort</th><th>Af en toe</th><th>Omschrijving</th>"
+FLOW_HEAD = Markup("<th>Van</th><th>Naar</th><th>Soort</th><th>Af en toe</th><th>Omschrijving</th>")
 
 
-def flows_table(graph: Any, page_url: str, caption: str) -> str:
+def flows_table(graph: Any, page_url: str, caption: str) -> Markup:
     rows = flow_rows(graph, page_url)
     if not rows:
-        return "<p>De bronnen beschrijven nog geen stromen tussen deze actoren.</p>"
-    return (
-        f"<table><caption>{text(caption)}</caption><thead><tr>{FLOW_HEAD}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        return Markup("<p>De bronnen beschrijven nog geen stromen tussen deze actoren.</p>")
+    return fmt(
+        "<table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
+        line(caption),
+        FLOW_HEAD,
+        join("", rows),
     )
 
 
-def measures_table(graph: Any, page_url: str) -> str:
+def measures_table(graph: Any, page_url: str) -> Markup:
     """Degree and betweenness per actor, highest betweenness first."""
     values = measures(graph)
     order = sorted(
@@ -164,71 +180,84 @@ def measures_table(graph: Any, page_url: str) -> str:
         m = values[node]
         cells = [
             actor_cell(graph, node, page_url),
-            text(ACTOR_TYPES[graph.nodes[node]["type"]]),
-            str(m.degree),
-            str(m.in_degree),
-            str(m.out_degree),
+            ACTOR_TYPES[graph.nodes[node]["type"]],
+            m.degree,
+            m.in_degree,
+            m.out_degree,
             decimal(m.betweenness),
         ]
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        rows.append(fmt("<tr>{}</tr>", join("", (fmt("<td>{}</td>", cell) for cell in cells))))
     caption = (
         "Maten per actor. Graad: het aantal stromen van en naar de actor. Betweenness: het aandeel van "
         "de kortste verbindingen tussen twee andere actoren dat via deze actor loopt (0 tot 1), "
         "berekend zonder op de richting van de stromen te letten: een poortwachter brengt partners "
         "samen, welke kant geld of kennis daarna ook op gaat."
     )
-    head = "<th>Actor</th><th>Type</th><th>Graad</th><th>In</th><th>Uit</th><th>Betweenness</th>"
-    body = "".join(rows)
-    return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    head = Markup("<th>Actor</th><th>Type</th><th>Graad</th><th>In</th><th>Uit</th><th>Betweenness</th>")
+    return fmt(
+        "<table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
+        caption,
+        head,
+        join("", rows),
+    )
 
 
-def city_network_html(kb: KnowledgeBase, city_id: str, page_url: str) -> str:
+def city_network_html(kb: KnowledgeBase, city_id: str, page_url: str) -> Markup:
     """The network section of a city page; "" when the city has no network."""
     city = kb.cities.get(city_id)
     if city is None or city.network is None:
-        return ""
+        return Markup("")
     graph = _graph(kb, city_id)
-    figure = (
-        '<figure class="kbn-figure"><div class="kbn-scroll" style="overflow-x:auto">'
-        f"{network_svg(graph, page_url)}</div>"
-        f"<figcaption>{legend_html(graph, kinds_by_category(kb))}</figcaption></figure>"
+    figure = fmt(
+        '<figure class="kbn-figure"><div class="kbn-scroll" style="overflow-x:auto">{}</div>'
+        "<figcaption>{}</figcaption></figure>",
+        network_svg(graph, page_url),
+        legend_html(graph, kinds_by_category(kb)),
     )
-    sentence = gatekeeper_sentence(graph)
-    note = f"<p>{text(city.network.note)}</p>" if city.network.note else ""
-    return (
-        '<section class="kbn-network">'
-        f"{figure}"
-        f'<p class="kbn-gatekeeper">{text(sentence)}</p>{note}'
-        f"{flows_table(graph, page_url, f'Stromen in het partnernetwerk van {city.name}')}"
-        f"{measures_table(graph, page_url)}"
-        "</section>"
+    note = fmt("<p>{}</p>", line(city.network.note)) if city.network.note else ""
+    return fmt(
+        '<section class="kbn-network">{}<p class="kbn-gatekeeper">{}</p>{}{}{}</section>',
+        figure,
+        gatekeeper_sentence(graph),
+        note,
+        flows_table(graph, page_url, f"Stromen in het partnernetwerk van {city.name}"),
+        measures_table(graph, page_url),
     )
 
 
-def organisation_ties_html(kb: KnowledgeBase, org_id: str, page_url: str) -> str:
+def _city_link(kb: KnowledgeBase, city_id: str, page_url: str) -> Markup:
+    return fmt('<a href="{}">{}</a>', urls.href(page_url, "city", city_id), line(kb.cities[city_id].name))
+
+
+def organisation_ties_html(kb: KnowledgeBase, org_id: str, page_url: str) -> Markup:
     """An organisation's flows in every city's network, as one table; "" when it is in none."""
-    rows: list[str] = []
-    silent: list[str] = []
+    rows: list[Markup] = []
+    silent: list[Markup] = []
     for city_id, own in _ties_index(kb).get(org_id, []):
-        city = kb.cities[city_id]
         graph = _graph(kb, city_id)
-        city_cell = f'<td><a href="{text(urls.href(page_url, "city", city_id))}">{text(city.name)}</a></td>'
+        city_cell = fmt("<td>{}</td>", _city_link(kb, city_id, page_url))
         found = flow_rows(graph, page_url, prefix=city_cell, only=own)
         rows += found
         if not found:
-            silent.append(f'<a href="{text(urls.href(page_url, "city", city_id))}">{text(city.name)}</a>')
+            silent.append(_city_link(kb, city_id, page_url))
     if not rows and not silent:
-        return ""
-    parts = ['<section class="kbn-ties">']
+        return Markup("")
+    parts = [Markup('<section class="kbn-ties">')]
     if rows:
         parts.append(
-            "<table><caption>Stromen van en naar deze organisatie in de partnernetwerken van steden</caption>"
-            f"<thead><tr><th>Stad</th>{FLOW_HEAD}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            fmt(
+                "<table><caption>Stromen van en naar deze organisatie in de partnernetwerken van steden"
+                "</caption><thead><tr><th>Stad</th>{}</tr></thead><tbody>{}</tbody></table>",
+                FLOW_HEAD,
+                join("", rows),
+            )
         )
     if silent:
-        parts.append(f"<p>Ook actor, zonder beschreven stromen, in het netwerk van {names(silent)}.</p>")
-    parts.append("</section>")
-    return "".join(parts)
+        parts.append(
+            fmt("<p>Ook actor, zonder beschreven stromen, in het netwerk van {}.</p>", names(silent))
+        )
+    parts.append(Markup("</section>"))
+    return join("", parts)
 
 
 def overview_markdown(kb: KnowledgeBase) -> str:

@@ -19,6 +19,8 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from macros.markup import Markup, text
+
 OPEN = "<!--kb:html-->"
 CLOSE = "<!--/kb:html-->"
 _BLOCK = re.compile(rf"^{re.escape(OPEN)}\n(.*?)\n{re.escape(CLOSE)}$", re.DOTALL | re.MULTILINE)
@@ -27,10 +29,10 @@ PRIORITY = 25
 """After `normalize_whitespace` (30), before MkDocs' anchor scan (21) and Markdown's `html_block` (20)."""
 
 
-def wrap(block: str) -> str:
+def wrap(block: Markup) -> Markup:
     """A block of finished HTML, marked so that the extension passes it through; "" stays ""."""
-    block = block.strip("\n")
-    return f"{OPEN}\n{block}\n{CLOSE}" if block else ""
+    block = text(block).strip("\n")
+    return Markup(f"{OPEN}\n") + block + Markup(f"\n{CLOSE}") if block else Markup("")
 
 
 class RawHtmlPreprocessor(Preprocessor):

@@ -43,13 +43,14 @@ def organisation(name: str, org_type: str) -> dict[str, Any]:
 
 
 def flow(
-    source: str, target: str, kind: str, label: str | None = None, intermittent: bool = False
+    source: str, target: str, kind: str, label: str | None = None, intermittent: bool | None = False
 ) -> dict[str, Any]:
+    """A flow; `intermittent=None` leaves the field out: the source does not say."""
     data: dict[str, Any] = {"from": source, "to": target, "kind": kind}
     if label:
         data["label"] = label
-    if intermittent:
-        data["intermittent"] = True
+    if intermittent is not None:
+        data["intermittent"] = intermittent
     return data
 
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import markdown
+from markupsafe import Markup
 import pytest
 from mkdocs.config import load_config
 
@@ -61,7 +62,7 @@ def test_pages_render_the_same_with_and_without_the_extension(
 def test_a_marked_block_is_passed_through_as_written() -> None:
     # Markdown would turn `*x*` inside a raw HTML block into nothing, but would rewrite a bare `&`;
     # a marked block keeps every character.
-    block = '<div class="x">\n<p>*geen nadruk* &amp; [geen](link) {{ 7*7 }}</p>\n</div>'
+    block = Markup('<div class="x">\n<p>*geen nadruk* &amp; [geen](link) {{ 7*7 }}</p>\n</div>')
     text = f"# Titel\n\n{rawhtml.wrap(block)}\n\nGewone *tekst*."
     html = markdown.markdown(text, extensions=["macros.rawhtml"])
     assert block in html

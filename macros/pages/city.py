@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from macros import urls
+from macros.markup import Markup, fmt, join, line, paragraphs, text
 from macros.pages import network_embed
 from macros.pages.common import (
     Page,
@@ -11,17 +12,15 @@ from macros.pages.common import (
     dutch_date,
     dutch_number,
     field_list,
-    html,
     link,
     links,
     p,
-    paragraphs,
     review_notice,
     section,
     sources_section,
 )
 from macros.pages.context import Context
-from macros.records import City, Measure
+from macros.records import City, ConditionNote, Measure
 
 PROVINCES = {
     "antwerpen": "Antwerpen",
@@ -63,25 +62,25 @@ def render(ctx: Context, city_id: str) -> Page:
     return page
 
 
-def measure_text(ctx: Context, file: str, measure: Measure | None, unit: str = "") -> str:
+def measure_text(ctx: Context, file: str, measure: Measure | None, unit: str = "") -> Markup:
     """`87.000 (2019, bron: ...)`."""
     if measure is None:
-        return ""
-    details = [str(measure.year)] if measure.year else []
-    details.append("bron: " + link(ctx.kb, file, "source", measure.source))
-    note = f"; {html(measure.note)}" if measure.note else ""
-    return f"{dutch_number(measure.value)}{unit} ({', '.join(details)}{note})"
+        return Markup("")
+    details = [text(measure.year)] if measure.year else []
+    details.append(fmt("bron: {}", link(ctx.kb, file, "source", measure.source)))
+    note = fmt("; {}", line(measure.note)) if measure.note else ""
+    return fmt("{}{} ({}{})", dutch_number(measure.value), unit, join(", ", details), note)
 
 
-def _profile(ctx: Context, file: str, city_id: str, city: City) -> str:
+def _profile(ctx: Context, file: str, city_id: str, city: City) -> Markup:
     size = ctx.bench.city_size[city_id]
     maturity = ctx.bench.maturity(city_id)
-    maturity_text = MATURITY_LABELS[maturity] if maturity else ""
+    maturity_text = text(MATURITY_LABELS[maturity] if maturity else "")
     if maturity and city.learning and city.learning.maturity_source:
-        maturity_text += " (bron: " + link(ctx.kb, file, "source", city.learning.maturity_source) + ")"
-    city_type = CITY_TYPES[city.type] if city.type else ""
+        maturity_text += fmt(" (bron: {})", link(ctx.kb, file, "source", city.learning.maturity_source))
+    city_type = text(CITY_TYPES[city.type] if city.type else "")
     if city.type and city.type_source:
-        city_type += " (bron: " + link(ctx.kb, file, "source", city.type_source) + ")"
+        city_type += fmt(" (bron: {})", link(ctx.kb, file, "source", city.type_source))
     return field_list(
         [
             ("Provincie", PROVINCES[city.province] if city.province else ""),
@@ -95,28 +94,34 @@ def _profile(ctx: Context, file: str, city_id: str, city: City) -> str:
     )
 
 
-def _milestones(ctx: Context, file: str, city: City) -> str:
+def _milestones(ctx: Context, file: str, city: City) -> Markup:
     rows = []
     for milestone in sorted(city.milestones, key=lambda m: m.date):
-        text = f"<strong>{dutch_date(milestone.date)}</strong>: {html(milestone.title)}"
+        row = fmt("<strong>{}</strong>: {}", dutch_date(milestone.date), line(milestone.title))
         if milestone.description:
-            text += f". {html(milestone.description)}"
-        rows.append(text + " (bron: " + link(ctx.kb, file, "source", milestone.source) + ")")
+            row += fmt(". {}", line(milestone.description))
+        rows.append(row + fmt(" (bron: {})", link(ctx.kb, file, "source", milestone.source)))
     return bullet_list(rows)
 
 
-def _conditions(ctx: Context, file: str, city: City) -> str:
+def _conditions(ctx: Context, file: str, city: City) -> Markup:
     notes = city.learning.conditions if city.learning else []
-    return bullet_list(
-        f"{link(ctx.kb, file, 'condition', n.condition)}: {html(n.note)} "
-        f"(bron: {link(ctx.kb, file, 'source', n.source)})"
-        for n in notes
+    return bullet_list(condition_note(ctx, file, n) for n in notes)
+
+
+def condition_note(ctx: Context, file: str, note: ConditionNote) -> Markup:
+    """`Draagvlak: what the source says (bron: ...)`."""
+    return fmt(
+        "{}: {} (bron: {})",
+        link(ctx.kb, file, "condition", note.condition),
+        line(note.note),
+        link(ctx.kb, file, "source", note.source),
     )
 
 
-def _network(ctx: Context, file: str, city_id: str, city: City) -> str:
+def _network(ctx: Context, file: str, city_id: str, city: City) -> Markup:
     if city.network is None:
-        return ""
+        return Markup("")
     kb = ctx.kb
     organisations = [a.organisation for a in city.network.actors if a.organisation]
     cities = [a.city for a in city.network.actors if a.city and a.city != city_id]
@@ -129,14 +134,14 @@ def _network(ctx: Context, file: str, city_id: str, city: City) -> str:
                     links(kb, file, "organisation", dict.fromkeys(organisations)),
                 ),
                 ("Andere steden in het netwerk", links(kb, file, "city", dict.fromkeys(cities))),
-                ("Wat het netwerk weglaat", html(city.network.note or "")),
+                ("Wat het netwerk weglaat", line(city.network.note or "")),
             ]
         ),
     ]
-    return "\n".join(part for part in parts if part)
+    return join("\n", (part for part in parts if part))
 
 
-def _practices(ctx: Context, file: str, city_id: str) -> str:
+def _practices(ctx: Context, file: str, city_id: str) -> Markup:
     lead = ctx.links.referrers("city", city_id, "practice", "city")
     partner = [pid for pid in ctx.links.referrers("city", city_id, "practice", "cities") if pid not in lead]
     blocks = []
@@ -148,47 +153,47 @@ def _practices(ctx: Context, file: str, city_id: str) -> str:
         blocks.append(
             p("Als deelnemer:") + "\n" + bullet_list(link(ctx.kb, file, "practice", pid) for pid in partner)
         )
-    return "\n".join(blocks)
+    return join("\n", blocks)
 
 
-def _networks(ctx: Context, file: str, city_id: str) -> str:
+def _networks(ctx: Context, file: str, city_id: str) -> Markup:
     """Networks the city is a member of, or whose agenda it helped set."""
     networks = ctx.links.referrers("city", city_id, "network")
     return bullet_list(link(ctx.kb, file, "network", n) for n in networks)
 
 
-def _in_networks_of(ctx: Context, file: str, city_id: str) -> str:
+def _in_networks_of(ctx: Context, file: str, city_id: str) -> Markup:
     """Other cities whose partner network holds this city as an actor."""
     cities = [c for c in ctx.links.referrers("city", city_id, "city", "network") if c != city_id]
     return links(ctx.kb, file, "city", cities)
 
 
-def _peers(ctx: Context, file: str, city_id: str) -> str:
+def _peers(ctx: Context, file: str, city_id: str) -> Markup:
     peers = ctx.bench.peers(city_id)
     if not peers:
-        return ""
+        return Markup("")
     size = ctx.bench.city_size[city_id] or ""
     shown = links(ctx.kb, file, "city", peers[:PEER_LIMIT])
     more = f" en {len(peers) - PEER_LIMIT} andere" if len(peers) > PEER_LIMIT else ""
-    label = html(ctx.kb.size_classes[size].label.lower())
+    label = ctx.kb.size_classes[size].label.lower()
     all_link = link(ctx.kb, file, "size_class", size, f"alle steden van deze grootte ({label})")
-    why = "Steden van vergelijkbare grootte leren het meest van elkaar"
+    why = text("Steden van vergelijkbare grootte leren het meest van elkaar")
     if "schaalgrootte" in ctx.kb.conditions:
-        why += f" ({link(ctx.kb, file, 'condition', 'schaalgrootte', 'leervoorwaarde schaalgrootte')})"
-    return p(f"{why}.") + "\n" + p(f"{shown}{more}. Zie {all_link}.")
+        why += fmt(" ({})", link(ctx.kb, file, "condition", "schaalgrootte", "leervoorwaarde schaalgrootte"))
+    return p(why + ".") + "\n" + p(fmt("{}{}. Zie {}.", shown, more, all_link))
 
 
-def _learn_from(ctx: Context, file: str, city_id: str) -> str:
+def _learn_from(ctx: Context, file: str, city_id: str) -> Markup:
     suggestions = ctx.bench.learn_from(city_id)
     blocks = []
     for theme, cities in suggestions.items():
         rows = []
         for s in cities:
             examples = links(ctx.kb, file, "practice", s.practices[:3])
-            rows.append(f"{link(ctx.kb, file, 'city', s.id)}: {html(s.reason)} Bijvoorbeeld: {examples}.")
-        blocks.append(f"{link(ctx.kb, file, 'theme', theme)}\n" + bullet_list(rows))
+            rows.append(fmt("{}: {} Bijvoorbeeld: {}.", link(ctx.kb, file, "city", s.id), s.reason, examples))
+        blocks.append(fmt("{}\n{}", link(ctx.kb, file, "theme", theme), bullet_list(rows)))
     if not blocks:
-        return ""
+        return Markup("")
     intro = (
         "Steden met praktijken over een thema, even groot of groter en met meer ervaring "
         "(kleinere besturen spiegelen zich aan grotere, meer ervaren steden):"

@@ -6,10 +6,11 @@ mark each block for `macros.rawhtml`, which passes it through Markdown without p
 HTML are relative URLs computed here (`macros.urls.href`); MkDocs does not check them, the whole-site
 walk and LinkChecker tests do.
 
-Record text is data. In raw HTML it goes through `markupsafe.escape` (plus braces, for no template to
-see); in the few Markdown lines left (the H1; the hand-written pages' macros) every character that
-Markdown, HTML or a template engine would read as syntax is an HTML character reference, so `*`, `[`,
-`<script>` and `{{ 7*7 }}` reach the reader literally.
+Record text is data. Every HTML helper here returns `Markup` and takes `Markup` (built by
+`macros.markup`) or escapes what it gets; in the few Markdown lines left (the H1; the hand-written pages'
+macros) every character that Markdown, HTML or a template engine would read as syntax is an HTML
+character reference, and the text is one line, so `*`, `[`, `<script>`, `## heading` and `{{ 7*7 }}`
+reach the reader literally.
 """
 
 from __future__ import annotations
@@ -20,12 +21,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
-
-from markupsafe import escape
+from typing import Any, LiteralString
 
 from macros import checks, rawhtml, urls
 from macros.knowledge import KnowledgeBase
+from macros.markup import Markup, fmt, join, line, safe_url, text
 from macros.records import Source
 
 MONTHS = (
@@ -42,9 +42,9 @@ _MARKDOWN_TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"})
 _BLOCK_START = re.compile(r"^(\d+)\.|^[-=:]")
 
 
-def md(text: object) -> str:
+def md(value: object) -> str:
     """Inline text for Markdown: one line, every syntax character as a character reference."""
-    one_line = " ".join(str(text).split()).translate(_MARKDOWN_TABLE)
+    one_line = " ".join(str(value).split()).translate(_MARKDOWN_TABLE)
     return _BLOCK_START.sub(_escape_block_start, one_line)
 
 
@@ -52,19 +52,9 @@ def _escape_block_start(match: re.Match[str]) -> str:
     return f"{match.group(1)}&#46;" if match.group(1) else f"&#{ord(match.group(0))};"
 
 
-def paragraphs(text: str) -> str:
-    """Multi-paragraph text (paragraphs separated by an empty line) as escaped HTML paragraphs."""
-    return "\n".join(p(" ".join(block.split())) for block in re.split(r"\n\s*\n", text) if block.strip())
-
-
-def p(content: str) -> str:
-    """An HTML paragraph of already-escaped content; empty without content."""
-    return f"<p>{content}</p>" if content else ""
-
-
-def html(text: object) -> str:
-    """Text for raw HTML: markupsafe-escaped, with braces as references so no template sees them."""
-    return str(escape(str(text))).replace("{", "&#123;").replace("}", "&#125;")
+def p(content: object) -> Markup:
+    """An HTML paragraph; `content` goes through `macros.markup.text`. Empty without content."""
+    return fmt("<p>{}</p>", content) if content else Markup("")
 
 
 def dutch_date(value: dt.date | str) -> str:
@@ -98,7 +88,7 @@ class Page:
     title: str
     edit_url: str | None = None
     description: str | None = None
-    body: list[str] = field(default_factory=list)
+    body: list[Markup] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -106,19 +96,22 @@ class Page:
         stem = self.file[: -len(".md")]
         return stem[: -len("index")] if stem.endswith("index") else stem + "/"
 
-    def add(self, *blocks: str) -> None:
+    def add(self, *blocks: Markup) -> None:
         """Append blocks (empty ones are skipped): sections, which start with their Markdown heading,
-        or finished HTML, which is marked for `macros.rawhtml` to pass through."""
-        self.body.extend(block if block.startswith("#") else rawhtml.wrap(block) for block in blocks if block)
+        or finished HTML, which is marked for `macros.rawhtml` to pass through. A plain `str` is
+        escaped: it shows as text."""
+        for block in map(text, blocks):
+            if block:
+                self.body.append(block if block.startswith("#") else rawhtml.wrap(block))
 
     def render(self) -> str:
         """Front-matter, the H1 and the blocks, separated by empty lines."""
         # Material prints `page.meta.title` unescaped, so the title goes in already escaped.
-        meta = [f"title: {yaml_string(html(self.title))}"]
+        meta = [f"title: {yaml_string(line(self.title))}"]
         if self.edit_url:
             meta.append(f"edit_url: {yaml_string(self.edit_url)}")
         if self.description:
-            meta.append(f"description: {yaml_string(html(' '.join(self.description.split())))}")
+            meta.append(f"description: {yaml_string(line(self.description))}")
         head = "---\n" + "\n".join(meta) + "\n---\n"
         return head + "\n" + "\n\n".join([f"# {md(self.title)}", *self.body]) + "\n"
 
@@ -127,9 +120,9 @@ class Page:
 
 
 @lru_cache(maxsize=16384)
-def _label_html(label: str) -> str:
-    """A label escaped for HTML; labels recur in thousands of links."""
-    return html(label)
+def _label_html(label: str) -> Markup:
+    """A label escaped for HTML, on one line; labels recur in thousands of links."""
+    return line(label)
 
 
 def file_url(file: str) -> str:
@@ -139,23 +132,23 @@ def file_url(file: str) -> str:
     return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
-def link(kb: KnowledgeBase, from_file: str, kind: str, target: str, text: str | None = None) -> str:
-    """An HTML link from one generated page to a record or term page, with escaped text."""
-    shown = html(text) if text is not None else _label_html(kb.label(kind, target))
-    return f'<a href="{target_href(file_url(from_file), kind, target)}">{shown}</a>'
+def link(kb: KnowledgeBase, from_file: str, kind: str, target: str, shown: object = None) -> Markup:
+    """An HTML link from one generated page to a record or term page, showing `shown` or the label."""
+    label = line(shown) if shown is not None else _label_html(kb.label(kind, target))
+    return fmt('<a href="{}">{}</a>', target_href(file_url(from_file), kind, target), label)
 
 
 def target_href(from_url: str, kind: str, target: str) -> str:
     """The relative URL of a record or term page; learning conditions are sections of /leervoorwaarden/,
     which has no pages of its own."""
     if kind == "condition":
-        return urls.relative(from_url, "leervoorwaarden/") + f"#{html(target)}"
+        return urls.relative(from_url, "leervoorwaarden/") + f"#{target}"
     return urls.href(from_url, kind, target)
 
 
-def links(kb: KnowledgeBase, from_file: str, kind: str, targets: Iterable[str]) -> str:
+def links(kb: KnowledgeBase, from_file: str, kind: str, targets: Iterable[str]) -> Markup:
     """Comma-separated links, in the given order."""
-    return ", ".join(link(kb, from_file, kind, target) for target in targets)
+    return join(", ", (link(kb, from_file, kind, target) for target in targets))
 
 
 def md_link(kb: KnowledgeBase, from_file: str, kind: str, target: str, text: str | None = None) -> str:
@@ -171,32 +164,36 @@ def md_bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def external(url: object, text: object | None = None) -> str:
-    """An inline HTML link to another site (http(s) only, guaranteed by the models)."""
-    return f'<a href="{html(url)}">{html(text if text is not None else url)}</a>'
+def external(url: object, shown: object = None) -> Markup:
+    """An inline HTML link to another site. An address whose scheme is not http(s), mailto or tel
+    (the models allow no other) shows as text, without a link."""
+    label = line(shown if shown is not None else url)
+    address = safe_url(url)
+    return fmt('<a href="{}">{}</a>', address, label) if address else label
 
 
-def field_list(rows: Iterable[tuple[str, str]]) -> str:
+def field_list(rows: Iterable[tuple[LiteralString, object]]) -> Markup:
     """A list of `<strong>Label:</strong> value` items for the rows that have a value; labels are our
-    own Dutch text, values already escaped."""
-    return bullet_list(f"<strong>{label}:</strong> {value}" for label, value in rows if value)
+    own Dutch text (literals in the code); values go through `macros.markup.text`."""
+    return bullet_list(fmt("<strong>{}:</strong> {}", Markup(label), value) for label, value in rows if value)
 
 
-def bullet_list(items: Iterable[str], tag: str = "ul") -> str:
-    """An HTML list of already-escaped items; empty without items."""
-    rows = "".join(f"<li>{item}</li>\n" for item in items)
-    return f"<{tag}>\n{rows}</{tag}>" if rows else ""
+def bullet_list(items: Iterable[object], tag: LiteralString = "ul") -> Markup:
+    """An HTML list (`ul` or `ol`); each item goes through `macros.markup.text`. Empty without items."""
+    rows = join("", (fmt("<li>{}</li>\n", item) for item in items))
+    return Markup(f"<{tag}>\n") + rows + Markup(f"</{tag}>") if rows else Markup("")
 
 
-def section(heading: str, content: str, level: int = 2) -> str:
+def section(heading: LiteralString, content: Markup, level: int = 2) -> Markup:
     """A Markdown heading (our own Dutch text, for the table of contents) and its content; empty when
     there is no content. HTML content is marked for `macros.rawhtml`; inline content (a run of links)
     becomes a paragraph first. Content that starts with a heading is subsections, already marked."""
+    content = text(content)
     if not content:
-        return ""
+        return Markup("")
     if not content.startswith("#"):
         content = rawhtml.wrap(content if content.lstrip().startswith(_BLOCKS) else p(content))
-    return f"{'#' * level} {heading}\n\n{content}"
+    return Markup(f"{'#' * level} {md(heading)}\n\n") + content
 
 
 _BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table")
@@ -205,31 +202,34 @@ _BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table")
 # --- freshness and sources ---------------------------------------------------------------------------
 
 
-def review_notice(last_reviewed: dt.date, today: dt.date) -> str:
+def review_notice(last_reviewed: dt.date, today: dt.date) -> Markup:
     """A warning admonition when the record was not reviewed for `checks.STALE_AFTER`."""
     if today - last_reviewed <= checks.STALE_AFTER:
-        return ""
+        return Markup("")
     # The markup Python-Markdown's admonition extension writes for `!!! warning "..."`.
-    return (
+    return fmt(
         '<div class="admonition warning">\n<p class="admonition-title">Niet recent nagekeken</p>\n'
-        f"<p>Deze gegevens werden het laatst nagekeken op {dutch_date(last_reviewed)}, meer dan twee jaar "
+        "<p>Deze gegevens werden het laatst nagekeken op {}, meer dan twee jaar "
         "geleden. Controleer ze bij de bronnen voor je ze gebruikt, en stel een update voor met de knop "
-        "om deze pagina te bewerken.</p>\n</div>"
+        "om deze pagina te bewerken.</p>\n</div>",
+        dutch_date(last_reviewed),
     )
 
 
-def source_line(kb: KnowledgeBase, from_file: str, source_id: str) -> str:
+def source_line(kb: KnowledgeBase, from_file: str, source_id: str) -> Markup:
     """A source as a link to its page, followed by authors and year."""
     source: Source = kb.sources[source_id]
     extra = ", ".join(filter(None, ["; ".join(source.authors), str(source.year) if source.year else ""]))
-    return link(kb, from_file, "source", source_id) + (f" ({html(extra)})" if extra else "")
+    return link(kb, from_file, "source", source_id) + (fmt(" ({})", line(extra)) if extra else "")
 
 
-def sources_section(kb: KnowledgeBase, from_file: str, source_ids: Iterable[str], reviewed: dt.date) -> str:
+def sources_section(
+    kb: KnowledgeBase, from_file: str, source_ids: Iterable[str], reviewed: dt.date
+) -> Markup:
     """`## Bronnen`: every source cited anywhere in the record, and the review date."""
     unique = list(dict.fromkeys(source_ids))
     lines = bullet_list(source_line(kb, from_file, s) for s in unique) or p("Geen bronnen opgegeven.")
-    return section("Bronnen", f"{lines}\n{p(f'Laatst nagekeken op {dutch_date(reviewed)}.')}")
+    return section("Bronnen", fmt("{}\n{}", lines, p(f"Laatst nagekeken op {dutch_date(reviewed)}.")))
 
 
 def cited_sources(kind: str, record: Any) -> list[str]:

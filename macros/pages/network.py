@@ -5,16 +5,16 @@ from __future__ import annotations
 import heapq
 
 from macros import urls
+from macros.markup import Markup, fmt, join, line, paragraphs
+from macros.pages.city import condition_note
 from macros.pages.common import (
     Page,
     bullet_list,
     cited_sources,
     field_list,
-    html,
     link,
     links,
     p,
-    paragraphs,
     review_notice,
     section,
     sources_section,
@@ -40,14 +40,10 @@ def render(ctx: Context, network_id: str) -> Page:
                 link(kb, page.file, "organisation", network.coordinator) if network.coordinator else "",
             ),
             ("Leden", links(kb, page.file, "city", network.members)),
-            ("Komt samen", html(network.cadence or "")),
+            ("Komt samen", line(network.cadence or "")),
         ]
     )
-    conditions = bullet_list(
-        f"{link(kb, page.file, 'condition', n.condition)}: {html(n.note)} "
-        f"(bron: {link(kb, page.file, 'source', n.source)})"
-        for n in network.conditions
-    )
+    conditions = bullet_list(condition_note(ctx, page.file, n) for n in network.conditions)
     page.add(
         review_notice(network.last_reviewed, ctx.today),
         paragraphs(network.description or ""),
@@ -59,24 +55,26 @@ def render(ctx: Context, network_id: str) -> Page:
     return page
 
 
-def _agenda(ctx: Context, file: str, network: LearningNetwork) -> str:
+def _agenda(ctx: Context, file: str, network: LearningNetwork) -> Markup:
     if not network.agenda:
-        return ""
+        return Markup("")
     intro = "Onderwerpen die de leden zelf op de agenda zetten, met praktijken die erbij aansluiten."
     return p(intro) + "\n" + bullet_list(_topic(ctx, file, network, topic) for topic in network.agenda)
 
 
-def _topic(ctx: Context, file: str, network: LearningNetwork, topic: AgendaTopic) -> str:
+def _topic(ctx: Context, file: str, network: LearningNetwork, topic: AgendaTopic) -> Markup:
     kb = ctx.kb
     details = []
     if topic.proposed_by:
-        details.append("voorgesteld door " + links(kb, file, "city", topic.proposed_by))
+        details.append(fmt("voorgesteld door {}", links(kb, file, "city", topic.proposed_by)))
     if topic.themes:
-        details.append("thema's: " + links(kb, file, "theme", topic.themes))
-    line = f"<strong>{html(topic.topic)}</strong>" + (f" ({'; '.join(details)})" if details else "")
+        details.append(fmt("thema's: {}", links(kb, file, "theme", topic.themes)))
+    heading = fmt("<strong>{}</strong>", line(topic.topic))
+    if details:
+        heading += fmt(" ({})", join("; ", details))
     rows = [link(kb, file, "practice", pid) for pid in matching_practices(ctx, network, topic)]
     # A paragraph, as the Markdown list (loose, with nested lists) gave it.
-    return p(line) + ("\n" + bullet_list(rows) if rows else "")
+    return p(heading) + ("\n" + bullet_list(rows) if rows else "")
 
 
 def matching_practices(ctx: Context, network: LearningNetwork, topic: AgendaTopic) -> list[str]:

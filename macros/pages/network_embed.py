@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from macros import network_view
 from macros.knowledge import KnowledgeBase
+from macros.markup import Markup
 
 
-def city_network(kb: KnowledgeBase, city_id: str, page_url: str) -> str:
+def city_network(kb: KnowledgeBase, city_id: str, page_url: str) -> Markup:
     """The city's partner-network diagram, legend, gatekeeper sentence and table; "" without a network."""
     return _block(network_view.city_network_html(kb, city_id, page_url))
 
 
-def organisation_ties(kb: KnowledgeBase, org_id: str, page_url: str) -> str:
+def organisation_ties(kb: KnowledgeBase, org_id: str, page_url: str) -> Markup:
     """The organisation's flows in every city's network, as a table; "" when none."""
     return _block(network_view.organisation_ties_html(kb, org_id, page_url))
 
@@ -25,6 +26,6 @@ def overview(kb: KnowledgeBase) -> str:
     return network_view.overview_markdown(kb)
 
 
-def _block(raw_html: str) -> str:
+def _block(block: Markup) -> Markup:
     # A raw HTML block must stand on its own lines for Markdown to leave it alone.
-    return f"\n{raw_html.strip()}\n" if raw_html.strip() else ""
+    return Markup("\n") + block.strip() + Markup("\n") if block.strip() else Markup("")

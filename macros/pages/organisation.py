@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from macros import urls
+from macros.markup import Markup, fmt, line, paragraphs
 from macros.pages import network_embed
 from macros.pages.common import (
     Page,
@@ -10,9 +11,7 @@ from macros.pages.common import (
     cited_sources,
     external,
     field_list,
-    html,
     link,
-    paragraphs,
     review_notice,
     section,
     sources_section,
@@ -42,7 +41,7 @@ def render(ctx: Context, org_id: str) -> Page:
     page = Page(urls.page_file("organisation", org_id), org.name, ctx.edit_url("organisation", org_id))
     profile = field_list(
         [
-            ("Afkorting", html(org.short_name or "")),
+            ("Afkorting", line(org.short_name or "")),
             ("Soort", ORGANISATION_TYPES[org.type] if org.type else ""),
             ("Niveau", LEVELS[org.level] if org.level else ""),
             ("Website", external(org.website) if org.website else ""),
@@ -61,23 +60,28 @@ def render(ctx: Context, org_id: str) -> Page:
     return page
 
 
-def _practices(ctx: Context, file: str, org_id: str) -> str:
+def _practices(ctx: Context, file: str, org_id: str) -> Markup:
     rows = []
     for pid in ctx.links.referrers("organisation", org_id, "practice", "partners"):
         practice = ctx.kb.practices[pid]
         roles = [p.role for p in practice.partners if p.organisation == org_id and p.role]
-        role = f": {html('; '.join(roles))}" if roles else ""
+        role = fmt(": {}", line("; ".join(roles))) if roles else ""
         rows.append(
-            f"{link(ctx.kb, file, 'practice', pid)} ({link(ctx.kb, file, 'city', practice.city)}){role}"
+            fmt(
+                "{} ({}){}",
+                link(ctx.kb, file, "practice", pid),
+                link(ctx.kb, file, "city", practice.city),
+                role,
+            )
         )
     return bullet_list(rows)
 
 
-def _cities(ctx: Context, file: str, org_id: str) -> str:
+def _cities(ctx: Context, file: str, org_id: str) -> Markup:
     cities = ctx.links.referrers("organisation", org_id, "city", "network")
     return bullet_list(link(ctx.kb, file, "city", c) for c in cities)
 
 
-def _coordinates(ctx: Context, file: str, org_id: str) -> str:
+def _coordinates(ctx: Context, file: str, org_id: str) -> Markup:
     networks = ctx.links.referrers("organisation", org_id, "network", "coordinator")
     return bullet_list(link(ctx.kb, file, "network", n) for n in networks)

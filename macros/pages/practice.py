@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from macros import urls
+from macros.markup import Markup, fmt, join, line, paragraphs
 from macros.pages.common import (
     Page,
     bullet_list,
@@ -10,11 +11,9 @@ from macros.pages.common import (
     dutch_date,
     external,
     field_list,
-    html,
     link,
     links,
     p,
-    paragraphs,
     review_notice,
     section,
     sources_section,
@@ -36,16 +35,16 @@ def render(ctx: Context, practice_id: str) -> Page:
     page.description = practice.summary
     page.add(
         review_notice(practice.last_reviewed, ctx.today),
-        p(html(practice.summary)),
+        p(line(practice.summary)),
         section("Kerngegevens", _key_facts(ctx, page.file, practice)),
         section("Beschrijving", paragraphs(practice.description or "")),
-        section("Aanpak", bullet_list((html(step) for step in practice.approach), tag="ol")),
+        section("Aanpak", bullet_list((line(step) for step in practice.approach), tag="ol")),
         section("Partners", _partners(ctx, page.file, practice)),
         section("Middelen", _resources(practice)),
         section("Resultaten", paragraphs(practice.results or "")),
         section("Evaluatie", paragraphs(practice.evaluation or "")),
-        section("Wat werkt", bullet_list(html(x) for x in practice.success_factors)),
-        section("Valkuilen", bullet_list(html(x) for x in practice.pitfalls)),
+        section("Wat werkt", bullet_list(line(x) for x in practice.success_factors)),
+        section("Valkuilen", bullet_list(line(x) for x in practice.pitfalls)),
         section("Overdraagbaarheid", _transferability(ctx, page.file, practice)),
         section("Overgenomen door", _adopted(ctx, page.file, practice_id)),
         section("Vergelijkbare praktijken", _comparable(ctx, page.file, practice_id)),
@@ -64,7 +63,7 @@ def period_text(period: Period | None) -> str:
     return f"sinds {dutch_date(period.start)}"
 
 
-def _key_facts(ctx: Context, file: str, practice: Practice) -> str:
+def _key_facts(ctx: Context, file: str, practice: Practice) -> Markup:
     kb = ctx.kb
     return field_list(
         [
@@ -72,80 +71,84 @@ def _key_facts(ctx: Context, file: str, practice: Practice) -> str:
             ("Andere steden", links(kb, file, "city", practice.cities)),
             ("Thema's", links(kb, file, "theme", practice.themes)),
             ("Instrumenten", links(kb, file, "instrument", practice.instruments)),
-            ("Doelgroepen", ", ".join(html(g) for g in practice.target_groups)),
+            ("Doelgroepen", join(", ", (line(g) for g in practice.target_groups))),
             ("Periode", period_text(practice.period)),
             ("Status", STATUS_LABELS.get(practice.status or "", "")),
         ]
     )
 
 
-def _partners(ctx: Context, file: str, practice: Practice) -> str:
+def _partners(ctx: Context, file: str, practice: Practice) -> Markup:
     rows = []
     for partner in practice.partners:
-        role = f": {html(partner.role)}" if partner.role else ""
+        role = fmt(": {}", line(partner.role)) if partner.role else ""
         rows.append(link(ctx.kb, file, "organisation", partner.organisation) + role)
     return bullet_list(rows)
 
 
-def _resources(practice: Practice) -> str:
+def _resources(practice: Practice) -> Markup:
     resources = practice.resources
     if resources is None:
-        return ""
+        return Markup("")
     return field_list(
         [
-            ("Personeel", html(resources.staff or "")),
-            ("Budget", html(resources.budget or "")),
-            ("Financiering", html(resources.funding or "")),
+            ("Personeel", line(resources.staff or "")),
+            ("Budget", line(resources.budget or "")),
+            ("Financiering", line(resources.funding or "")),
         ]
     )
 
 
-def _transferability(ctx: Context, file: str, practice: Practice) -> str:
+def _transferability(ctx: Context, file: str, practice: Practice) -> Markup:
     t = practice.transferability
     if t is None:
-        return ""
+        return Markup("")
     kb = ctx.kb
     return field_list(
         [
             ("Geschikt voor", links(kb, file, "size_class", t.size_classes)),
             ("Nodige leervoorwaarden", links(kb, file, "condition", t.conditions)),
             ("Overgenomen van", links(kb, file, "practice", t.adapted_from)),
-            ("Wat aan te passen", html(t.note or "")),
+            ("Wat aan te passen", line(t.note or "")),
         ]
     )
 
 
-def _adopted(ctx: Context, file: str, practice_id: str) -> str:
+def _adopted(ctx: Context, file: str, practice_id: str) -> Markup:
     adopters = ctx.bench.adopted_in(practice_id)
     rows = []
     for pid in adopters:
         city = ctx.kb.practices[pid].city
-        rows.append(f"{link(ctx.kb, file, 'practice', pid)} in {link(ctx.kb, file, 'city', city)}")
+        rows.append(fmt("{} in {}", link(ctx.kb, file, "practice", pid), link(ctx.kb, file, "city", city)))
     return bullet_list(rows)
 
 
-def _comparable(ctx: Context, file: str, practice_id: str) -> str:
+def _comparable(ctx: Context, file: str, practice_id: str) -> Markup:
     rows = []
     for suggestion in ctx.bench.comparable(practice_id, COMPARABLE_LIMIT):
         city = ctx.kb.practices[suggestion.id].city
         rows.append(
-            f"{link(ctx.kb, file, 'practice', suggestion.id)} ({link(ctx.kb, file, 'city', city)}): "
-            f"{html(suggestion.reason)}"
+            fmt(
+                "{} ({}): {}",
+                link(ctx.kb, file, "practice", suggestion.id),
+                link(ctx.kb, file, "city", city),
+                suggestion.reason,
+            )
         )
     return bullet_list(rows)
 
 
-def _phone(number: str) -> str:
+def _phone(number: str) -> Markup:
     return external("tel:" + "".join(c for c in number if c.isdigit() or c == "+"), number)
 
 
-def _contact(contact: Contact | None) -> str:
+def _contact(contact: Contact | None) -> Markup:
     if contact is None:
-        return ""
+        return Markup("")
     return field_list(
         [
-            ("Functie", html(contact.role or "")),
-            ("Dienst", html(contact.service or "")),
+            ("Functie", line(contact.role or "")),
+            ("Dienst", line(contact.service or "")),
             ("E-mail", external(f"mailto:{contact.email}", contact.email) if contact.email else ""),
             ("Telefoon", _phone(contact.phone) if contact.phone else ""),
             ("Website", external(contact.url) if contact.url else ""),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from macros import urls
-from macros.pages.common import Page, bullet_list, dutch_date, external, field_list, html, link, p, section
+from macros.markup import Markup, join, line
+from macros.pages.common import Page, bullet_list, dutch_date, external, field_list, link, p, section
 from macros.pages.context import Context
 
 CITING_KINDS = (
@@ -23,10 +24,10 @@ def render(ctx: Context, source_id: str) -> Page:
     page = Page(urls.page_file("source", source_id), source.title, ctx.edit_url("source", source_id))
     facts = field_list(
         [
-            ("Auteurs", html("; ".join(source.authors))),
+            ("Auteurs", line("; ".join(source.authors))),
             ("Jaar", str(source.year) if source.year else ""),
-            ("Uitgever", html(source.publisher or "")),
-            ("Soort bron", html(source.note or "")),
+            ("Uitgever", line(source.publisher or "")),
+            ("Soort bron", line(source.note or "")),
             ("Online", external(source.url) if source.url else ""),
             ("Geraadpleegd op", dutch_date(source.accessed) if source.accessed else ""),
         ]
@@ -37,12 +38,12 @@ def render(ctx: Context, source_id: str) -> Page:
         for kind, title in CITING_KINDS
     ]
     blocks.append(section("Begrippen", _terms(ctx, page.file, source_id), level=3))
-    cited = "\n\n".join(b for b in blocks if b) or p("Nog geen enkel record verwijst naar deze bron.")
+    cited = join("\n\n", (b for b in blocks if b)) or p("Nog geen enkel record verwijst naar deze bron.")
     page.add(section("Gegevens", facts), section("Geciteerd door", cited))
     return page
 
 
-def _terms(ctx: Context, file: str, source_id: str) -> str:
+def _terms(ctx: Context, file: str, source_id: str) -> Markup:
     """Vocabulary terms whose definition follows this source; flow kinds have no page of their own."""
     kb = ctx.kb
     vocabularies: list[tuple[str, dict[str, Any]]] = [
@@ -56,5 +57,5 @@ def _terms(ctx: Context, file: str, source_id: str) -> str:
     for kind, terms in vocabularies:
         for term_id, term in terms.items():
             if term.source == source_id:
-                rows.append(html(term.label) if kind == "flow_kind" else link(kb, file, kind, term_id))
+                rows.append(line(term.label) if kind == "flow_kind" else link(kb, file, kind, term_id))
     return bullet_list(rows)

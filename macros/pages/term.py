@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from macros import urls
-from macros.pages.common import Page, bullet_list, dutch_number, field_list, html, link, links, p, section
+from macros.markup import Markup, fmt, join, line, text
+from macros.pages.common import Page, bullet_list, dutch_number, field_list, link, links, p, section
 from macros.pages.context import Context
 from macros.records import Instrument, SizeClass, Term
 
@@ -25,15 +26,17 @@ def _page(ctx: Context, kind: str, term: Term) -> Page:
     page = Page(urls.page_file(kind, term.id), term.label, ctx.edit_url(kind, term.id))
     page.description = term.definition
     source = (
-        f"Bron: {link(ctx.kb, page.file, 'source', term.source)}." if term.source in ctx.kb.sources else ""
+        fmt("Bron: {}.", link(ctx.kb, page.file, "source", term.source))
+        if term.source in ctx.kb.sources
+        else ""
     )
-    page.add(p(html(term.definition)), p(source))
+    page.add(p(line(term.definition)), p(source))
     return page
 
 
-def _practice_item(ctx: Context, file: str, pid: str) -> str:
+def _practice_item(ctx: Context, file: str, pid: str) -> Markup:
     practice = ctx.kb.practices[pid]
-    return f"{link(ctx.kb, file, 'practice', pid)} ({link(ctx.kb, file, 'city', practice.city)})"
+    return fmt("{} ({})", link(ctx.kb, file, "practice", pid), link(ctx.kb, file, "city", practice.city))
 
 
 def _grouped(
@@ -43,7 +46,7 @@ def _grouped(
     kind: str,
     order: list[str],
     limit: int | None = None,
-) -> str:
+) -> Markup:
     """Practices under a bold heading per group (a size class or theme), groups in vocabulary order.
 
     With a `limit`, each group shows its first practices and says where the others are.
@@ -51,14 +54,16 @@ def _grouped(
     blocks = []
     for key in [*order, ""]:
         if groups.get(key):
-            heading = link(ctx.kb, file, kind, key) if key else UNKNOWN_SIZE
+            heading = link(ctx.kb, file, kind, key) if key else text(UNKNOWN_SIZE)
             shown = groups[key][:limit] if limit else groups[key]
             items = bullet_list(_practice_item(ctx, file, pid) for pid in shown)
             if len(shown) < len(groups[key]):
-                more = f"… en {len(groups[key]) - len(shown)} andere: zie {link(ctx.kb, file, kind, key)}"
+                more = fmt(
+                    "… en {} andere: zie {}", len(groups[key]) - len(shown), link(ctx.kb, file, kind, key)
+                )
                 items = bullet_list([*(_practice_item(ctx, file, pid) for pid in shown), more])
-            blocks.append(p(f"<strong>{heading}</strong> ({len(groups[key])})") + "\n" + items)
-    return "\n".join(blocks)
+            blocks.append(p(fmt("<strong>{}</strong> ({})", heading, len(groups[key]))) + "\n" + items)
+    return join("\n", blocks)
 
 
 def render_theme(ctx: Context, theme_id: str) -> Page:

@@ -1,0 +1,80 @@
+"""The one way record text reaches HTML: helpers that return `markupsafe.Markup`.
+
+A record is untrusted input: anyone can open a pull request. So every piece of page or diagram HTML is
+built here, as `Markup`, and anything that is not `Markup` yet (record text, a number, an id) is
+escaped on the way in. Safety follows from the types, not from remembering to escape: a plain `str`
+handed to any helper below shows as text, never as markup, and mypy rejects a plain `str` where a
+helper asks for `Markup`.
+
+`{` and `}` become character references too, so that no template engine that might read a page later
+sees template syntax in record text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import LiteralString
+
+from markupsafe import Markup, escape
+
+__all__ = ["Markup", "element", "fmt", "join", "line", "paragraphs", "safe_url", "text"]
+
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
+def text(value: object) -> Markup:
+    """`value` as HTML text: `Markup` passes unchanged (it was built here), anything else is escaped."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(str(value))).translate(_BRACES))
+
+
+def line(value: object) -> Markup:
+    """Text on one line: newlines and runs of white space become one space, so a name or title can
+    never start a heading, a list or a new line of any output."""
+    if isinstance(value, Markup):
+        return value
+    return text(" ".join(str(value).split()))
+
+
+def fmt(template: LiteralString, *args: object) -> Markup:
+    """Our own HTML `template` (a literal in the code) with `{}` slots; every argument goes through
+    `text`, so only `Markup` arguments are inserted as markup."""
+    return Markup(template).format(*(text(a) for a in args))
+
+
+def join(separator: LiteralString, items: Iterable[object]) -> Markup:
+    """Items joined by our own `separator`; each item goes through `text`."""
+    return Markup(separator).join(text(item) for item in items)
+
+
+def element(tag: LiteralString, content: object, attributes: LiteralString = "") -> Markup:
+    """`<tag attributes>content</tag>`; empty when there is no content."""
+    content_html = text(content)
+    if not content_html:
+        return Markup("")
+    return Markup(f"<{tag}{' ' + attributes if attributes else ''}>") + content_html + Markup(f"</{tag}>")
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraphs(value: str) -> Markup:
+    """Prose (paragraphs separated by an empty line) as escaped `<p>` elements.
+
+    Record prose is plain text: no HTML, no Markdown. A `<`, `*` or `#` in it shows as typed.
+    """
+    return join(
+        "\n", (fmt("<p>{}</p>", line(block)) for block in _PARAGRAPH_BREAK.split(value) if block.strip())
+    )
+
+
+SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+"""The only kinds of address a link built from record data may have: no `javascript:` or `data:`."""
+
+
+def safe_url(url: object) -> str | None:
+    """The address as text when its scheme is one of SAFE_SCHEMES, else None."""
+    value = str(url).strip()
+    return value if value.lower().startswith(SAFE_SCHEMES) else None
