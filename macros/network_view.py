@@ -1,6 +1,6 @@
 """The network section of city and organisation pages: diagram, legend, gatekeeper sentence, tables.
 
-Everything a record says is escaped (`macros.diagrams.text`); links in raw HTML are relative to the
+Everything is built as Markup with `macros.markup`; links in raw HTML are relative to the
 page the block is embedded in (`page_url`), so they work at any site root. The overview page is
 Markdown (`overview_markdown`), so that MkDocs checks its links; its aggregation lives in
 `macros.network_overview`.

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 import markdown
-from markupsafe import Markup
 import pytest
+from markupsafe import Markup
 from mkdocs.config import load_config
 
 from macros import rawhtml
