@@ -24,7 +24,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from macros import demo, generate, knowledge, search_index
+from macros import demo, generate, search_index
+from macros.loading import scan
+from macros.records import KIND_FOLDERS, VOCABULARY_MODELS
+from macros.urls import RESERVED_IDS
 
 PROJECT = Path(__file__).resolve().parent.parent
 """The project whose mkdocs.yml, docs/ and macros/ the real builds use."""
@@ -134,7 +137,8 @@ def scratch_project(work: Path, name: str) -> Path:
 
 def records_count(root: Path) -> int:
     """Record files in a records folder (vocabularies not counted)."""
-    return sum(1 for _ in knowledge.record_files(root))
+    files, _ = scan(root, KIND_FOLDERS, VOCABULARY_MODELS, RESERVED_IDS)
+    return len(files)
 
 
 # --- the baseline ---------------------------------------------------------------------------------

@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from macros.knowledge import KnowledgeBase
-from macros.problems import Problem, Severity
+from macros.problems import Problem, Severity, quoted
 from macros.records import City, Period
-from macros.schema_errors import did_you_mean
+from macros.schema_errors import Hints
+from macros.urls import RESERVED_IDS
 
 Loc = tuple[str | int, ...]
 STALE_AFTER = dt.timedelta(days=2 * 365)
 """A record not reviewed for this long gets a warning (an error with --strict)."""
-
-_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def run_all(kb: KnowledgeBase, today: dt.date, strict: bool) -> list[Problem]:
@@ -33,45 +31,62 @@ def run_all(kb: KnowledgeBase, today: dt.date, strict: bool) -> list[Problem]:
     return problems
 
 
+def _checked(kb: KnowledgeBase, kind: str) -> Iterator[tuple[str, Any]]:
+    """(id, record) of every record of `kind`, also those that failed their model: the checks see the
+    fields of such a record that passed on their own, so one run reports every problem of a file."""
+    yield from kb.records_of(kind).items()
+    for (partial_kind, record_id), record in kb.partial.items():
+        if partial_kind == kind:
+            yield record_id, record
+
+
 # --- identity ------------------------------------------------------------------------------------------
 
 
-def check_file_names(kb: KnowledgeBase) -> Iterator[Problem]:
-    """The file name is the id, and ids are kebab-case."""
-    for (kind, record_id), raw in kb.raw.items():
-        if kind != "vocabulary" and not _KEBAB.match(record_id):
-            fixed = re.sub(r"[^a-z0-9]+", "-", record_id.lower()).strip("-")
-            yield Problem(
-                raw.path, 1, "", f"the file name is the id and must be kebab-case; rename it to {fixed}.yml"
-            )
-
-
 def check_vocabulary_ids(kb: KnowledgeBase) -> Iterator[Problem]:
-    """Every term id appears once in its vocabulary."""
+    """Every term id appears once in its vocabulary, and none takes an id a generated page uses."""
     for (kind, stem), raw in kb.raw.items():
         if kind != "vocabulary":
             continue
         seen: set[object] = set()
         for i, term in enumerate(raw.data.get("terms", [])):
             term_id = term.get("id") if isinstance(term, dict) else None
+            loc: Loc = ("terms", i, "id")
             if term_id in seen:
                 yield kb.problem(
-                    "vocabulary", stem, ("terms", i, "id"), f"'{term_id}' is defined twice; remove one"
+                    "vocabulary", stem, loc, f"{quoted(term_id)} staat er twee keer; verwijder er één"
                 )
+            if term_id in RESERVED_IDS:
+                message = (
+                    f"de id {quoted(term_id)} is voorbehouden voor een pagina van de site; kies een andere"
+                )
+                yield kb.problem("vocabulary", stem, loc, message)
             seen.add(term_id)
 
 
 # --- references ----------------------------------------------------------------------------------------
 
 
-_NOUNS = {"size_class": "size class", "flow_kind": "flow kind", "condition": "learning condition"}
-"""How a message names a reference kind, where that is not the kind itself."""
+_NOUNS = {
+    "practice": ("praktijk", "practices/"),
+    "city": ("stad of gemeente", "practices/cities/"),
+    "organisation": ("organisatie", "practices/organisations/"),
+    "network": ("lerend netwerk", "practices/networks/"),
+    "source": ("bron", "practices/sources/"),
+    "theme": ("thema", "practices/vocabulary/themes.yml"),
+    "instrument": ("instrument", "practices/vocabulary/instruments.yml"),
+    "size_class": ("stadsgrootte", "practices/vocabulary/size-classes.yml"),
+    "flow_kind": ("soort stroom", "practices/vocabulary/flow-kinds.yml"),
+    "condition": ("leervoorwaarde", "practices/vocabulary/learning-conditions.yml"),
+}
+"""How a message names a reference kind, and where its ids are listed."""
 
 
 def references(kind: str, record: Any) -> Iterator[tuple[Loc, str, str]]:
     """(field path, target kind, id) of every reference a record makes. The one list of relations."""
     if kind == "practice":
-        yield ("city",), "city", record.city
+        if getattr(record, "city", None):  # unset only in a record that failed its model
+            yield ("city",), "city", record.city
         yield from _each(("cities",), "city", record.cities)
         yield from _each(("themes",), "theme", record.themes)
         yield from _each(("instruments",), "instrument", record.instruments)
@@ -138,33 +153,47 @@ def _each(loc: Loc, target: str, ids: Iterable[str]) -> Iterator[tuple[Loc, str,
 
 def _all_records(kb: KnowledgeBase) -> Iterator[tuple[str, str, Any]]:
     for kind in ("practice", "city", "organisation", "network", "source"):
-        for record_id, record in kb.records_of(kind).items():
+        for record_id, record in _checked(kb, kind):
             yield kind, record_id, record
 
 
 def check_references(kb: KnowledgeBase) -> Iterator[Problem]:
-    """Every reference resolves to a record or term; otherwise name the closest id."""
+    """Every reference resolves to a record or term; otherwise name the closest id, or the term whose
+    label was written instead of its id."""
+    hints = Hints()
     for kind, record_id, record in _all_records(kb):
         for loc, target, value in references(kind, record):
-            known = kb.records_of(target)
+            known = kb.known_ids(target)
             if value not in known:
-                noun = _NOUNS.get(target, target)
-                hint = did_you_mean(value, known)
-                yield kb.problem(kind, record_id, loc, f"'{value}' is not a known {noun}{hint}")
+                yield kb.problem(kind, record_id, loc, unknown_reference(kb, target, value, hints))
+
+
+def unknown_reference(kb: KnowledgeBase, target: str, value: str, hints: Hints) -> str:
+    """`'talen' is geen thema uit ...; bedoel je 'taal'?`"""
+    noun, where = _NOUNS[target]
+    message = f"{quoted(value)} is geen {noun} uit {where}"
+    if target in _VOCABULARY_KINDS:
+        by_label = {term.label.casefold(): term_id for term_id, term in kb.records_of(target).items()}
+        if value.casefold() in by_label:
+            return message + f"; schrijf de id {quoted(by_label[value.casefold()])}, niet het label"
+    return message + hints.did_you_mean(value, kb.known_ids(target))
+
+
+_VOCABULARY_KINDS = ("theme", "instrument", "size_class", "flow_kind", "condition")
 
 
 def check_no_self_reference(kb: KnowledgeBase) -> Iterator[Problem]:
     """A practice is not adapted from itself, and its lead city is not repeated among the others."""
-    for practice_id, practice in kb.practices.items():
+    for practice_id, practice in _checked(kb, "practice"):
         if practice.transferability and practice_id in practice.transferability.adapted_from:
             index = practice.transferability.adapted_from.index(practice_id)
             loc: Loc = ("transferability", "adapted_from", index)
-            yield kb.problem("practice", practice_id, loc, "a practice cannot be adapted from itself")
-        if practice.city in practice.cities:
-            loc = ("cities", practice.cities.index(practice.city))
-            yield kb.problem(
-                "practice", practice_id, loc, f"'{practice.city}' is already the lead `city`; remove it here"
-            )
+            yield kb.problem("practice", practice_id, loc, "een praktijk is niet van zichzelf overgenomen")
+        lead = getattr(practice, "city", None)
+        if lead in practice.cities:
+            loc = ("cities", practice.cities.index(lead))
+            message = f"{quoted(lead)} is al de trekker (`city`); haal de stad hier weg"
+            yield kb.problem("practice", practice_id, loc, message)
 
 
 # --- dates ---------------------------------------------------------------------------------------------
@@ -174,11 +203,11 @@ def partial_date_problem(value: str) -> str | None:
     """Why a `YYYY[-MM[-DD]]` string is not a real date, or None when it is one."""
     parts = [int(p) for p in value.split("-")]
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
-        return f"'{value}' has no month {parts[1]:02d}; months run from 01 to 12"
+        return f"{quoted(value)} heeft geen maand {parts[1]:02d}; maanden lopen van 01 tot 12"
     if len(parts) == 3:
         last = calendar.monthrange(parts[0], parts[1])[1]
         if not 1 <= parts[2] <= last:
-            return f"'{value}' is not a real day; {parts[0]}-{parts[1]:02d} has {last} days"
+            return f"{quoted(value)} is geen bestaande dag; {parts[0]}-{parts[1]:02d} heeft {last} dagen"
     return None
 
 
@@ -194,17 +223,18 @@ def _period_problems(period: Period) -> Iterator[tuple[Loc, str]]:
         if period.end[:width] < period.start[:width]:
             yield (
                 ("end",),
-                f"the period ends ({period.end}) before it starts ({period.start}); swap or fix them",
+                f"de periode eindigt ({period.end}) voor ze begint ({period.start}); "
+                "wissel ze om of verbeter ze",
             )
 
 
 def check_dates(kb: KnowledgeBase) -> Iterator[Problem]:
     """Partial dates are real days or months, and periods end after they start."""
-    for practice_id, practice in kb.practices.items():
+    for practice_id, practice in _checked(kb, "practice"):
         if practice.period:
             for loc, message in _period_problems(practice.period):
                 yield kb.problem("practice", practice_id, ("period", *loc), message)
-    for city_id, city in kb.cities.items():
+    for city_id, city in _checked(kb, "city"):
         for i, milestone in enumerate(city.milestones):
             problem = partial_date_problem(milestone.date)
             if problem:
@@ -218,16 +248,13 @@ def check_reviewed(kb: KnowledgeBase, today: dt.date, strict: bool) -> Iterator[
         if reviewed is None:
             continue
         if reviewed > today:
-            yield kb.problem(
-                kind,
-                record_id,
-                ("last_reviewed",),
-                f"{reviewed} is in the future; use today's date or earlier",
-            )
+            message = f"{reviewed} ligt in de toekomst; vul de datum van vandaag in, of een eerdere"
+            yield kb.problem(kind, record_id, ("last_reviewed",), message)
         elif today - reviewed > STALE_AFTER:
             severity: Severity = "error" if strict else "warning"
             message = (
-                f"not reviewed since {reviewed}; check the record against its sources and update the date"
+                f"niet meer nagekeken sinds {reviewed}; vergelijk het record met zijn bronnen "
+                "en pas de datum aan"
             )
             yield kb.problem(kind, record_id, ("last_reviewed",), message, severity)
 
@@ -252,15 +279,14 @@ def check_size_class_bands(kb: KnowledgeBase) -> Iterator[Problem]:
     for i, term in enumerate(terms):
         if term.min_population != expected_min:
             message = (
-                f"the band starts at {term.min_population} but should start at {expected_min}, "
-                "where the previous ends"
+                f"de klasse begint bij {term.min_population}, maar moet beginnen bij {expected_min}, "
+                "waar de vorige eindigt"
             )
             yield kb.problem("vocabulary", "size-classes", ("terms", i, "min_population"), message)
         last = i == len(terms) - 1
         if term.max_population is None and not last:
-            yield kb.problem(
-                "vocabulary", "size-classes", ("terms", i), "only the last band may have no max_population"
-            )
+            message = "alleen de laatste klasse mag zonder max_population"
+            yield kb.problem("vocabulary", "size-classes", ("terms", i), message)
         expected_min = term.max_population or 0
 
 
@@ -270,14 +296,33 @@ def check_city_size_class(kb: KnowledgeBase) -> Iterator[Problem]:
         if city.size_class is None or city.size_class not in kb.size_classes:
             continue
         if city.population is None:
-            message = "a size class follows from the population; add `population` or remove `size_class`"
+            message = (
+                "de stadsgrootte volgt uit het aantal inwoners; vul `population` in of laat `size_class` weg"
+            )
             yield kb.problem("city", city_id, ("size_class",), message)
             continue
         expected = size_class_for(kb, city.population.value)
         if expected != city.size_class:
             population = f"{city.population.value:,.0f}".replace(",", ".")  # Dutch thousands separator
-            message = f"a population of {population} falls in '{expected}', not '{city.size_class}'"
+            message = (
+                f"met {population} inwoners hoort de stad bij {quoted(expected)}, "
+                f"niet bij {quoted(city.size_class)}"
+            )
             yield kb.problem("city", city_id, ("size_class",), message)
+
+
+def check_shares(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A share below 1 % is probably a fraction (0.21 for 21 %): ask, as a warning."""
+    for city_id, city in _checked(kb, "city"):
+        share = city.foreign_origin_share
+        if share is not None and 0 < share.value < 1:
+            percent = f"{share.value * 100:g}".replace(".", ",")
+            message = (
+                f"een aandeel van {str(share.value).replace('.', ',')} % is heel klein; "
+                f"bedoel je {percent} %? "
+                f"Schrijf dan {share.value * 100:g} (het veld is een percentage van 0 tot 100)"
+            )
+            yield kb.problem("city", city_id, ("foreign_origin_share", "value"), message, "warning")
 
 
 def city_size_class(kb: KnowledgeBase, city: City) -> str | None:
@@ -292,7 +337,8 @@ def city_size_class(kb: KnowledgeBase, city: City) -> str | None:
 
 def check_network(kb: KnowledgeBase) -> Iterator[Problem]:
     """Actors are unique and named; flows connect actors of the same network; the city is in it."""
-    for city_id, city in kb.cities.items():
+    hints = Hints()
+    for city_id, city in _checked(kb, "city"):
         if city.network is None:
             continue
         actor_ids = [actor.id for actor in city.network.actors]
@@ -300,39 +346,30 @@ def check_network(kb: KnowledgeBase) -> Iterator[Problem]:
         for i, actor in enumerate(city.network.actors):
             loc: Loc = ("network", "actors", i)
             if actor.id in seen:
-                yield kb.problem(
-                    "city", city_id, (*loc, "id"), f"actor id '{actor.id}' is used twice in this network"
-                )
+                message = f"de actor-id {quoted(actor.id)} staat twee keer in dit netwerk; "
+                message += "geef elke actor een eigen id"
+                yield kb.problem("city", city_id, (*loc, "id"), message)
             seen.add(actor.id)
             if sum(x is not None for x in (actor.organisation, actor.city)) > 1:
-                yield kb.problem(
-                    "city", city_id, loc, "an actor is an organisation or a city, not both; keep one"
-                )
+                message = "een actor is een organisatie of een stad, niet beide; houd er één"
+                yield kb.problem("city", city_id, loc, message)
             if actor.organisation is None and actor.city is None and actor.name is None:
-                yield kb.problem(
-                    "city", city_id, loc, "give the actor an `organisation`, a `city` or a `name`"
-                )
+                message = "geef de actor een `organisation`, een `city` of een `name`"
+                yield kb.problem("city", city_id, loc, message)
         if not any(actor.city == city_id for actor in city.network.actors):
-            message = f"the network has no actor for the city itself; add one with `city: {city_id}`"
+            message = f"het netwerk heeft geen actor voor de stad zelf; voeg er een toe met `city: {city_id}`"
             yield kb.problem("city", city_id, ("network", "actors"), message)
         for i, flow in enumerate(city.network.flows):
             for end in ("from", "to"):
                 value = flow.from_ if end == "from" else flow.to
                 if value not in seen:
-                    hint = did_you_mean(value, actor_ids)
-                    yield kb.problem(
-                        "city",
-                        city_id,
-                        ("network", "flows", i, end),
-                        f"'{value}' is not an actor of this network{hint}",
+                    message = (
+                        f"{quoted(value)} is geen actor van dit netwerk{hints.did_you_mean(value, actor_ids)}"
                     )
+                    yield kb.problem("city", city_id, ("network", "flows", i, end), message)
             if flow.from_ == flow.to:
-                yield kb.problem(
-                    "city",
-                    city_id,
-                    ("network", "flows", i, "to"),
-                    "a flow goes from one actor to another; `to` equals `from`",
-                )
+                message = "een stroom gaat van de ene actor naar een andere; `to` is gelijk aan `from`"
+                yield kb.problem("city", city_id, ("network", "flows", i, "to"), message)
 
 
 # --- sources -------------------------------------------------------------------------------------------
@@ -348,19 +385,19 @@ def check_sourced(kb: KnowledgeBase) -> Iterator[Problem]:
         for record_id, record in kb.records_of(kind).items():
             if not record.sources:
                 message = (
-                    "cite at least one source (an id from practices/sources/) for the facts in this record"
+                    "vermeld minstens één bron (een id uit practices/sources/) voor de feiten in dit record"
                 )
                 yield kb.problem(kind, record_id, ("sources",), message)
 
 
 CHECKS: list[Callable[[KnowledgeBase], Iterable[Problem]]] = [
-    check_file_names,
     check_vocabulary_ids,
     check_references,
     check_no_self_reference,
     check_dates,
     check_size_class_bands,
     check_city_size_class,
+    check_shares,
     check_network,
     check_sourced,
 ]

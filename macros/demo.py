@@ -23,8 +23,6 @@ from macros.records import KIND_FOLDERS, Level, OrganisationType, Province
 
 Record = dict[str, Any]
 
-MARKER = ".demo-corpus"
-"""File that marks a folder as a generated demo corpus (so a script may replace it)."""
 
 REVIEWED_UNTIL = dt.date(2026, 9, 1)
 """Latest `last_reviewed` date; fixed rather than today's so that a seed always gives the same bytes."""
@@ -46,12 +44,25 @@ def write_corpus(out: Path, practices: int, seed: int = 0) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for record_id, record in records.items():
             (folder / f"{record_id}.yml").write_text(_HEADER + _dump(record), encoding="utf-8")
-    (out / MARKER).write_text(f"practices={practices} seed={seed}\n", encoding="utf-8")
+
+
+def is_demo_corpus(folder: Path) -> bool:
+    """Whether `folder` holds a demo corpus that a script may replace: record files, each of which
+    starts with the demo header. (A marker file would be a stray file in a records folder.)"""
+    records = [p for p in folder.rglob("*.yml") if p.parent.name != "vocabulary"] if folder.is_dir() else []
+    header = _HEADER.encode()
+    return bool(records) and all(p.open("rb").read(len(header)) == header for p in records)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes a list shared by two records out in full: records may not use YAML anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _dump(record: Record) -> str:
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(record, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _vocabulary_terms(stem: str) -> list[Record]:

@@ -63,6 +63,9 @@ def describe(name: str, info: FieldInfo, prefix: str = "", depth: int = 0) -> Fi
     limit = constraints.get("max_length")
     if limit and not is_list and singular == "tekst":
         label += f" (max. {limit} tekens)"
+    items = _constraints(annotation, info.metadata).get("max_length") if is_list else None
+    if items:
+        label += f" (max. {items})"
     doc = info.description or ""
     vocabulary = _VOCABULARY_IN_DOC.search(doc)
     nested = _base_model(inner)
@@ -95,10 +98,12 @@ def _constraints(annotation: Any, metadata: list[Any]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     items = [*metadata, *getattr(annotation, "__metadata__", ())]
     for item in items:
-        for attribute in ("pattern", "max_length"):
-            value = getattr(item, attribute, None)
-            if value is not None:
-                found[attribute] = value
+        pattern = getattr(item, "pattern", None)
+        if pattern is not None:
+            found["pattern"] = pattern
+        limit = getattr(item, "max_length", None)
+        if limit is not None:  # the strictest of the type's and the field's own limit
+            found["max_length"] = min(limit, found.get("max_length", limit))
         if isinstance(item, StringConstraints) and item.pattern:
             found["pattern"] = item.pattern
     return found

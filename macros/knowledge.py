@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from macros import schema_errors
-from macros.loading import RawRecord, read_record
+from macros.loading import RawRecord, read_record, scan
 from macros.problems import Problem, RecordsInvalid, Severity, field_path
 from macros.records import (
     KIND_FOLDERS,
@@ -36,6 +37,7 @@ from macros.records import (
     Source,
     Term,
 )
+from macros.urls import RESERVED_IDS
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "practices"
 """The shipped records folder."""
@@ -66,6 +68,12 @@ class KnowledgeBase:
     conditions: dict[str, LearningCondition] = field(default_factory=dict)
     raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)
     """(kind, id) -> the file as read, for line numbers; vocabularies use kind `vocabulary`."""
+    file_ids: dict[str, set[str]] = field(default_factory=dict)
+    """Kind -> the id of every record file found, also of files that failed: a reference to a record
+    with a mistake of its own is not a second mistake."""
+    partial: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """(kind, id) -> a record that failed its model, built from the fields that passed, so that the
+    checks can report the other problems of that file in the same run. Never rendered."""
 
     def __post_init__(self) -> None:
         # Built once: the page renderers look kinds up hundreds of thousands of times. Loading fills
@@ -85,6 +93,10 @@ class KnowledgeBase:
         self._labels: dict[str, dict[str, str]] = {}
         """Kind -> id -> label, made on first use (after loading): links ask for labels 170,000 times
         at 3,000 practices."""
+
+    def known_ids(self, kind: str) -> set[str] | dict[str, Any]:
+        """The ids a reference to `kind` may use: every record file of that kind, or every term."""
+        return self.file_ids.get(kind, set()) if kind in KIND_FOLDERS else self.records_of(kind)
 
     def records_of(self, kind: str) -> dict[str, Any]:
         """The records (`practice`, `city`, ...) or vocabulary terms (`theme`, `size_class`, ...) of one
@@ -124,37 +136,6 @@ def _label_of(entry: BaseModel) -> str:
     raise TypeError(f"{type(entry).__name__} has no label, title or name")
 
 
-def record_files(root: Path) -> Iterator[tuple[str, Path]]:
-    """(kind, path) of every record file below `root`; the folder says the kind."""
-    for kind, folder in KIND_FOLDERS.items():
-        directory = root / folder
-        if directory.is_dir():
-            # Sorted by name as plain strings: comparing thousands of Path objects costs a tenth of a second.
-            names = sorted(e.name for e in os.scandir(directory) if e.name.endswith(".yml") and e.is_file())
-            for name in names:
-                if not name.startswith("."):
-                    yield kind, directory / name
-
-
-def stray_files(root: Path) -> list[Problem]:
-    """Files that look like records but would be ignored: wrong extension or unknown folder."""
-    known = {str(root / folder) for folder in (*KIND_FOLDERS.values(), "vocabulary")}
-    folders = ", ".join(sorted(f"{f}/" for f in KIND_FOLDERS.values() if f != "."))
-    problems = []
-    # os.walk with plain strings, not Path.rglob: this visits every file of a corpus of thousands.
-    for directory, subdirectories, names in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-        for name in names:
-            if name.endswith(".yaml") and not name.startswith("."):
-                problems.append(
-                    Problem(Path(directory, name), 1, "", "record files end in `.yml`; rename the file")
-                )
-            elif name.endswith(".yml") and not name.startswith(".") and directory not in known:
-                message = f"this folder holds no records; move the file to {root.name}/ or one of {folders}"
-                problems.append(Problem(Path(directory, name), 1, "", message))
-    return sorted(problems)
-
-
 def load(
     root: Path, today: dt.date | None = None, strict: bool = False
 ) -> tuple[KnowledgeBase, list[Problem]]:
@@ -167,9 +148,11 @@ def load(
 
     kb = KnowledgeBase(root=root)
     with no_cycle_collection():
-        problems = stray_files(root)
+        files, problems = scan(root, KIND_FOLDERS, VOCABULARY_MODELS, RESERVED_IDS)
         problems += _load_vocabularies(kb)
-        for kind, path in record_files(root):
+        for kind, path in files:
+            kb.file_ids.setdefault(kind, set()).add(path.stem)
+        for kind, path in files:
             problems += _load_record(kb, kind, path)
         problems += checks.run_all(kb, today or dt.date.today(), strict)
     return kb, sorted(problems)
@@ -203,11 +186,11 @@ def build(root: Path | None = None, today: dt.date | None = None, strict: bool =
     return kb
 
 
-def _validate(raw: RawRecord, model: type[M]) -> tuple[M | None, list[Problem]]:
+def _validate(raw: RawRecord, model: type[M]) -> tuple[M | None, list[Problem], ValidationError | None]:
     try:
-        return model.model_validate(raw.data), []
+        return model.model_validate(raw.data), [], None
     except ValidationError as exc:
-        return None, schema_errors.to_problems(raw, model, exc)
+        return None, schema_errors.to_problems(raw, model, exc), exc
 
 
 def _load_record(kb: KnowledgeBase, kind: str, path: Path) -> list[Problem]:
@@ -216,10 +199,39 @@ def _load_record(kb: KnowledgeBase, kind: str, path: Path) -> list[Problem]:
         return problems
     record_id = path.stem
     kb.raw[(kind, record_id)] = raw
-    record, problems = _validate(raw, RECORD_MODELS[kind])
+    model = RECORD_MODELS[kind]
+    record, schema_problems, error = _validate(raw, model)
     if record is not None:
         kb.records_of(kind)[record_id] = record
-    return problems
+    elif error is not None:
+        kb.partial[(kind, record_id)] = _partial(raw, model, error)
+    return problems + schema_problems
+
+
+def _partial(raw: RawRecord, model: type[M], error: ValidationError) -> M:
+    """The record with only the top-level fields that are valid on their own; the rest empty."""
+    failed = {e["loc"][0] for e in error.errors() if e["loc"]}
+    values = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key in raw.data and key not in failed:
+            try:
+                values[name] = _field_adapter(model, name).validate_python(raw.data[key])
+            except ValidationError:
+                continue
+    for name, info in model.model_fields.items():
+        if name not in values and info.is_required():
+            # Unset, or invalid: the checks read it as empty; its own problem is already reported.
+            values[name] = [] if get_origin(info.annotation) is list else None
+    return model.model_construct(**values)
+
+
+@functools.cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    """A validator of one field of a model, with the field's constraints."""
+    info = model.model_fields[name]
+    annotated: Any = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    return TypeAdapter(annotated)
 
 
 _VOCABULARY_TARGETS = {
@@ -243,7 +255,7 @@ def _load_vocabularies(kb: KnowledgeBase) -> list[Problem]:
             problems += read_problems
             continue
         kb.raw[("vocabulary", stem)] = raw
-        vocabulary, schema_problems = _validate(raw, model)
+        vocabulary, schema_problems, _ = _validate(raw, model)
         problems += schema_problems
         if vocabulary is not None:
             target: dict[str, Any] = getattr(kb, _VOCABULARY_TARGETS[stem])

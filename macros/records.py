@@ -10,6 +10,7 @@ Field names are English; the content contributors write in them is Dutch.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -25,8 +26,32 @@ from pydantic import (
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 """A kebab-case identifier: lowercase letters, digits and single hyphens. File names are ids."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""Non-empty text. Rendered as plain text: HTML and template syntax are shown literally."""
+# Limits. A record is untrusted input: every text and list has a bound, chosen well above what real
+# records need (the longest case study is about 5,000 characters, the longest list of steps 10 items,
+# the largest network 14 actors), so that no file can flood the build. CONTRIBUTING lists them.
+MAX_TEXT = 1_000
+"""Characters in a one-paragraph text (a step, a role, a note)."""
+MAX_PROSE = 10_000
+"""Characters in a text of several paragraphs (description, results, case study)."""
+MAX_ITEMS = 50
+"""Items in a list (themes, steps, partners, sources, ...)."""
+MAX_ACTORS = 100
+"""Actors in one partner network."""
+MAX_FLOWS = 300
+"""Flows in one partner network."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+"""Non-empty plain text of one paragraph. HTML, Markdown and template syntax are shown as typed."""
+
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PROSE)]
+"""Plain text of one or more paragraphs, separated by an empty line. No HTML and no Markdown: every
+character is shown as typed."""
+
+Ids = Annotated[list[Id], Field(max_length=MAX_ITEMS)]
+"""A list of ids."""
+
+Texts = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
+"""A list of short texts."""
 
 PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 """A year (`2012`), a month (`2012-10`) or a day (`2012-10-15`); as precise as the source is."""
@@ -55,7 +80,7 @@ def _partial_date_from_yaml(value: object) -> object:
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, field docstrings become descriptions."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True, allow_inf_nan=False)
 
 
 # --- shared parts ------------------------------------------------------------------------------------
@@ -65,13 +90,43 @@ class Measure(Strict):
     """A figure about a real place, with the year it describes and where it comes from."""
 
     value: float = Field(ge=0)
-    """The figure itself: a count of inhabitants, or a percentage between 0 and 100."""
+    """The figure itself."""
     year: int | None = Field(default=None, ge=1800, le=2100)
     """The year the figure describes. Leave empty when the source does not say."""
     source: Id
     """The id of the source that states the figure (a file in `practices/sources/`)."""
     note: Text | None = None
     """How the source defines or counts the figure, when that matters for comparing it."""
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
+class Population(Measure):
+    """A number of inhabitants, with the year it describes and where it comes from."""
+
+    value: int = Field(ge=0, le=20_000_000)
+    """The number of inhabitants, a whole number written without separators: `87000`."""
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _as_people_write_it(cls, value: object) -> object:
+        if isinstance(value, str) and _THOUSANDS.fullmatch(value.strip()):
+            digits = value.strip().replace(".", "")
+            raise ValueError(
+                f"'{value.strip()}' leest YAML niet als {int(digits):,} inwoners maar als een kommagetal; "
+                f"schrijf {digits}, zonder punten".replace(",", ".")
+            )
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError(f"{value} is geen geheel getal; een aantal inwoners schrijf je als 87000")
+        return value
+
+
+class Share(Measure):
+    """A share of the population in percent, with the year it describes and where it comes from."""
+
+    value: float = Field(ge=0, le=100)
+    """The percentage, from 0 to 100: `32` or `32.5` for 32,5 %."""
 
 
 class Period(Strict):
@@ -108,11 +163,11 @@ class Resources(Strict):
 class Transferability(Strict):
     """Where else the practice could work, and what it needs to travel."""
 
-    size_classes: list[Id] = []
+    size_classes: Ids = []
     """Ids of the city-size classes it suits (see `practices/vocabulary/size-classes.yml`)."""
-    conditions: list[Id] = []
+    conditions: Ids = []
     """Ids of the learning conditions it needs (see `practices/vocabulary/learning-conditions.yml`)."""
-    adapted_from: list[Id] = []
+    adapted_from: Ids = []
     """Ids of practices, elsewhere, that this one was adapted from."""
     note: Text | None = None
     """What to adapt when another city takes it over."""
@@ -169,41 +224,41 @@ class Practice(Strict):
     """One paragraph: what it is and why it matters. Shown in the catalogue."""
     city: Id
     """Id of the city or municipality that leads the practice (a file in `practices/cities/`)."""
-    cities: list[Id] = []
+    cities: Ids = []
     """Ids of other cities that take part."""
-    themes: list[Id] = Field(min_length=1)
+    themes: Ids = Field(min_length=1)
     """Ids of themes (see `practices/vocabulary/themes.yml`); at least one."""
-    instruments: list[Id] = []
+    instruments: Ids = []
     """Ids of the policy instruments used (see `practices/vocabulary/instruments.yml`)."""
-    target_groups: list[Text] = []
+    target_groups: Texts = []
     """Whom it reaches, in a few words each: `nieuwkomers`, `sportclubs`."""
-    partners: list[Partner] = []
+    partners: list[Partner] = Field(default=[], max_length=MAX_ITEMS)
     """Organisations that take part, each with its role."""
     period: Period | None = None
     """When it ran. Leave empty when the sources do not say."""
     status: Status | None = None
     """`lopend`, `afgerond` or `pilot`. Leave empty when the sources do not say."""
-    description: Text | None = None
+    description: Prose | None = None
     """What the practice is, in a few paragraphs (separate paragraphs with an empty line)."""
-    approach: list[Text] = []
+    approach: Texts = []
     """The steps, in order: the "how", not only the "what"."""
     resources: Resources | None = None
     """Staff, budget and funding."""
-    results: Text | None = None
+    results: Prose | None = None
     """What it achieved, with figures where the sources give them."""
-    evaluation: Text | None = None
+    evaluation: Prose | None = None
     """How it was evaluated and by whom."""
-    success_factors: list[Text] = []
+    success_factors: Texts = []
     """The do's: what made it work."""
-    pitfalls: list[Text] = []
+    pitfalls: Texts = []
     """The don'ts: what to avoid, what went wrong."""
     transferability: Transferability | None = None
     """For which cities it suits and what it needs."""
     contact: Contact | None = None
     """Whom to ask: a function, a service, a functional e-mail address, a phone number, a web page."""
-    documents: list[Document] = []
+    documents: list[Document] = Field(default=[], max_length=MAX_ITEMS)
     """Public documents: regulation, clause text, template, evaluation, presentation."""
-    sources: list[Id] = []
+    sources: Ids = []
     """Ids of the sources behind the facts above (files in `practices/sources/`)."""
     last_reviewed: dt.date
     """The day someone last checked this record against its sources (YYYY-MM-DD)."""
@@ -245,7 +300,7 @@ class Learning(Strict):
     """`startend`, `groeiend` or `ervaren` with local integration policy. Leave empty without a source."""
     maturity_source: Id | None = None
     """Id of the source for the maturity."""
-    conditions: list[ConditionNote] = []
+    conditions: list[ConditionNote] = Field(default=[], max_length=MAX_ITEMS)
     """The learning conditions the sources describe for this city."""
 
 
@@ -287,11 +342,11 @@ class Flow(Strict):
 class Network(Strict):
     """The city's partner network in local integration policy, as its sources describe it."""
 
-    actors: list[Actor] = Field(min_length=1)
+    actors: list[Actor] = Field(min_length=1, max_length=MAX_ACTORS)
     """The actors, the city itself among them."""
-    flows: list[Flow] = []
+    flows: list[Flow] = Field(default=[], max_length=MAX_FLOWS)
     """Directed flows of money, infrastructure, expertise or information between them."""
-    sources: list[Id] = Field(min_length=1)
+    sources: Ids = Field(min_length=1)
     """Ids of the sources the network is drawn from."""
     note: Text | None = None
     """What the network leaves out, as its source says."""
@@ -306,9 +361,9 @@ class City(Strict):
     """The five-digit NIS code. Leave empty without a source."""
     province: Province | None = None
     """Province id. Leave empty without a source."""
-    population: Measure | None = None
+    population: Population | None = None
     """Number of inhabitants, with year and source."""
-    foreign_origin_share: Measure | None = None
+    foreign_origin_share: Share | None = None
     """Share of inhabitants of foreign origin, in percent, with year and source."""
     size_class: Id | None = None
     """Id of the size class (`practices/vocabulary/size-classes.yml`); must follow from `population`."""
@@ -316,19 +371,19 @@ class City(Strict):
     """`grootstad` or `regionale-stad` (the centrumsteden), or `gemeente`."""
     type_source: Id | None = None
     """Id of the source for the type."""
-    governance: Text | None = None
+    governance: Prose | None = None
     """Where integration policy sits in the organisation."""
-    milestones: list[Milestone] = []
+    milestones: list[Milestone] = Field(default=[], max_length=MAX_ITEMS)
     """Dated turning points."""
-    instruments: list[Id] = []
+    instruments: Ids = []
     """Ids of the policy instruments the city uses (see `practices/vocabulary/instruments.yml`)."""
     learning: Learning | None = None
     """Maturity and learning conditions."""
     network: Network | None = None
     """The partner network: actors and flows."""
-    case_study: Text | None = None
+    case_study: Prose | None = None
     """The case study itself, in a few paragraphs (separate paragraphs with an empty line)."""
-    sources: list[Id] = []
+    sources: Ids = []
     """Ids of the sources behind the facts of this record."""
     last_reviewed: dt.date
     """The day someone last checked this record against its sources (YYYY-MM-DD)."""
@@ -350,9 +405,9 @@ class Organisation(Strict):
     """Where it works: `lokaal`, `regionaal`, `vlaams`, `federaal`, `europees` or `internationaal`."""
     website: HttpUrl | None = None
     """Its public website."""
-    description: Text | None = None
+    description: Prose | None = None
     """What it does in local integration policy."""
-    sources: list[Id] = []
+    sources: Ids = []
     """Ids of the sources behind the facts of this record."""
     last_reviewed: dt.date
     """The day someone last checked this record against its sources (YYYY-MM-DD)."""
@@ -363,9 +418,9 @@ class AgendaTopic(Strict):
 
     topic: Text
     """The topic, in a few words."""
-    themes: list[Id] = []
+    themes: Ids = []
     """Ids of the themes it touches (`practices/vocabulary/themes.yml`); the site links it to practices."""
-    proposed_by: list[Id] = []
+    proposed_by: Ids = []
     """Ids of the member cities that proposed it."""
 
 
@@ -374,21 +429,21 @@ class LearningNetwork(Strict):
 
     name: Text
     """Its name."""
-    description: Text | None = None
+    description: Prose | None = None
     """What it is and how it works."""
     level: Level | None = None
     """At which level it brings governments together."""
     coordinator: Id | None = None
     """Id of the organisation that leads it."""
-    members: list[Id] = []
+    members: Ids = []
     """Ids of the member cities."""
     cadence: Text | None = None
     """How often it meets, for example `vier keer per jaar`."""
-    agenda: list[AgendaTopic] = []
+    agenda: list[AgendaTopic] = Field(default=[], max_length=MAX_ITEMS)
     """Topics its members put on the agenda."""
-    conditions: list[ConditionNote] = []
+    conditions: list[ConditionNote] = Field(default=[], max_length=MAX_ITEMS)
     """The learning conditions the sources describe for this network."""
-    sources: list[Id] = []
+    sources: Ids = []
     """Ids of the sources behind the facts of this record."""
     last_reviewed: dt.date
     """The day someone last checked this record against its sources (YYYY-MM-DD)."""
@@ -399,7 +454,7 @@ class Source(Strict):
 
     title: Text
     """Its title."""
-    authors: list[Text] = []
+    authors: Texts = []
     """Authors, as `Achternaam, V.`; an organisation for institutional pages."""
     year: int | None = Field(default=None, ge=1800, le=2100)
     """Year of publication."""
@@ -459,7 +514,7 @@ class LearningCondition(Term):
 class Vocabulary(Strict):
     """A vocabulary file: a list of terms."""
 
-    terms: list[Term] = Field(min_length=1)
+    terms: list[Term] = Field(min_length=1, max_length=2 * MAX_ITEMS)
     """The allowed values, in the order the site shows them."""
 
 
@@ -470,28 +525,28 @@ class ThemeVocabulary(Vocabulary):
 class InstrumentVocabulary(Vocabulary):
     """`practices/vocabulary/instruments.yml`."""
 
-    terms: list[Instrument] = Field(min_length=1)  # type: ignore[assignment]
+    terms: list[Instrument] = Field(min_length=1, max_length=2 * MAX_ITEMS)  # type: ignore[assignment]
     """The instruments, in the order the site shows them."""
 
 
 class SizeClassVocabulary(Vocabulary):
     """`practices/vocabulary/size-classes.yml`."""
 
-    terms: list[SizeClass] = Field(min_length=1)  # type: ignore[assignment]
+    terms: list[SizeClass] = Field(min_length=1, max_length=2 * MAX_ITEMS)  # type: ignore[assignment]
     """The size classes, from small to large."""
 
 
 class FlowKindVocabulary(Vocabulary):
     """`practices/vocabulary/flow-kinds.yml`."""
 
-    terms: list[FlowKind] = Field(min_length=1)  # type: ignore[assignment]
+    terms: list[FlowKind] = Field(min_length=1, max_length=2 * MAX_ITEMS)  # type: ignore[assignment]
     """The flow kinds."""
 
 
 class LearningConditionVocabulary(Vocabulary):
     """`practices/vocabulary/learning-conditions.yml`."""
 
-    terms: list[LearningCondition] = Field(min_length=1)  # type: ignore[assignment]
+    terms: list[LearningCondition] = Field(min_length=1, max_length=2 * MAX_ITEMS)  # type: ignore[assignment]
     """The five learning conditions."""
 
 

@@ -8,19 +8,44 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from macros.loading import RawRecord
-from macros.problems import Problem, field_path
+from macros.loading import MAX_ID_CHARS, RawRecord
+from macros.problems import Problem, field_path, printable, quoted
+
+HINT_BUDGET = 500
+"""Did-you-mean suggestions per run. Each compares a value with every id of its kind (3,000 practices):
+a hostile file of thousands of unknown ids would otherwise take minutes. Past the budget, messages
+come without a suggestion."""
 
 
-def did_you_mean(value: str, choices: list[str] | set[str] | Any) -> str:
-    """`; did you mean 'x'?` for the closest choice, or an empty string when none is close."""
+class Hints:
+    """Did-you-mean suggestions for one run: each value looked up once, at most HINT_BUDGET lookups."""
+
+    def __init__(self, budget: int = HINT_BUDGET) -> None:
+        self.budget = budget
+        self._seen: dict[tuple[str, int], str] = {}
+
+    def did_you_mean(self, value: str, choices: Iterable[str]) -> str:
+        """`; bedoel je 'x'?` for the closest choice, or an empty string when none is close."""
+        options = choices if isinstance(choices, (set, dict, list)) else list(choices)
+        key = (value, id(options))
+        if key not in self._seen:
+            if self.budget <= 0 or len(value) > 2 * MAX_ID_CHARS:
+                return ""
+            self.budget -= 1
+            self._seen[key] = did_you_mean(value, options)
+        return self._seen[key]
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """`; bedoel je 'x'?` for the closest choice, or an empty string when none is close."""
     matches = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{matches[0]}'?" if matches else ""
+    return f"; bedoel je {quoted(matches[0])}?" if matches else ""
 
 
 def to_problems(raw: RawRecord, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
@@ -88,54 +113,104 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 def _message(error: ErrorDetails, allowed: set[str]) -> str:
     kind, loc, value = error["type"], error["loc"], error.get("input")
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
     name = str(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
-        hint = did_you_mean(name, allowed) or f"; allowed here: {', '.join(sorted(allowed))}"
-        return f"unknown field '{name}'{hint}"
+        hint = did_you_mean(name, allowed) or f"; hier kan: {', '.join(sorted(allowed))}"
+        return f"onbekend veld {quoted(name)}{hint}"
     if kind == "missing":
-        return "this field is required; add it"
+        return "dit veld is verplicht; vul het in"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
     if value is None and kind.endswith("_type"):
-        return "this field is empty; fill it in, or remove the line if the field is optional"
+        return "dit veld is leeg; vul het in, of laat de regel weg als het veld optioneel is"
     if kind == "string_type" and isinstance(value, (bool, int, float, dt.date)):
         read_as = (
-            "a date" if isinstance(value, dt.date) else "yes/no" if isinstance(value, bool) else "a number"
+            "een datum"
+            if isinstance(value, dt.date)
+            else "ja/nee"
+            if isinstance(value, bool)
+            else "een getal"
         )
         written = _as_written(value)
-        return f"'{written}' is read as {read_as}; put it in quotes ('{written}') to make it text"
+        return (
+            f"'{written}' leest YAML als {read_as}; "
+            f"zet het tussen aanhalingstekens ('{written}') om er tekst van te maken"
+        )
+    if kind == "string_type" or kind in {"model_type", "dict_type", "list_type"}:
+        return _shape_message(kind, value)
     if kind in {"float_parsing", "int_parsing", "float_type", "int_type"}:
-        return f"'{value}' is not a number; write digits only, for example 12500 or 12.5"
+        return f"{quoted(value)} is geen getal; schrijf alleen cijfers, zoals 12500 of 12.5"
+    if kind in {"int_from_float"}:
+        return f"{quoted(value)} is geen geheel getal; schrijf een getal zonder komma"
+    if kind == "finite_number":
+        return "dit is geen gewoon getal; schrijf cijfers, zoals 12500"
     if kind in {"bool_parsing", "bool_type"}:
-        return f"'{value}' is not yes or no; write true or false"
-    if kind == "url_parsing":
-        return f"'{value}' is not a web address; write it in full, starting with https://"
+        return f"{quoted(value)} is geen ja of nee; schrijf true of false"
+    if kind.startswith("url_"):
+        return f"{quoted(value)} is geen webadres; schrijf het volledig, beginnend met https://"
     if kind == "string_pattern_mismatch":
         return _pattern_message(error, value)
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"'{value}' is not allowed here; use one of {expected}"
-    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
-        return f"'{value}' is not a date; write it as YYYY-MM-DD"
+        return f"{quoted(value)} kan hier niet; kies uit {_choices(ctx.get('expected', ''))}"
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"}:
+        return f"{quoted(value)} is geen datum; schrijf ze als JJJJ-MM-DD, bijvoorbeeld 2024-03-01"
     if kind == "string_too_long":
-        limit = error.get("ctx", {}).get("max_length")
-        return f"the text is {len(str(value))} characters long; keep it under {limit}"
+        return f"de tekst is {len(str(value))} tekens lang; hier kan hoogstens {ctx.get('max_length')}"
+    if kind == "string_too_short":
+        return "de tekst is leeg; vul hem in, of laat de regel weg als het veld optioneel is"
+    if kind == "too_long":
+        actual = ctx.get("actual_length", len(value) if isinstance(value, list) else "?")
+        return f"de lijst heeft {actual} items; hier kunnen er hoogstens {ctx.get('max_length')}"
     if kind == "too_short" and isinstance(value, list) and not value:
-        return "the list is empty; give at least one item"
-    if kind in {"model_type", "dict_type"}:
-        return f"expected a mapping of fields here, found {_shown(value)}"
-    if kind == "list_type":
-        return f"expected a list (lines starting with `- `), found {_shown(value)}"
-    return f"{error['msg']} (found {_shown(value)})"
+        return "de lijst is leeg; geef minstens één item"
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"{quoted(value)} is te klein; het kleinste getal hier is {ctx.get('ge', ctx.get('gt'))}"
+    if kind in {"less_than_equal", "less_than"}:
+        return f"{quoted(value)} is te groot; het grootste getal hier is {ctx.get('le', ctx.get('lt'))}"
+    return f"{printable(error['msg'])} (gevonden: {_shown(value)})"
+
+
+def _shape_message(kind: str, value: Any) -> str:
+    """A list where text belongs, text where a list belongs, and the like: say what was expected."""
+    expected = {
+        "string_type": "een tekst",
+        "model_type": "een groep velden (`veld: waarde` op de regels eronder, ingesprongen)",
+        "dict_type": "een groep velden (`veld: waarde` op de regels eronder, ingesprongen)",
+        "list_type": "een lijst (regels die met `- ` beginnen)",
+    }[kind]
+    fix = {
+        "string_type": "; zet de tekst op dezelfde regel als de veldnaam, of na `|` op de regels eronder",
+        "list_type": "; zet elk item op een eigen regel die met `- ` begint",
+    }.get(kind, "")
+    if kind == "string_type" and isinstance(value, dict):
+        fix = "; staat er een dubbelpunt in de tekst, zet de tekst dan tussen aanhalingstekens"
+    return f"hier hoort {expected}, maar er staat {_shown(value)}{fix}"
+
+
+def _choices(expected: str) -> str:
+    """pydantic's `'a', 'b' or 'c'` in Dutch: `'a', 'b' of 'c'`."""
+    return expected.replace(" or ", " of ")
 
 
 def _pattern_message(error: ErrorDetails, value: Any) -> str:
     pattern = str(error.get("ctx", {}).get("pattern", ""))
     if pattern.startswith("^[a-z0-9]"):
-        return f"'{value}' is not a valid id; use lowercase letters, digits and hyphens, like 'stad-mechelen'"
+        return (
+            f"{quoted(value)} is geen geldige id; "
+            "gebruik kleine letters, cijfers en koppeltekens, zoals 'stad-mechelen'"
+        )
     if pattern.startswith(r"^\d{4}"):
-        return f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+        return f"{quoted(value)} is geen datum; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD, bijvoorbeeld 2024-03"
     if pattern.startswith(r"^\d{5}"):
-        return f"'{value}' is not a NIS code; it has five digits"
-    return f"'{value}' does not have the expected form ({pattern})"
+        return f"{quoted(value)} is geen NIS-code; die heeft vijf cijfers"
+    if "@" in pattern:
+        return f"{quoted(value)} is geen e-mailadres; schrijf het als dienst@gemeente.be"
+    if pattern.startswith(r"^\+?[0-9]"):
+        return f"{quoted(value)} is geen telefoonnummer; schrijf cijfers en spaties, zoals 015 29 76 66"
+    if pattern.startswith("^[a-z]{2}"):
+        return f"{quoted(value)} is geen taalcode; schrijf twee letters, zoals nl, fr of en"
+    return f"{quoted(value)} heeft niet de verwachte vorm"
 
 
 def _as_written(value: Any) -> str:
@@ -149,9 +224,9 @@ def _as_written(value: Any) -> str:
 
 def _shown(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return "een groep velden"
     if isinstance(value, list):
-        return "a list"
+        return "een lijst"
     if value is None:
-        return "nothing"
-    return f"'{value}'"
+        return "niets"
+    return quoted(value)

@@ -25,6 +25,11 @@ SECTIONS: dict[str, str] = {
 """Record or term kind -> its Dutch URL section (the design brief's URLs)."""
 
 
+RESERVED_IDS = frozenset({"index"})
+"""Ids no record or term may take: `<section>/index.md` is the section's own index page (the catalogue
+for practices), which a record named `index` would silently replace."""
+
+
 def page_file(kind: str, record_id: str) -> str:
     """The page's Markdown file, relative to `docs/`: `steden/mechelen.md`."""
     return f"{SECTIONS[kind]}/{record_id}.md"

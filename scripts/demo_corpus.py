@@ -29,13 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.practices < 1:
         parser.error("--practices must be at least 1")
     out: Path = args.out
-    if args.replace and (out / demo.MARKER).is_file():
+    if args.replace and demo.is_demo_corpus(out):
         shutil.rmtree(out)
     started = time.perf_counter()
     try:
         demo.write_corpus(out, args.practices, args.seed)
     except FileExistsError:
-        hint = " (it holds a demo corpus: add --replace)" if (out / demo.MARKER).is_file() else ""
+        hint = " (it holds a demo corpus: add --replace)" if demo.is_demo_corpus(out) else ""
         print(f"{out}: the folder is not empty{hint}", file=sys.stderr)
         return 2
     elapsed = time.perf_counter() - started

@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import knowledge
+from macros.problems import printable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = knowledge.records_root(args.directory)
     if not root.is_dir():
-        print(f"{root}: no such folder", file=sys.stderr)
+        print(f"{printable(root)}: deze map bestaat niet", file=sys.stderr)
         return 2
     started = time.perf_counter()
     kb, problems = knowledge.load(root, strict=args.strict)
@@ -39,8 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     records = sum(
         len(kb.records_of(kind)) for kind in ("practice", "city", "organisation", "network", "source")
     )
+    seconds = f"{elapsed:.2f}".replace(".", ",")
     print(
-        f"{records} records checked in {elapsed:.2f} s: {errors} error(s), {warnings} warning(s)",
+        f"{records} records gecontroleerd in {seconds} s: {errors} {'fout' if errors == 1 else 'fouten'}, "
+        f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}",
         file=sys.stderr,
     )
     return 1 if errors else 0

@@ -32,41 +32,42 @@ def test_the_minimal_records_folder_is_clean(records: Path) -> None:
 def test_an_unknown_reference_names_the_closest_id(records: Path) -> None:
     write_record(records, "taalcafe.yml", practice(city="city: testsatd", themes="themes: [taal, wrek]"))
     assert problems(records) == [
-        "taalcafe.yml:3: city: 'testsatd' is not a known city; did you mean 'teststad'?",
-        "taalcafe.yml:4: themes[1]: 'wrek' is not a known theme; did you mean 'werk'?",
+        "taalcafe.yml:3: city: 'testsatd' is geen stad of gemeente uit practices/cities/; bedoel je 'teststad'?",
+        "taalcafe.yml:4: themes[1]: 'wrek' is geen thema uit practices/vocabulary/themes.yml; bedoel je 'werk'?",
     ]
 
 
 def test_a_reference_without_a_close_match_gives_no_guess(records: Path) -> None:
     write_record(records, "taalcafe.yml", practice(sources="sources: [xyz]"))
-    assert problems(records) == ["taalcafe.yml:5: sources[0]: 'xyz' is not a known source"]
+    assert problems(records) == ["taalcafe.yml:5: sources[0]: 'xyz' is geen bron uit practices/sources/"]
 
 
 def test_the_file_name_must_be_kebab_case(records: Path) -> None:
     write_record(records, "Taal_Cafe.yml", PRACTICE)
     assert problems(records) == [
-        "Taal_Cafe.yml:1: the file name is the id and must be kebab-case; rename it to taal-cafe.yml"
+        "Taal_Cafe.yml:1: de bestandsnaam is de id van het record: kleine letters zonder accenten, cijfers en "
+        "koppeltekens; hernoem het bestand naar 'taal-cafe.yml'"
     ]
 
 
 def test_a_day_that_does_not_exist_is_an_error(records: Path) -> None:
     write_record(records, "taalcafe.yml", PRACTICE + "period:\n  start: 2021-02-30\n")
     assert problems(records) == [
-        "taalcafe.yml:8: period.start: '2021-02-30' is not a real day; 2021-02 has 28 days"
+        "taalcafe.yml:8: period.start: '2021-02-30' is geen bestaande dag; 2021-02 heeft 28 dagen"
     ]
 
 
 def test_a_month_that_does_not_exist_is_an_error(records: Path) -> None:
     write_record(records, "taalcafe.yml", PRACTICE + "period:\n  start: 2021-13\n")
     assert problems(records) == [
-        "taalcafe.yml:8: period.start: '2021-13' has no month 13; months run from 01 to 12"
+        "taalcafe.yml:8: period.start: '2021-13' heeft geen maand 13; maanden lopen van 01 tot 12"
     ]
 
 
 def test_a_period_cannot_end_before_it_starts(records: Path) -> None:
     write_record(records, "taalcafe.yml", PRACTICE + "period:\n  start: 2015-06\n  end: 2014\n")
     assert problems(records) == [
-        "taalcafe.yml:9: period.end: the period ends (2014) before it starts (2015-06); swap or fix them"
+        "taalcafe.yml:9: period.end: de periode eindigt (2014) voor ze begint (2015-06); wissel ze om of verbeter ze"
     ]
 
 
@@ -78,7 +79,7 @@ def test_a_period_may_end_in_the_year_it_starts_at_a_coarser_precision(records: 
 def test_last_reviewed_cannot_be_in_the_future(records: Path) -> None:
     write_record(records, "taalcafe.yml", practice(last_reviewed="last_reviewed: 2026-11-24"))
     assert problems(records) == [
-        "taalcafe.yml:6: last_reviewed: 2026-11-24 is in the future; use today's date or earlier"
+        "taalcafe.yml:6: last_reviewed: 2026-11-24 ligt in de toekomst; vul de datum van vandaag in, of een eerdere"
     ]
 
 
@@ -87,8 +88,8 @@ def test_a_record_not_reviewed_for_two_years_is_a_warning(records: Path) -> None
     _, found = knowledge.load(records, today=TODAY)
     assert [(p.format(records), p.severity) for p in found] == [
         (
-            "taalcafe.yml:6: last_reviewed: warning: not reviewed since 2024-11-01; "
-            "check the record against its sources and update the date",
+            "taalcafe.yml:6: last_reviewed: waarschuwing: niet meer nagekeken sinds 2024-11-01; "
+            "vergelijk het record met zijn bronnen en pas de datum aan",
             "warning",
         )
     ]
@@ -98,7 +99,11 @@ def test_with_strict_a_stale_record_is_an_error(records: Path) -> None:
     write_record(records, "taalcafe.yml", practice(last_reviewed="last_reviewed: 2024-11-01"))
     _, found = knowledge.load(records, today=TODAY, strict=True)
     assert [p.severity for p in found] == ["error"]
-    assert found[0].format(records).startswith("taalcafe.yml:6: last_reviewed: not reviewed since 2024-11-01")
+    assert (
+        found[0]
+        .format(records)
+        .startswith("taalcafe.yml:6: last_reviewed: niet meer nagekeken sinds 2024-11-01")
+    )
 
 
 def test_a_record_reviewed_just_under_two_years_ago_is_fine(records: Path) -> None:
@@ -118,7 +123,7 @@ last_reviewed: 2026-01-01
 def test_the_size_class_must_follow_from_the_population(records: Path) -> None:
     write_record(records, "cities/grootstad.yml", CITY_WITH_POPULATION.format(value=20000, size_class="stad"))
     assert problems(records) == [
-        "cities/grootstad.yml:3: size_class: a population of 20.000 falls in 'middelgroot', not 'stad'"
+        "cities/grootstad.yml:3: size_class: met 20.000 inwoners hoort de stad bij 'middelgroot', niet bij 'stad'"
     ]
 
 
@@ -132,8 +137,8 @@ def test_a_size_class_without_a_population_is_an_error(records: Path) -> None:
     text = "name: Stad (fictief)\nsize_class: klein\nsources: [bron-test]\nlast_reviewed: 2026-01-01\n"
     write_record(records, "cities/stad.yml", text)
     assert problems(records) == [
-        "cities/stad.yml:2: size_class: a size class follows from the population; "
-        "add `population` or remove `size_class`"
+        "cities/stad.yml:2: size_class: de stadsgrootte volgt uit het aantal inwoners; "
+        "vul `population` in of laat `size_class` weg"
     ]
 
 
@@ -143,8 +148,8 @@ def test_size_class_bands_may_not_leave_a_gap(records: Path) -> None:
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("    min_population: 31000") + 1
     assert problems(records) == [
-        f"vocabulary/size-classes.yml:{line}: terms[2].min_population: the band starts at 31000 but should "
-        "start at 30000, where the previous ends"
+        f"vocabulary/size-classes.yml:{line}: terms[2].min_population: de klasse begint bij 31000, maar moet "
+        "beginnen bij 30000, waar de vorige eindigt"
     ]
 
 
@@ -172,9 +177,9 @@ last_reviewed: 2026-01-01
 def test_flows_must_connect_actors_of_the_network(records: Path) -> None:
     write_record(records, "cities/netstad.yml", CITY_WITH_NETWORK)
     assert problems(records) == [
-        "cities/netstad.yml:10: network.flows[0].to: 'vzw-sanem' is not an actor of this network; "
-        "did you mean 'vzw-samen'?",
-        "cities/netstad.yml:12: network.flows[1].from: 'ocmw' is not an actor of this network",
+        "cities/netstad.yml:10: network.flows[0].to: 'vzw-sanem' is geen actor van dit netwerk; "
+        "bedoel je 'vzw-samen'?",
+        "cities/netstad.yml:12: network.flows[1].from: 'ocmw' is geen actor van dit netwerk",
     ]
 
 
@@ -183,8 +188,8 @@ def test_a_network_must_hold_its_own_city(records: Path) -> None:
     text = text.replace("to: vzw-sanem", "to: vzw-samen").replace("from: ocmw", "from: vzw-samen")
     write_record(records, "cities/netstad.yml", text)
     assert problems(records) == [
-        "cities/netstad.yml:3: network.actors: the network has no actor for the city itself; "
-        "add one with `city: netstad`"
+        "cities/netstad.yml:3: network.actors: het netwerk heeft geen actor voor de stad zelf; "
+        "voeg er een toe met `city: netstad`"
     ]
 
 
@@ -192,25 +197,25 @@ def test_a_record_about_a_real_place_must_cite_a_source(records: Path) -> None:
     write_record(records, "taalcafe.yml", practice(sources="sources: []"))
     write_record(records, "organisations/vzw-samen.yml", "name: Vzw Samen\nlast_reviewed: 2026-01-01\n")
     assert problems(records) == [
-        "organisations/vzw-samen.yml:1: sources: cite at least one source (an id from practices/sources/) "
-        "for the facts in this record",
-        "taalcafe.yml:5: sources: cite at least one source (an id from practices/sources/) "
-        "for the facts in this record",
+        "organisations/vzw-samen.yml:1: sources: vermeld minstens één bron (een id uit practices/sources/) "
+        "voor de feiten in dit record",
+        "taalcafe.yml:5: sources: vermeld minstens één bron (een id uit practices/sources/) "
+        "voor de feiten in dit record",
     ]
 
 
 def test_an_unknown_field_names_the_field_probably_meant(records: Path) -> None:
     write_record(records, "taalcafe.yml", PRACTICE + "sucess_factors:\n  - Vrijwilligers\n")
     assert problems(records) == [
-        "taalcafe.yml:7: sucess_factors: unknown field 'sucess_factors'; did you mean 'success_factors'?"
+        "taalcafe.yml:7: sucess_factors: onbekend veld 'sucess_factors'; bedoel je 'success_factors'?"
     ]
 
 
 def test_an_unknown_field_in_a_group_lists_what_is_allowed_there(records: Path) -> None:
     write_record(records, "taalcafe.yml", PRACTICE + "contact:\n  role: ambtenaar\n  telefoon: '015'\n")
     assert problems(records) == [
-        "taalcafe.yml:9: contact.telefoon: unknown field 'telefoon'; "
-        "allowed here: email, phone, role, service, url"
+        "taalcafe.yml:9: contact.telefoon: onbekend veld 'telefoon'; "
+        "hier kan: email, phone, role, service, url"
     ]
 
 
@@ -226,14 +231,15 @@ def test_a_number_where_text_is_expected_asks_for_quotes(records: Path) -> None:
     text = "name: Stad\nnis_code: 12025\nsources: [bron-test]\nlast_reviewed: 2026-01-01\n"
     write_record(records, "cities/stad.yml", text)
     assert problems(records) == [
-        "cities/stad.yml:2: nis_code: '12025' is read as a number; put it in quotes ('12025') to make it text"
+        "cities/stad.yml:2: nis_code: '12025' leest YAML als een getal; "
+        "zet het tussen aanhalingstekens ('12025') om er tekst van te maken"
     ]
 
 
 def test_an_empty_required_field_says_to_fill_it_in(records: Path) -> None:
     write_record(records, "taalcafe.yml", practice(title="title:"))
     assert problems(records) == [
-        "taalcafe.yml:1: title: this field is empty; fill it in, or remove the line if the field is optional"
+        "taalcafe.yml:1: title: dit veld is leeg; vul het in, of laat de regel weg als het veld optioneel is"
     ]
 
 
@@ -242,6 +248,6 @@ def test_errors_in_fields_named_like_types_keep_their_path(records: Path) -> Non
     text = "name: Stad\nmilestones:\n  - title: Start\n    source: bron-test\nsources: [bron-test]\n"
     write_record(records, "cities/stad.yml", text + "last_reviewed: 2026-01-01\n")
     assert problems(records) == [
-        "cities/stad.yml:3: milestones[0].date: this field is required; add it",
-        "taalcafe.yml:9: contact.url: 'www.stad.be' is not a web address; write it in full, starting with https://",
+        "cities/stad.yml:3: milestones[0].date: dit veld is verplicht; vul het in",
+        "taalcafe.yml:9: contact.url: 'www.stad.be' is geen webadres; schrijf het volledig, beginnend met https://",
     ]

@@ -26,7 +26,7 @@ def test_a_clean_folder_exits_0_and_says_how_many_records(records: Path) -> None
     result = run([str(records)], cwd=records)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
-    assert "3 records checked" in result.stderr and "0 error(s)" in result.stderr
+    assert "3 records gecontroleerd" in result.stderr and "0 fouten, 0 waarschuwingen" in result.stderr
 
 
 def test_a_broken_folder_exits_1_and_reports_every_problem_at_once(records: Path) -> None:
@@ -36,13 +36,13 @@ def test_a_broken_folder_exits_1_and_reports_every_problem_at_once(records: Path
     result = run(["."], cwd=records)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "cities/drie.yml:1: sources: cite at least one source (an id from practices/sources/) "
-        "for the facts in this record",
-        "een.yml:3: city: 'testad' is not a known city; did you mean 'teststad'?",
-        "twee.yml:7: title: key 'title' appears twice (first on line 1); "
-        "keep one of them, YAML would silently drop the other",
+        "cities/drie.yml:1: sources: vermeld minstens één bron (een id uit practices/sources/) "
+        "voor de feiten in dit record",
+        "een.yml:3: city: 'testad' is geen stad of gemeente uit practices/cities/; bedoel je 'teststad'?",
+        "twee.yml:7: title: het veld 'title' staat er twee keer (eerst op regel 1); "
+        "houd er één, YAML zou het andere zonder waarschuwing weglaten",
     ]
-    assert "3 error(s)" in result.stderr
+    assert "3 fouten" in result.stderr
 
 
 def test_warnings_alone_exit_0_but_fail_with_strict(records: Path) -> None:
@@ -50,7 +50,7 @@ def test_warnings_alone_exit_0_but_fail_with_strict(records: Path) -> None:
     write_record(records, "taalcafe.yml", PRACTICE.replace("2026-10-01", stale))
     relaxed = run(["."], cwd=records)
     assert relaxed.returncode == 0
-    assert f"taalcafe.yml:6: last_reviewed: warning: not reviewed since {stale}" in relaxed.stdout
+    assert f"taalcafe.yml:6: last_reviewed: waarschuwing: niet meer nagekeken sinds {stale}" in relaxed.stdout
     assert run([".", "--strict"], cwd=records).returncode == 1
 
 
@@ -58,13 +58,13 @@ def test_without_an_argument_it_validates_kb_records_dir(records: Path, tmp_path
     write_record(records, "taalcafe.yml", PRACTICE.replace("themes: [taal]", "themes: [taaal]"))
     result = run([], cwd=tmp_path, env={"KB_RECORDS_DIR": str(records)})
     assert result.returncode == 1
-    assert "'taaal' is not a known theme; did you mean 'taal'?" in result.stdout
+    assert "'taaal' is geen thema uit practices/vocabulary/themes.yml; bedoel je 'taal'?" in result.stdout
 
 
 def test_a_folder_that_does_not_exist_is_exit_2(tmp_path: Path) -> None:
     result = run([str(tmp_path / "nergens")], cwd=tmp_path)
     assert result.returncode == 2
-    assert "no such folder" in result.stderr
+    assert "deze map bestaat niet" in result.stderr
 
 
 def test_the_shipped_records_validate() -> None:
