@@ -73,7 +73,9 @@ def csv_name(kind: str) -> str:
 def _json_bytes(document: dict[str, Any]) -> bytes:
     # No `indent`: json only uses its C encoder without it, and the pure-Python indenting encoder took
     # 2.4 s of generating a 3,000-practice site. Readers open the files in a JSON viewer or a script.
-    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    # allow_nan=False: `NaN` and `Infinity` are not JSON; the models refuse them, this makes sure.
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text + "\n").encode("utf-8")
 
 
 def _generated_from(kb: KnowledgeBase, what: str) -> str:
@@ -172,6 +174,16 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A cell that starts with one of these is a formula to Excel and LibreOffice (CSV injection)."""
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading `'`, as the
+    OWASP guidance on CSV injection advises; the JSON export keeps the value as written."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _get(record: Any, path: tuple[str, ...]) -> Any:
     for name in path:
         if record is None:
@@ -208,7 +220,8 @@ def records_csv(kb: KnowledgeBase, kind: str) -> bytes:
     for record_id in sorted(records):
         record = records[record_id]
         row = [record_id, *(cell(_get(record, path)) for _, path in flat)]
-        writer.writerow(row + [derive(record) for derive in extra.values()])
+        row = [spreadsheet_safe(value) for value in row]
+        writer.writerow(row + [spreadsheet_safe(derive(record)) for derive in extra.values()])
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -96,7 +96,11 @@ def _without_none(annotation: Any) -> Any:
 def _constraints(annotation: Any, metadata: list[Any]) -> dict[str, Any]:
     """Pattern and length limits, from `Annotated[...]` or from the field's own metadata."""
     found: dict[str, Any] = {}
-    items = [*metadata, *getattr(annotation, "__metadata__", ())]
+    items = [*metadata]
+    for item in getattr(
+        annotation, "__metadata__", ()
+    ):  # a `Field(...)` in Annotated keeps them in .metadata
+        items += getattr(item, "metadata", None) or [item]
     for item in items:
         pattern = getattr(item, "pattern", None)
         if pattern is not None:

@@ -20,10 +20,10 @@ QUOTE_CHARS = 60
 def printable(value: object) -> str:
     """`value` with every control or format character (newline, escape, bidi override, ...) written
     as an escape such as `\\n` or `\\x1b`, so that no text from a record can start a new line of
-    output, a CI annotation or a terminal escape sequence."""
+    output, a CI annotation or a terminal escape sequence. Applying it twice changes nothing more."""
     out = []
     for char in str(value):
-        if char == "\\" or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
             out.append(char.encode("unicode_escape").decode("ascii"))
         else:
             out.append(char)

@@ -10,6 +10,7 @@ Field names are English; the content contributors write in them is Dutch.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Literal
 
@@ -112,11 +113,13 @@ class Population(Measure):
     @classmethod
     def _as_people_write_it(cls, value: object) -> object:
         if isinstance(value, str) and _THOUSANDS.fullmatch(value.strip()):
-            digits = value.strip().replace(".", "")
+            written = value.strip()
             raise ValueError(
-                f"'{value.strip()}' leest YAML niet als {int(digits):,} inwoners maar als een kommagetal; "
-                f"schrijf {digits}, zonder punten".replace(",", ".")
+                f"'{written}' leest YAML niet als {written} inwoners maar als een kommagetal; "
+                f"schrijf {written.replace('.', '')}, zonder punten"
             )
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("dit is geen gewoon getal; schrijf cijfers, zoals 12500")
         if isinstance(value, float) and not value.is_integer():
             raise ValueError(f"{value} is geen geheel getal; een aantal inwoners schrijf je als 87000")
         return value
@@ -200,7 +203,7 @@ DocumentType = Literal["reglement", "clausule", "sjabloon", "evaluatie", "presen
 class Document(Strict):
     """A public document about a practice: a regulation, a clause text, a template, an evaluation."""
 
-    title: Text = Field(max_length=160)
+    title: Annotated[Text, Field(max_length=160)]
     """The document's title, as it is published."""
     url: HttpUrl
     """Where it can be downloaded or read."""
@@ -218,9 +221,9 @@ class Document(Strict):
 class Practice(Strict):
     """A good practice: what a local government did, how, with whom, and what it learned."""
 
-    title: Text = Field(max_length=120)
+    title: Annotated[Text, Field(max_length=120)]
     """Short Dutch title, as an officer would search for it."""
-    summary: Text = Field(max_length=600)
+    summary: Annotated[Text, Field(max_length=600)]
     """One paragraph: what it is and why it matters. Shown in the catalogue."""
     city: Id
     """Id of the city or municipality that leads the practice (a file in `practices/cities/`)."""
@@ -272,7 +275,7 @@ class Milestone(Strict):
 
     date: PartialDate
     """Year, month or day of the milestone, as precise as the source is."""
-    title: Text = Field(max_length=160)
+    title: Annotated[Text, Field(max_length=160)]
     """What happened, in one line."""
     description: Text | None = None
     """Why it mattered."""
@@ -333,7 +336,7 @@ class Flow(Strict):
     intermittent: bool | None = None
     """`true` when the flow happens only in some years or in some cases (drawn dashed), `false` when the
     source says it is steady. Leave empty when the source does not say."""
-    label: Text | None = Field(default=None, max_length=80)
+    label: Annotated[Text, Field(max_length=80)] | None = None
     """A few words on what flows, for example `subsidie met diversiteitsclausule`."""
     source: Id | None = None
     """Id of the source that describes this flow, when it is not one of the network's own sources."""
@@ -397,7 +400,7 @@ class Organisation(Strict):
 
     name: Text
     """Full name."""
-    short_name: Text | None = Field(default=None, max_length=20)
+    short_name: Annotated[Text, Field(max_length=20)] | None = None
     """Abbreviation in common use, for example `AgII`."""
     type: OrganisationType | None = None
     """`publiek`, `middenveld`, `privaat` or `kennis`. Leave empty without a source."""

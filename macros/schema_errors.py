@@ -165,9 +165,13 @@ def _message(error: ErrorDetails, allowed: set[str]) -> str:
     if kind == "too_short" and isinstance(value, list) and not value:
         return "de lijst is leeg; geef minstens één item"
     if kind in {"greater_than_equal", "greater_than"}:
-        return f"{quoted(value)} is te klein; het kleinste getal hier is {ctx.get('ge', ctx.get('gt'))}"
+        return (
+            f"{quoted(value)} is te klein; het kleinste getal hier is {_number(ctx.get('ge', ctx.get('gt')))}"
+        )
     if kind in {"less_than_equal", "less_than"}:
-        return f"{quoted(value)} is te groot; het grootste getal hier is {ctx.get('le', ctx.get('lt'))}"
+        return (
+            f"{quoted(value)} is te groot; het grootste getal hier is {_number(ctx.get('le', ctx.get('lt')))}"
+        )
     return f"{printable(error['msg'])} (gevonden: {_shown(value)})"
 
 
@@ -186,6 +190,13 @@ def _shape_message(kind: str, value: Any) -> str:
     if kind == "string_type" and isinstance(value, dict):
         fix = "; staat er een dubbelpunt in de tekst, zet de tekst dan tussen aanhalingstekens"
     return f"hier hoort {expected}, maar er staat {_shown(value)}{fix}"
+
+
+def _number(value: Any) -> str:
+    """`100.0` -> `100`; `12.5` -> `12,5`: a bound as a Dutch reader writes it."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace(".", ",")
 
 
 def _choices(expected: str) -> str:
