@@ -63,3 +63,22 @@ def test_the_example_error_lines_are_what_validation_prints(tmp_path: Path) -> N
     printed = [problem.format(tmp_path) for problem in problems]
     shown = [line for line in _code_block("text").splitlines() if line.strip()]
     assert sorted(printed) == sorted(shown)
+
+
+def test_the_limits_in_the_guide_are_the_limits_the_validator_applies() -> None:
+    from macros.loading import MAX_FILE_BYTES, MAX_ID_CHARS
+    from macros.records import MAX_ACTORS, MAX_FLOWS, MAX_ITEMS, MAX_PROSE, MAX_TEXT
+
+    def dutch(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for row in (
+        f"| een recordbestand | {MAX_FILE_BYTES // 1000} kB |",
+        f"| {dutch(MAX_TEXT)} tekens |",
+        f"| {dutch(MAX_PROSE)} tekens |",
+        f"| {MAX_ITEMS} items |",
+        f"| {MAX_ACTORS} actoren, {MAX_FLOWS} stromen |",
+        f"| {MAX_ID_CHARS} tekens, kleine letters",
+    ):
+        assert row in guide, row
