@@ -89,17 +89,47 @@ def actor_type(kb: KnowledgeBase, actor: Actor) -> str:
     return organisation.type if organisation and organisation.type else "overig"
 
 
-def city_graph(kb: KnowledgeBase, city_id: str) -> Any:
+ALL_LAYERS = "*"
+"""`city_graph(..., layer=ALL_LAYERS)`: the network's own flows and those of every other layer."""
+
+
+def layers(city: City) -> list[str]:
+    """The names of a city network's other layers (`Flow.layer`), in the order the records give them."""
+    return list(dict.fromkeys(f.layer for f in city.network.flows if f.layer)) if city.network else []
+
+
+def city_graph(kb: KnowledgeBase, city_id: str, layer: str | None = None) -> Any:
     """The partner network of a city as a MultiDiGraph (empty when the city has none).
 
     Nodes are actor ids with `name`, `type`, `link`, `role` and `centre` (the city itself); edges are
     keyed by the flow's index and carry `kind`, `kind_label`, `category`, `intermittent` and `label`.
+
+    By default the graph is the network's own layer: flows without a `layer`, and every actor except
+    those that only take part in another layer. `layer="name"` gives that other layer (its flows and
+    the actors they connect); `layer=ALL_LAYERS` gives everything.
     """
     graph = nx.MultiDiGraph(city=city_id)
     city = kb.cities[city_id]
     if city.network is None:
         return graph
+    flows = [
+        (index, flow)
+        for index, flow in enumerate(city.network.flows)
+        if layer == ALL_LAYERS or flow.layer == layer
+    ]
+    ends = {end for _, flow in flows for end in (flow.from_, flow.to)}
+    in_any_flow = {end for flow in city.network.flows for end in (flow.from_, flow.to)}
+
+    def belongs(actor_id: str) -> bool:
+        if layer == ALL_LAYERS:
+            return True
+        if layer is None:  # the network's own actors: in its flows, or in no flow at all
+            return actor_id in ends or actor_id not in in_any_flow
+        return actor_id in ends
+
     for actor in city.network.actors:
+        if not belongs(actor.id):
+            continue
         graph.add_node(
             actor.id,
             name=actor_name(kb, actor),
@@ -108,7 +138,7 @@ def city_graph(kb: KnowledgeBase, city_id: str) -> Any:
             role=actor.role,
             centre=actor.city == city_id,
         )
-    for index, flow in enumerate(city.network.flows):
+    for index, flow in flows:
         kind = kb.flow_kinds.get(flow.kind)
         graph.add_edge(
             flow.from_,

@@ -13,7 +13,7 @@ from typing import Any
 
 from macros import urls
 from macros.diagrams import legend_html, network_svg
-from macros.graph import ACTOR_TYPES, city_graph, components, gatekeepers, measures
+from macros.graph import ACTOR_TYPES, ALL_LAYERS, city_graph, components, gatekeepers, layers, measures
 from macros.knowledge import KnowledgeBase
 from macros.markup import Markup, fmt, join, line
 from macros.network_overview import overview_body
@@ -30,12 +30,13 @@ def _per_kb(kb: KnowledgeBase) -> dict[str, Any]:
     return entry[1]
 
 
-def _graph(kb: KnowledgeBase, city_id: str) -> Any:
-    """The city's graph, built (and measured) once per knowledge base: organisation pages reuse it."""
-    graphs: dict[str, Any] = _per_kb(kb).setdefault("graphs", {})
-    if city_id not in graphs:
-        graphs[city_id] = city_graph(kb, city_id)
-    return graphs[city_id]
+def _graph(kb: KnowledgeBase, city_id: str, layer: str | None = None) -> Any:
+    """A layer of the city's graph, built (and measured) once per knowledge base: organisation pages
+    reuse it."""
+    graphs: dict[tuple[str, str | None], Any] = _per_kb(kb).setdefault("graphs", {})
+    if (city_id, layer) not in graphs:
+        graphs[(city_id, layer)] = city_graph(kb, city_id, layer)
+    return graphs[(city_id, layer)]
 
 
 def _ties_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, set[str]]]]:
@@ -82,20 +83,29 @@ def names(items: list[Markup]) -> Markup:
     return join(", ", (line(item) for item in items[:-1])) + Markup(" en ") + line(items[-1])
 
 
+MEASURES_ARE_OURS = (
+    "Eigen berekening van de kennisbank op het netwerk zoals het hier is vastgelegd, geen bevinding van "
+    "een bron. Een bemiddelaar is de actor via wie de anderen elkaar bereiken: hoe meer kortste "
+    "verbindingen tussen twee andere actoren via haar lopen, hoe hoger haar betweenness (van 0 tot 1). "
+    "Een netwerk dat onvolledig is vastgelegd, kan een andere bemiddelaar tonen dan in werkelijkheid."
+)
+"""Beside every network: the measures are the site's own, and what they mean in plain Dutch."""
+
+
 def gatekeeper_sentence(graph: Any) -> str:
-    """One Dutch sentence (plain text) naming the gatekeeper(s) with the measure behind the claim."""
+    """One Dutch sentence (plain text) naming the go-between(s) with the measure behind the claim."""
     count = len(graph)
     if count == 0:
         return ""
     if count < 3:
         return (
             f"Met {count} {'actor' if count == 1 else 'actoren'} kan geen actor tussen twee andere staan: "
-            "dit netwerk heeft geen poortwachter (betweenness overal 0)."
+            "dit netwerk heeft geen bemiddelaar (betweenness overal 0)."
         )
     found = gatekeepers(graph)
     if found is None:
         sentence = (
-            "Dit netwerk heeft geen poortwachter: geen enkele kortste verbinding tussen twee actoren "
+            "Dit netwerk heeft geen bemiddelaar: geen enkele kortste verbinding tussen twee actoren "
             "loopt via een derde (betweenness overal 0)."
         )
     else:
@@ -104,12 +114,12 @@ def gatekeeper_sentence(graph: Any) -> str:
         who = plain_names([" ".join(graph.nodes[n]["name"].split()) for n in found.actors])
         if len(found.actors) == 1:
             sentence = (
-                f"{who} is de poortwachter van dit netwerk: {share} van de kortste verbindingen tussen "
+                f"{who} is de bemiddelaar van dit netwerk: {share} van de kortste verbindingen tussen "
                 f"andere actoren loopt via haar ({measure})."
             )
         else:
             sentence = (
-                f"{who} zijn samen de poortwachters van dit netwerk: via elk van hen loopt {share} van de "
+                f"{who} zijn samen de bemiddelaars van dit netwerk: via elk van hen loopt {share} van de "
                 f"kortste verbindingen tussen andere actoren ({measure})."
             )
     parts = components(graph)
@@ -188,7 +198,8 @@ def measures_table(graph: Any, page_url: str) -> Markup:
         ]
         rows.append(fmt("<tr>{}</tr>", join("", (fmt("<td>{}</td>", cell) for cell in cells))))
     caption = (
-        "Maten per actor. Graad: het aantal stromen van en naar de actor. Betweenness: het aandeel van "
+        "Maten per actor, eigen berekening van de kennisbank. Graad: het aantal stromen van en naar de "
+        "actor. Betweenness: het aandeel van "
         "de kortste verbindingen tussen twee andere actoren dat via deze actor loopt (0 tot 1), "
         "berekend zonder op de richting van de stromen te letten: een poortwachter brengt partners "
         "samen, welke kant geld of kennis daarna ook op gaat."
@@ -216,13 +227,23 @@ def city_network_html(kb: KnowledgeBase, city_id: str, page_url: str) -> Markup:
     )
     note = fmt("<p>{}</p>", line(city.network.note)) if city.network.note else ""
     return fmt(
-        '<section class="kbn-network">{}<p class="kbn-gatekeeper">{}</p>{}{}{}</section>',
+        '<section class="kbn-network">{}<p class="kbn-gatekeeper">{}</p><p class="kbn-ours">{}</p>{}{}{}{}'
+        "</section>",
         figure,
         gatekeeper_sentence(graph),
+        MEASURES_ARE_OURS,
         note,
         flows_table(graph, page_url, f"Stromen in het partnernetwerk van {city.name}"),
         measures_table(graph, page_url),
+        join("", (_layer_html(kb, city_id, layer, page_url) for layer in layers(city))),
     )
+
+
+def _layer_html(kb: KnowledgeBase, city_id: str, layer: str, page_url: str) -> Markup:
+    """Another layer of ties (another project or another kind of cooperation), listed beside the
+    network: not drawn in the diagram and not counted in its measures."""
+    caption = f"Andere laag: {layer}. Niet in de figuur en niet meegeteld in de maten hierboven."
+    return flows_table(_graph(kb, city_id, layer), page_url, caption)
 
 
 def _city_link(kb: KnowledgeBase, city_id: str, page_url: str) -> Markup:
@@ -234,7 +255,7 @@ def organisation_ties_html(kb: KnowledgeBase, org_id: str, page_url: str) -> Mar
     rows: list[Markup] = []
     silent: list[Markup] = []
     for city_id, own in _ties_index(kb).get(org_id, []):
-        graph = _graph(kb, city_id)
+        graph = _graph(kb, city_id, ALL_LAYERS)
         city_cell = fmt("<td>{}</td>", _city_link(kb, city_id, page_url))
         found = flow_rows(graph, page_url, prefix=city_cell, only=own)
         rows += found

@@ -340,6 +340,11 @@ class Flow(Strict):
     """A few words on what flows, for example `subsidie met diversiteitsclausule`."""
     source: Id | None = None
     """Id of the source that describes this flow, when it is not one of the network's own sources."""
+    layer: Annotated[Text, Field(max_length=80)] | None = None
+    """Name of another layer of ties this flow belongs to, for example `IncluCities-mentoring`: ties from
+    another project or another kind of cooperation than the network itself. Such flows are listed apart,
+    not drawn in the diagram and not counted in the network measures. Leave empty for the network's own
+    flows."""
 
 
 class Network(Strict):

@@ -61,7 +61,7 @@ def test_two_actors_have_no_gatekeeper(tmp_path: Path) -> None:
     g = network(tmp_path, ["stad", "a"], [("stad", "a", "geld")])
     assert graph.measures(g)["stad"].betweenness == 0
     assert graph.gatekeepers(g) is None
-    assert "geen poortwachter" in gatekeeper_sentence(g)
+    assert "geen bemiddelaar" in gatekeeper_sentence(g)
 
 
 def test_single_actor_network(tmp_path: Path) -> None:
@@ -76,7 +76,7 @@ def test_triangle_has_no_gatekeeper(tmp_path: Path) -> None:
         tmp_path, ["stad", "a", "b"], [("stad", "a", "geld"), ("a", "b", "geld"), ("b", "stad", "geld")]
     )
     assert graph.gatekeepers(g) is None
-    assert "geen poortwachter" in gatekeeper_sentence(g)
+    assert "geen bemiddelaar" in gatekeeper_sentence(g)
 
 
 def test_disconnected_network_counts_pairs_without_connection(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_gatekeeper_sentence_names_actor_share_and_measure(tmp_path: Path) -> No
     flows = [("stad", "a", "geld"), ("stad", "b", "geld"), ("stad", "c", "geld"), ("a", "e", "expertise")]
     g = network(tmp_path, ["stad", "a", "b", "c", "e"], flows)
     assert gatekeeper_sentence(g) == (
-        "Stad Demo is de poortwachter van dit netwerk: 83\u00a0% van de kortste verbindingen tussen "
+        "Stad Demo is de bemiddelaar van dit netwerk: 83\u00a0% van de kortste verbindingen tussen "
         "andere actoren loopt via haar (betweenness 0,83)."
     )
 
@@ -111,7 +111,7 @@ def test_gatekeeper_sentence_with_a_tie_names_both(tmp_path: Path) -> None:
         [("stad", "a", "geld"), ("a", "b", "expertise"), ("b", "c", "geld")],
     )
     assert gatekeeper_sentence(g).startswith(
-        "A en B zijn samen de poortwachters van dit netwerk: via elk van hen loopt 67"
+        "A en B zijn samen de bemiddelaars van dit netwerk: via elk van hen loopt 67"
     )
 
 

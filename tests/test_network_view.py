@@ -70,7 +70,7 @@ def test_city_section_has_legend_gatekeeper_and_measures(kb: KnowledgeBase) -> N
     assert html.startswith('<section class="kbn-network">') and "<h" not in html.replace("<head", "")
     assert '<ul class="kbn-legend"' in html and "Kennisstroom (expertise, informatie)" in html
     # Three actors in a triangle: nobody lies between two others.
-    assert "Dit netwerk heeft geen poortwachter" in html
+    assert "Dit netwerk heeft geen bemiddelaar" in html
     measures = rows(html, "Maten per actor")
     assert ["Stad Oost", "Stad of gemeente", "2", "0", "2", "0,00"] in measures
     assert len(measures) == 3
