@@ -184,6 +184,7 @@ MAXIMAL: dict[str, tuple[str, dict[str, Any]]] = {
                 "flows": [
                     {"from": "stad", "to": "org", "kind": "geld", "label": P, "source": "kbx-bron"},
                     {"from": "org", "to": "ander", "kind": "expertise", "intermittent": True, "label": P},
+                    {"from": "stad", "to": "ander", "kind": "informatie", "label": P, "layer": P},
                 ],
                 "sources": ["kbx-bron"],
                 "note": P,
