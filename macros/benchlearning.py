@@ -1,10 +1,13 @@
 """Benchlearning: which cities and practices an officer could learn from, and why.
 
-Source 004 (Geuëns 2019): cities of similar size learn most from each other, and smaller, less
-experienced governments take larger, more mature cities as their reference point. So a city's peers
-are the cities of its size class, and for each theme it can learn from cities with practices on that
-theme that are as large or larger and further along (higher maturity). Every suggestion carries its
-reason in one Dutch line, so the reader can judge it.
+Source 004 (Geuëns 2019) reports that several centrumsteden say they would learn more from each other in
+a network of their own than from smaller municipalities, and that the policy of more experienced cities
+can be a reference point for smaller ones ("benchlearning"). The rules below are the site's own,
+after that: a city's peers are the cities of its size class (the site's own bands) and, for a
+centrumstad, the other centrumsteden; for each theme it can learn from cities with practices on it that
+are as large or larger and further along (higher maturity), or, when its own maturity is not known,
+larger. An unknown maturity is never presented as more or less experience. Every suggestion carries
+its reason in one Dutch line, so the reader can judge it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from dataclasses import dataclass
 from macros import checks
 from macros.knowledge import KnowledgeBase
 
+CENTRUMSTAD_TYPES = ("grootstad", "regionale-stad")
+"""City types of the thirteen centrumsteden: a peer group of their own beside the size classes."""
 MATURITY_ORDER = ("startend", "groeiend", "ervaren")
 """Maturity values from least to most experienced."""
 POOL_CAP = 30
@@ -85,12 +90,13 @@ class Benchlearning:
         return MATURITY_ORDER.index(maturity) if maturity else -1
 
     def _teachers_by_theme(self) -> dict[str, list[tuple[int, int, int, str, str]]]:
-        """Theme -> (size rank, maturity rank, practice count, name, id) of each city with practices on it."""
+        """Theme -> (size rank, maturity rank, practice count, name, id) of each city with practices on it;
+        maturity rank -1 when unknown."""
         out: dict[str, list[tuple[int, int, int, str, str]]] = defaultdict(list)
         for cid, themes in self.by_city_theme.items():
             size = self.size_rank.get(self.city_size.get(cid) or "", -1)
-            if size < 0 or self.maturity_rank[cid] < 0:
-                continue  # a city of unknown size or maturity cannot be shown to be further along
+            if size < 0:
+                continue  # a city of unknown size cannot be shown to be as large or larger
             for theme, practices in themes.items():
                 out[theme].append(
                     (size, self.maturity_rank[cid], len(practices), self.kb.cities[cid].name, cid)
@@ -104,17 +110,30 @@ class Benchlearning:
             return []
         return [cid for cid in self.cities_of_size(size) if cid != city_id]
 
+    def peer_group(self, city_id: str) -> list[str]:
+        """For a centrumstad, the other centrumsteden by name; for any other city, none."""
+        if self.kb.cities[city_id].type not in CENTRUMSTAD_TYPES:
+            return []
+        return [
+            cid
+            for cid in sorted(self.kb.cities, key=lambda cid: self.kb.cities[cid].name)
+            if cid != city_id and self.kb.cities[cid].type in CENTRUMSTAD_TYPES
+        ]
+
     def cities_of_size(self, size_id: str) -> list[str]:
         """The cities of a size class, by name."""
         return list(self._by_size.get(size_id, []))
 
     def learn_from(self, city_id: str, per_theme: int = 3) -> dict[str, list[Suggestion]]:
-        """Theme -> cities with practices on it, as large or larger and more mature, best first.
+        """Theme -> cities with practices on it to learn from, best first: as large or larger and more
+        mature; or, when the city's own maturity is not known, larger.
 
-        Best first: the closest size (similar cities learn most), then the most mature, then the most
-        practices on the theme, then by name.
+        Best first: the closest size (the site's own ordering, after what Geuëns reports on the
+        centrumsteden), then the most mature, then the most practices on the theme, then by name.
         """
         own_size = self.size_rank.get(self.city_size[city_id] or "", -1)
+        if own_size < 0:
+            return {}
         own_maturity = self.maturity_rank[city_id]
         out: dict[str, list[Suggestion]] = {}
         for theme, chosen in self._best_teachers(own_size, own_maturity, per_theme).items():
@@ -134,7 +153,8 @@ class Benchlearning:
                 candidates = [
                     (size - own_size, -maturity, -count, name, cid)
                     for size, maturity, count, name, cid in self._teachers.get(theme, [])
-                    if size >= own_size and maturity > own_maturity
+                    if (size >= own_size and maturity > own_maturity >= 0)
+                    or (own_maturity < 0 and size > own_size)
                 ]
                 chosen = heapq.nsmallest(per_theme, candidates)
                 if chosen:
@@ -146,12 +166,13 @@ class Benchlearning:
         kb = self.kb
         size_label = kb.size_classes[self.city_size[other] or ""].label
         same_size = self.city_size[other] == self.city_size[city_id]
-        own = self.maturity(city_id) or "onbekend"
         practices = tuple(self.by_city_theme[other][theme])
         count = f"{len(practices)} praktijk" + ("en" if len(practices) != 1 else "")
+        own = self.maturity(city_id)
+        experience = f", meer ervaring ({self.maturity(other)} tegenover {own})" if own else ""
         reason = (
-            f"{'even groot' if same_size else 'groter'} ({size_label.lower()}), meer ervaring "
-            f"({self.maturity(other)} tegenover {own}), {count} over {kb.themes[theme].label}"
+            f"{'even groot' if same_size else 'groter'} ({size_label.lower()}){experience}, "
+            f"{count} over {kb.themes[theme].label}"
         )
         return Suggestion("city", other, reason[0].upper() + reason[1:] + ".", practices)
 
@@ -162,8 +183,8 @@ class Benchlearning:
         return list(self.adopters.get(practice_id, []))
 
     def comparable(self, practice_id: str, limit: int = 6) -> list[Suggestion]:
-        """Practices sharing a theme: from a city of the same size first (similar cities learn most from
-        each other), then the most shared themes, then shared instruments, then by title."""
+        """Practices sharing a theme: from a city of the same size first (the site's own ordering), then
+        the most shared themes, then shared instruments, then by title."""
         kb = self.kb
         practice = kb.practices[practice_id]
         own_size = self.city_size.get(practice.city)

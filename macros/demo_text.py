@@ -75,7 +75,7 @@ NETWORK_ROLES = ["regisseur", "uitvoerder", "financier", "doorverwijzer", "exper
 
 PRACTICE_TOPICS: list[tuple[str, str]] = [
     ("Buddywerking voor nieuwkomers", "samenleven"),
-    ("Diversiteitsclausule in het subsidiereglement", "regie-en-samenwerking"),
+    ("Diversiteitsclausule in het subsidiesysteem", "regie-en-samenwerking"),
     ("Taalcafé in de bibliotheek", "taal"),
     ("Sportkampen voor alle kinderen", "vrije-tijd"),
     ("Diversiteitsplan voor de eigen diensten", "diversiteit-in-de-organisatie"),

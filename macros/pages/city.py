@@ -17,6 +17,7 @@ from macros.pages.common import (
     p,
     review_notice,
     section,
+    situation,
     sources_section,
 )
 from macros.pages.context import Context
@@ -45,6 +46,7 @@ def render(ctx: Context, city_id: str) -> Page:
     page = Page(urls.page_file("city", city_id), city.name, ctx.edit_url("city", city_id))
     page.add(
         review_notice(city.last_reviewed, ctx.today),
+        situation(ctx.kb, cited_sources("city", city), city.last_reviewed),
         section("Profiel", _profile(ctx, page.file, city_id, city)),
         section("Organisatie van het integratiebeleid", paragraphs(city.governance or "")),
         section("Casestudy", paragraphs(city.case_study or "")),
@@ -56,6 +58,7 @@ def render(ctx: Context, city_id: str) -> Page:
         section("Lerende netwerken", _networks(ctx, page.file, city_id)),
         section("In het partnernetwerk van", _in_networks_of(ctx, page.file, city_id)),
         section("Steden van dezelfde grootte", _peers(ctx, page.file, city_id)),
+        section("Andere centrumsteden", _peer_group(ctx, page.file, city_id)),
         section("Van wie kan deze stad leren?", _learn_from(ctx, page.file, city_id)),
         sources_section(ctx.kb, page.file, cited_sources("city", city), city.last_reviewed),
     )
@@ -177,10 +180,26 @@ def _peers(ctx: Context, file: str, city_id: str) -> Markup:
     more = f" en {len(peers) - PEER_LIMIT} andere" if len(peers) > PEER_LIMIT else ""
     label = ctx.kb.size_classes[size].label.lower()
     all_link = link(ctx.kb, file, "size_class", size, f"alle steden van deze grootte ({label})")
-    why = text("Steden van vergelijkbare grootte leren het meest van elkaar")
+    why = text("Steden en gemeenten uit dezelfde grootteklasse, een eigen indeling van de kennisbank")
     if "schaalgrootte" in ctx.kb.conditions:
-        why += fmt(" ({})", link(ctx.kb, file, "condition", "schaalgrootte", "leervoorwaarde schaalgrootte"))
+        why += fmt(
+            " (zie de {})", link(ctx.kb, file, "condition", "schaalgrootte", "leervoorwaarde schaalgrootte")
+        )
     return p(why + ".") + "\n" + p(fmt("{}{}. Zie {}.", shown, more, all_link))
+
+
+def _peer_group(ctx: Context, file: str, city_id: str) -> Markup:
+    """The other centrumsteden, for a centrumstad: the peer group Geuëns (2019) reports on."""
+    others = ctx.bench.peer_group(city_id)
+    if not others:
+        return Markup("")
+    why = text(
+        "Verschillende centrumsteden geven aan dat ze in een eigen netwerk meer van elkaar zouden leren "
+        "dan in een overleg met kleinere gemeenten"
+    )
+    if "geuens-2019" in ctx.kb.sources:
+        why += fmt(" ({})", link(ctx.kb, file, "source", "geuens-2019", "Geuëns, 2019"))
+    return p(why + ".") + "\n" + p(fmt("{}.", links(ctx.kb, file, "city", others)))
 
 
 def _learn_from(ctx: Context, file: str, city_id: str) -> Markup:
@@ -195,7 +214,9 @@ def _learn_from(ctx: Context, file: str, city_id: str) -> Markup:
     if not blocks:
         return Markup("")
     intro = (
-        "Steden met praktijken over een thema, even groot of groter en met meer ervaring "
-        "(kleinere besturen spiegelen zich aan grotere, meer ervaren steden):"
+        "Een suggestie van de kennisbank zelf: steden met praktijken over een thema, even groot of groter "
+        "en met meer ervaring, of groter als de ervaring van deze stad niet gekend is. Volgens Geuëns "
+        "(2019) kan het beleid van meer ervaren steden een referentiepunt zijn waarnaar kleinere besturen "
+        'toewerken ("benchlearning").'
     )
     return p(intro) + "\n" + bullet_list(blocks)

@@ -223,6 +223,25 @@ def source_line(kb: KnowledgeBase, from_file: str, source_id: str) -> Markup:
     return link(kb, from_file, "source", source_id) + (fmt(" ({})", line(extra)) if extra else "")
 
 
+def situation(kb: KnowledgeBase, source_ids: Iterable[str], reviewed: dt.date) -> Markup:
+    """When the record's facts held, from the dates of its sources, apart from the review date: a
+    2018 observation must not read as a fact of today."""
+    sources = [kb.sources[s] for s in dict.fromkeys(source_ids) if s in kb.sources]
+    years = sorted({s.year for s in sources if s.year})
+    if years:
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        when = (
+            f"Situatie in {span}, zoals de bronnen uit dat jaar ze beschrijven"
+            if len(years) == 1
+            else (f"Situatie in {span}, zoals de bronnen uit die jaren ze beschrijven")
+        )
+    elif sources:
+        when = "De bronnen vermelden geen jaar"
+    else:
+        return Markup("")
+    return fmt('<p class="kb-when">{}. Laatst nagekeken op {}.</p>', when, dutch_date(reviewed))
+
+
 def sources_section(
     kb: KnowledgeBase, from_file: str, source_ids: Iterable[str], reviewed: dt.date
 ) -> Markup:

@@ -17,6 +17,7 @@ from macros.pages.common import (
     p,
     review_notice,
     section,
+    situation,
     sources_section,
 )
 from macros.pages.context import Context
@@ -46,6 +47,7 @@ def render(ctx: Context, network_id: str) -> Page:
     conditions = bullet_list(condition_note(ctx, page.file, n) for n in network.conditions)
     page.add(
         review_notice(network.last_reviewed, ctx.today),
+        situation(ctx.kb, cited_sources("network", network), network.last_reviewed),
         paragraphs(network.description or ""),
         section("Kerngegevens", facts),
         section("Agenda", _agenda(ctx, page.file, network)),

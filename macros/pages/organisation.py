@@ -14,6 +14,7 @@ from macros.pages.common import (
     link,
     review_notice,
     section,
+    situation,
     sources_section,
 )
 from macros.pages.context import Context
@@ -49,6 +50,7 @@ def render(ctx: Context, org_id: str) -> Page:
     )
     page.add(
         review_notice(org.last_reviewed, ctx.today),
+        situation(ctx.kb, cited_sources("organisation", org), org.last_reviewed),
         section("Profiel", profile),
         section("Wat doet deze organisatie?", paragraphs(org.description or "")),
         section("Praktijken", _practices(ctx, page.file, org_id)),

@@ -16,6 +16,7 @@ from macros.pages.common import (
     p,
     review_notice,
     section,
+    situation,
     sources_section,
 )
 from macros.pages.context import Context
@@ -35,6 +36,7 @@ def render(ctx: Context, practice_id: str) -> Page:
     page.description = practice.summary
     page.add(
         review_notice(practice.last_reviewed, ctx.today),
+        situation(ctx.kb, cited_sources("practice", practice), practice.last_reviewed),
         p(line(practice.summary)),
         section("Kerngegevens", _key_facts(ctx, page.file, practice)),
         section("Beschrijving", paragraphs(practice.description or "")),

@@ -7,14 +7,18 @@ unused instrument), and give a reader an A-to-Z. The practices' index is the cat
 from __future__ import annotations
 
 from macros import urls
+from macros.markup import fmt
 from macros.pages.common import Page, bullet_list, link, p
 from macros.pages.context import Context
 
 TITLES = {
     "city": ("Steden en gemeenten", "Alle steden en gemeenten in de kennisbank."),
     "organisation": ("Organisaties", "Alle partnerorganisaties in de kennisbank."),
-    "network": ("Lerende netwerken", "Alle netwerken waarin besturen van elkaar leren."),
-    "source": ("Bronnen", "Alle bronnen waarop de records steunen."),
+    "network": (
+        "Lerende netwerken",
+        "Alle netwerken waarin besturen ervaringen en goede praktijken uitwisselen.",
+    ),
+    "source": ("Bronnen", "Alle bronnen waarop de records steunen, met het aantal records dat ze citeert."),
     "theme": ("Thema's", "De thema's van lokaal integratiebeleid."),
     "instrument": ("Instrumenten", "De beleidsinstrumenten, per soort."),
     "size_class": ("Stadsgrootte", "De groottes van steden en gemeenten, van klein naar groot."),
@@ -30,5 +34,16 @@ def render(ctx: Context, kind: str) -> Page:
     ids = list(items)
     if kind in ("city", "organisation", "network", "source"):
         ids.sort(key=lambda i: (getattr(items[i], "name", None) or items[i].title).casefold())
-    page.add(p(intro), bullet_list(link(ctx.kb, file, kind, i) for i in ids) or p("Nog geen."))
+    items_html = [link(ctx.kb, file, kind, i) for i in ids]
+    if kind == "source":
+        items_html = [fmt("{} ({})", item, _citing(ctx, i)) for item, i in zip(items_html, ids, strict=True)]
+    page.add(p(intro), bullet_list(items_html) or p("Nog geen."))
     return page
+
+
+def _citing(ctx: Context, source_id: str) -> str:
+    """`3 records`: how many records cite a source, in any field."""
+    count = sum(len(ids) for ids in ctx.links.all_referrers("source", source_id).values())
+    if count == 0:
+        return "door geen enkel record geciteerd"
+    return f"{count} record" + ("s" if count != 1 else "")

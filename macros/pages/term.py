@@ -90,7 +90,7 @@ def render_instrument(ctx: Context, instrument_id: str) -> Page:
     practices = ctx.links.referrers("instrument", instrument_id, "practice")
     cities = ctx.links.referrers("instrument", instrument_id, "city")
     page.add(
-        field_list([("Soort instrument", FAMILIES[instrument.family])]),
+        field_list([("Soort instrument (eigen indeling van de kennisbank)", FAMILIES[instrument.family])]),
         section("Praktijken", bullet_list(_practice_item(ctx, page.file, pid) for pid in practices)),
         section("Steden die het gebruiken", links(ctx.kb, page.file, "city", cities)),
     )
@@ -108,7 +108,7 @@ def render_size_class(ctx: Context, size_id: str) -> Page:
             by_theme[theme].extend(pids)
     suited = ctx.links.referrers("size_class", size_id, "practice")
     page.add(
-        field_list([("Inwoners", _band(term))]),
+        field_list([("Inwoners (eigen indeling van de kennisbank)", _band(term))]),
         section(
             "Praktijken uit steden van deze grootte, per thema",
             _grouped(ctx, page.file, by_theme, "theme", list(ctx.kb.themes), GROUP_LIMIT),
