@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -41,10 +43,25 @@ MAX_ACTORS = 100
 MAX_FLOWS = 300
 """Flows in one partner network."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+
+def _no_hidden_characters(value: str) -> str:
+    """Refuse control and invisible format characters that a YAML escape (`"\\x85"`) can still put
+    in a value after the loader has refused them as raw bytes in the file."""
+    for char in value:
+        if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            raise ValueError(
+                f"de tekst bevat het onzichtbare teken U+{ord(char):04X}; verwijder het "
+                "(een escape zoals \\x85 of \\u200b tussen aanhalingstekens maakt zo'n teken)"
+            )
+    return value
+
+
+Plain = AfterValidator(_no_hidden_characters)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), Plain]
 """Non-empty plain text of one paragraph. HTML, Markdown and template syntax are shown as typed."""
 
-Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PROSE)]
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PROSE), Plain]
 """Plain text of one or more paragraphs, separated by an empty line. No HTML and no Markdown: every
 character is shown as typed."""
 

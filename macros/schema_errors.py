@@ -155,7 +155,7 @@ def _message(error: ErrorDetails, allowed: set[str]) -> str:
         return f"{quoted(value)} kan hier niet; kies uit {_choices(ctx.get('expected', ''))}"
     if kind in {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"}:
         return f"{quoted(value)} is geen datum; schrijf ze als JJJJ-MM-DD, bijvoorbeeld 2024-03-01"
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return f"de tekst is {len(str(value))} tekens lang; hier kan hoogstens {ctx.get('max_length')}"
     if kind == "string_too_short":
         return "de tekst is leeg; vul hem in, of laat de regel weg als het veld optioneel is"

@@ -433,3 +433,11 @@ def _replaced_slots(value: Any, slot: Any) -> Any:
     if isinstance(value, list):
         return [_replaced_slots(v, slot) for v in value]
     return value
+
+
+def test_a_yaml_escape_cannot_smuggle_a_hidden_character_into_a_text(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE.replace("title: Taalcafé", 'title: "Taal\\x85café"'))
+    assert problems(records) == [
+        "taalcafe.yml:1: title: de tekst bevat het onzichtbare teken U+0085; verwijder het "
+        "(een escape zoals \\x85 of \\u200b tussen aanhalingstekens maakt zo'n teken)"
+    ]
