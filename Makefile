@@ -50,6 +50,5 @@ test: setup browsers  ## everything CI runs: validate, lint, all tests (with the
 bench: setup browsers  ## benchmark 300, 1,000 and 3,000 demo practices against a bare Material site (~6-12 min)
 	$(PY) scripts/bench.py
 
-clean:  ## remove build output and generated pages
+clean:  ## remove build output
 	rm -rf site build bench-output
-	$(PY) scripts/build_pages.py --clean 2>/dev/null || true

@@ -1,24 +1,22 @@
 """Kennisbank lokaal integratiebeleid: records, checks, graph, diagrams and pages.
 
-The core does not import MkDocs. `define_env` (the mkdocs-macros entry point) is a thin adapter
-over it, so that another builder can call the same code.
+The core does not import MkDocs. Two thin adapters call it: `define_env` (mkdocs-macros) gives the
+hand-written pages their macros, and `macros/mkdocs_hooks.py` hands the generated pages and exports to
+MkDocs in memory. `scripts/build_pages.py` writes the same files to a folder for any other builder.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 
 def define_env(env: Any) -> None:
-    """mkdocs-macros entry point, run in `on_config`: generate the record pages before MkDocs collects files.
+    """mkdocs-macros entry point, run in `on_config`: register the macros of the hand-written pages.
 
-    Validation problems raise `RecordsInvalid` (every problem listed) and fail the build.
+    The knowledge base is made later, in the `on_files` hook (macros/mkdocs_hooks.py), which keeps it
+    in this build's state; the macros read it when a page calls them.
     """
-    from macros import generate
+    from macros.build_state import state_of
     from macros.pages import home
 
-    config = env.conf
-    repo_url = config.get("repo_url") or generate.DEFAULT_REPO_URL
-    report = generate.generate(Path(config["docs_dir"]), repo_url=repo_url)
-    home.register(env, report.context)
+    home.register(env, state_of(env.conf))

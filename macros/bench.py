@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from macros import demo, generate, search_index
+from macros import demo, search_index
 from macros.loading import scan
 from macros.records import KIND_FOLDERS, VOCABULARY_MODELS
 from macros.urls import RESERVED_IDS
@@ -33,9 +33,6 @@ PROJECT = Path(__file__).resolve().parent.parent
 """The project whose mkdocs.yml, docs/ and macros/ the real builds use."""
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-
-GENERATED = (*generate.GENERATED_DIRS, "data")
-"""Folders of docs/ that the generation step writes (git-ignored); a scratch copy starts without them."""
 
 
 @dataclass
@@ -74,7 +71,8 @@ class SizeResult:
     validation_s: float
     """CPU seconds of `knowledge.load` (the validate command's work), fastest of a few runs."""
     generation_s: float
-    """CPU seconds of `generate.generate` into an empty folder (no MkDocs), fastest of a few runs."""
+    """CPU seconds of `generate.build_site` and `write_site` into an empty folder (no MkDocs), fastest of
+    a few runs."""
     render_s: float
     """Of which: rendering every page in memory (after validation)."""
     write_s: float
@@ -118,18 +116,12 @@ def corpus(work: Path, practices: int, seed: int = 0) -> Path:
 
 
 def scratch_project(work: Path, name: str) -> Path:
-    """A copy of the site's mkdocs.yml and hand-written docs/ (not generated pages), with macros/ linked."""
+    """A copy of the site's mkdocs.yml and docs/ (hand-written only: nothing is generated into it), with
+    macros/ linked: a project the contributor's loop may edit."""
     project = work / name
     project.mkdir(parents=True)
     shutil.copy2(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
-    docs = PROJECT / "docs"
-
-    def generated(directory: str, names: list[str]) -> list[str]:
-        if Path(directory) == docs:
-            return [name for name in names if name in GENERATED]
-        return [name for name in names if f"{Path(directory).name}/{name}" == generate.FIELD_REFERENCE]
-
-    shutil.copytree(docs, project / "docs", ignore=generated)
+    shutil.copytree(PROJECT / "docs", project / "docs")
     # mkdocs-macros imports `module_name` from the folder of mkdocs.yml.
     (project / "macros").symlink_to(PROJECT / "macros", target_is_directory=True)
     return project
@@ -247,10 +239,9 @@ def site_size(site: Path) -> SiteSize:
     )
 
 
-def generated_markdown(docs: Path) -> list[Path]:
-    """The generated Markdown pages below a docs folder."""
-    pages = [path for folder in GENERATED for path in (docs / folder).rglob("*.md")]
-    return pages + [path for path in [docs / generate.FIELD_REFERENCE] if path.is_file()]
+def generated_markdown(out: Path) -> list[Path]:
+    """The Markdown pages `generate.write_site` wrote below `out`."""
+    return sorted(out.rglob("*.md"))
 
 
 # --- one size, and the whole run ------------------------------------------------------------------
@@ -258,21 +249,19 @@ def generated_markdown(docs: Path) -> list[Path]:
 
 def hand_written_pages() -> int:
     """Markdown pages of docs/ that nobody generates."""
-    docs = PROJECT / "docs"
-    generated = {docs / folder for folder in GENERATED}
-    return sum(
-        1
-        for path in docs.rglob("*.md")
-        if "overrides" not in path.parts
-        and not any(parent in generated for parent in path.parents)
-        and path != docs / generate.FIELD_REFERENCE
-    )
+    return sum(1 for path in (PROJECT / "docs").rglob("*.md") if "overrides" not in path.parts)
 
 
 _STEPS = {
     "validation": "from macros import knowledge; step = lambda: knowledge.load(Path(sys.argv[1]))",
     "generation": (
-        "from macros import generate; step = lambda: generate.generate(Path(sys.argv[2]), Path(sys.argv[1]))"
+        "from macros import generate\n"
+        "def step():\n"
+        "    site = generate.build_site(Path(sys.argv[1]))\n"
+        "    started = time.process_time()\n"
+        "    generate.write_site(site, Path(sys.argv[2]))\n"
+        "    site.cpu_s['write'] = time.process_time() - started\n"
+        "    return site"
     ),
 }
 """What the child process runs; a step that returns a generation report also prints its stage times."""

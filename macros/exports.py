@@ -228,32 +228,19 @@ def records_csv(kb: KnowledgeBase, kind: str) -> bytes:
 # --- files and the downloads page ----------------------------------------------------------------------
 
 
-_last: tuple[KnowledgeBase, dict[str, bytes]] | None = None
-"""The files of the last knowledge base: a build writes them and then lists their sizes (1 s at 3,000)."""
-
-
 def export_files(kb: KnowledgeBase) -> dict[str, bytes]:
     """File name -> bytes of every download, in the order the downloads page lists them.
 
-    Remembered for the same knowledge base object, which no stage changes after loading.
+    Made once per knowledge base (a build lists their sizes too: 1 s at 3,000 practices) and kept with
+    it, so it goes when the build's knowledge base goes.
     """
-    global _last
-    if _last is not None and _last[0] is kb:
-        return _last[1]
-    files = {json_name(kind): records_json(kb, kind) for kind in JSON_KINDS}
-    files[VOCABULARY_FILE] = vocabulary_json(kb)
-    files.update((csv_name(kind), records_csv(kb, kind)) for kind in CSV_KINDS)
-    _last = (kb, files)
+    files: dict[str, bytes] | None = kb.derived.get("exports")
+    if files is None:
+        files = {json_name(kind): records_json(kb, kind) for kind in JSON_KINDS}
+        files[VOCABULARY_FILE] = vocabulary_json(kb)
+        files.update((csv_name(kind), records_csv(kb, kind)) for kind in CSV_KINDS)
+        kb.derived["exports"] = files
     return files
-
-
-def write_exports(kb: KnowledgeBase, out_dir: Path) -> None:
-    """Write the downloads into `out_dir` (docs/data/), touching only files whose bytes changed."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, data in export_files(kb).items():
-        path = out_dir / name
-        if not (path.is_file() and path.read_bytes() == data):
-            path.write_bytes(data)
 
 
 def _size(n: int) -> str:

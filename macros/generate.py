@@ -1,9 +1,11 @@
-"""Write every generated page into a docs folder: only pages whose text changed, and remove stale ones.
+"""Every generated page and export of a build, in memory: `build_site` makes them, adapters hand them over.
 
-Called by `define_env` (before MkDocs collects the files) and by `scripts/build_pages.py`. The records
-are loaded and validated once; when any problem is an error, `RecordsInvalid` lists them all and nothing
-is written. All pages are rendered in memory before the first write, so a failing renderer leaves the
-docs folder as it was.
+The records are loaded and validated once; when any problem is an error, `RecordsInvalid` lists them all
+and nothing is made. Pages and exports never touch docs/: the MkDocs adapter (`macros.mkdocs_hooks`)
+hands them to MkDocs as generated files, so hand-written pages in any folder are never at risk, one
+edit gives one rebuild under `mkdocs serve`, and two builds of different records folders can run side
+by side in one checkout. `write_site` writes the same files to a folder, for builders that read one
+(`scripts/build_pages.py --out DIR`).
 """
 
 from __future__ import annotations
@@ -14,45 +16,42 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros import knowledge, urls
+from macros import exports, knowledge
 from macros.pages import city, network, network_embed, organisation, practice, register, source, term
 from macros.pages.common import Page
 from macros.pages.context import DEFAULT_REPO_URL, Context
 
-__all__ = ["DEFAULT_REPO_URL", "clean", "generate", "render_all", "write_pages"]
-
-GENERATED_DIRS = (*urls.SECTIONS.values(), "overzicht")
-"""Folders below docs/ that hold only generated pages (git ignores them)."""
+__all__ = ["DEFAULT_REPO_URL", "Site", "build_site", "empty_site", "render_all", "write_site"]
 
 FIELD_REFERENCE = "bijdragen/velden.md"
-"""The one generated page in a hand-written folder: the contributor field reference."""
+"""The contributor field reference, a generated page beside the hand-written contributor pages."""
 
 CATALOGUE = "praktijken/index.md"
 OVERVIEW = "overzicht/index.md"
 DOWNLOADS = "data/index.md"
-"""The downloads page beside the exported files (macros.exports writes both)."""
+"""The downloads page beside the exported files."""
 
 
 @dataclass
-class Report:
-    """What a run did, for logs and tests."""
+class Site:
+    """Everything one build generates."""
 
     context: Context
     """The validated knowledge base and its indexes, for the macros of hand-written pages."""
-    written: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    removed: list[str] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)
+    """Path below the docs folder -> Markdown."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Path below the docs folder -> bytes of the other files (the JSON and CSV exports)."""
     cpu_s: dict[str, float] = field(default_factory=dict)
-    """CPU seconds of each stage: `load` (validation), `render` (in memory), `write` (pages and exports)."""
+    """CPU seconds of each stage: `load` (validation) and `render` (pages and exports, in memory)."""
 
 
-def generate(
-    docs_dir: Path,
+def build_site(
     records_dir: Path | None = None,
     today: dt.date | None = None,
     repo_url: str = DEFAULT_REPO_URL,
-) -> Report:
-    """Validate the records and bring the generated pages of `docs_dir` up to date.
+) -> Site:
+    """Validate the records and make every generated page and export.
 
     The cycle collector is paused throughout, as while loading: the pages are strings, and collections
     would only rescan the knowledge base, again and again.
@@ -62,15 +61,39 @@ def generate(
         kb = knowledge.build(knowledge.records_root(records_dir))
         loaded = time.process_time()
         ctx = Context(kb, today or dt.date.today(), repo_url)
-        pages = dict(render_all(ctx))
-        rendered = time.process_time()
-        report = write_pages(docs_dir, pages, ctx)
-        _write_exports(ctx, docs_dir / "data")
-        report.cpu_s = {
-            "load": loaded - started,
-            "render": rendered - loaded,
-            "write": time.process_time() - rendered,
-        }
+        site = Site(ctx, dict(render_all(ctx)))
+        site.files = {f"data/{name}": data for name, data in exports.export_files(kb).items()}
+        site.cpu_s = {"load": loaded - started, "render": time.process_time() - loaded}
+    return site
+
+
+def empty_site(repo_url: str = DEFAULT_REPO_URL, records_dir: Path | None = None) -> Site:
+    """A site without records, for `mkdocs serve` when the first build finds invalid records: the
+    hand-written pages still render (with empty macros), and show the problems."""
+    kb = knowledge.KnowledgeBase(root=knowledge.records_root(records_dir))
+    return Site(Context(kb, dt.date.today(), repo_url))
+
+
+@dataclass
+class Report:
+    """What `write_site` did, for logs and tests."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def write_site(site: Site, out_dir: Path) -> Report:
+    """Write the site's pages and files below `out_dir`; a file whose bytes are the same is left alone."""
+    report = Report()
+    contents = {path: text.encode("utf-8") for path, text in site.pages.items()} | site.files
+    for relative, data in sorted(contents.items()):
+        path = out_dir / relative
+        if path.is_file() and path.read_bytes() == data:
+            report.unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        report.written.append(relative)
     return report
 
 
@@ -104,7 +127,7 @@ def render_record_pages(ctx: Context) -> Iterator[tuple[str, str]]:
 
 def _collaborator_pages(ctx: Context) -> Iterator[tuple[str, str]]:
     """Pages whose body another module writes: catalogue, network overview, field reference."""
-    from macros import catalogue, exports, fieldref
+    from macros import catalogue, fieldref
 
     tree = f"{ctx.repo_url.rstrip('/')}/tree/{ctx.branch}/practices"
     catalogue_page = Page(
@@ -126,52 +149,3 @@ def _with_body(page: Page, body: str) -> str:
     if body.lstrip().startswith("# "):
         text = text[: text.index("\n# ")] + "\n"
     return text + "\n" + body.strip() + "\n"
-
-
-def _write_exports(ctx: Context, out_dir: Path) -> None:
-    from macros import exports
-
-    exports.write_exports(ctx.kb, out_dir)
-
-
-def write_pages(docs_dir: Path, pages: dict[str, str], ctx: Context) -> Report:
-    """Write changed pages, leave identical ones untouched (no rebuild loop in `mkdocs serve`), prune."""
-    report = Report(ctx)
-    for relative, text in sorted(pages.items()):
-        path = docs_dir / relative
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            report.unchanged += 1
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        report.written.append(relative)
-    for stale in stale_files(docs_dir, set(pages)):
-        stale.unlink()
-        report.removed.append(stale.relative_to(docs_dir).as_posix())
-    return report
-
-
-def stale_files(docs_dir: Path, keep: set[str]) -> list[Path]:
-    """Markdown files in generated folders that no current page claims."""
-    found = []
-    for folder in GENERATED_DIRS:
-        for path in sorted((docs_dir / folder).glob("*.md")):
-            if path.relative_to(docs_dir).as_posix() not in keep:
-                found.append(path)
-    return found
-
-
-def clean(docs_dir: Path) -> list[str]:
-    """Remove every generated page (and the then empty generated folders)."""
-    removed = [p.relative_to(docs_dir).as_posix() for p in stale_files(docs_dir, set())]
-    for relative in removed:
-        (docs_dir / relative).unlink()
-    for single in (FIELD_REFERENCE, DOWNLOADS):
-        if (docs_dir / single).is_file():
-            (docs_dir / single).unlink()
-            removed.append(single)
-    for folder in GENERATED_DIRS:
-        directory = docs_dir / folder
-        if directory.is_dir() and not any(directory.iterdir()):
-            directory.rmdir()
-    return removed

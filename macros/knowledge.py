@@ -71,6 +71,9 @@ class KnowledgeBase:
     file_ids: dict[str, set[str]] = field(default_factory=dict)
     """Kind -> the id of every record file found, also of files that failed: a reference to a record
     with a mistake of its own is not a second mistake."""
+    derived: dict[str, Any] = field(default_factory=dict)
+    """What later stages compute once per build (graphs, exports), kept here so that it is released
+    with the build's knowledge base: no module keeps anything between builds."""
     partial: dict[tuple[str, str], Any] = field(default_factory=dict)
     """(kind, id) -> a record that failed its model, built from the fields that passed, so that the
     checks can report the other problems of that file in the same run. Never rendered."""

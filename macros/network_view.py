@@ -8,7 +8,6 @@ Markdown (`overview_markdown`), so that MkDocs checks its links; its aggregation
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from macros import urls
@@ -18,16 +17,11 @@ from macros.knowledge import KnowledgeBase
 from macros.markup import Markup, fmt, join, line
 from macros.network_overview import overview_body
 
-_PER_KB: dict[int, tuple[weakref.ref[KnowledgeBase], dict[str, Any]]] = {}
-
 
 def _per_kb(kb: KnowledgeBase) -> dict[str, Any]:
     """Things computed once per knowledge base (a build), not once per page that shows them."""
-    entry = _PER_KB.get(id(kb))
-    if entry is None or entry[0]() is not kb:
-        entry = (weakref.ref(kb), {})
-        _PER_KB[id(kb)] = entry
-    return entry[1]
+    cache: dict[str, Any] = kb.derived.setdefault("network_view", {})
+    return cache
 
 
 def _graph(kb: KnowledgeBase, city_id: str, layer: str | None = None) -> Any:

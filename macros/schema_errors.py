@@ -51,11 +51,31 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
 def to_problems(raw: RawRecord, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
     """One problem per pydantic error, located at the line of the field it is about."""
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for error in errors:
+        if _explained_by_a_misspelling(error, errors, model):
+            continue
         loc = _clean_loc(error["loc"], raw.data)
         message = _message(error, _fields_at(model, loc[:-1]))
         problems.append(Problem(raw.path, raw.line_of(loc), field_path(loc), message))
     return problems
+
+
+def _explained_by_a_misspelling(
+    error: ErrorDetails, errors: list[ErrorDetails], model: type[BaseModel]
+) -> bool:
+    """A required field reported missing because its key was misspelt (`titel` for `title`): the
+    unknown key's message already names it, so one mistake gives one message."""
+    if error["type"] != "missing" or not error["loc"]:
+        return False
+    parent, name = error["loc"][:-1], str(error["loc"][-1])
+    allowed = _fields_at(model, tuple(p for p in parent if isinstance(p, (str, int))))
+    return any(
+        other["type"] == "extra_forbidden"
+        and other["loc"][:-1] == parent
+        and difflib.get_close_matches(str(other["loc"][-1]), list(allowed), n=1, cutoff=0.6) == [name]
+        for other in errors
+    )
 
 
 def _clean_loc(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:

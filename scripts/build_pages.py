@@ -1,13 +1,15 @@
-"""Write the generated pages without MkDocs: `python scripts/build_pages.py [--records DIR] [--docs DIR]`.
+"""Write the site's pages for a builder that reads a folder: `python scripts/build_pages.py --out DIR`.
 
-The same code `mkdocs build` runs (macros.generate), for any other builder and for inspecting pages.
-`--clean` removes every generated page instead. Exits 1 with every problem listed when the records are
-invalid; nothing is written then.
+DIR becomes a complete docs folder: a copy of the hand-written docs/ and every generated page and export
+(`macros.generate`), the same files `mkdocs build` hands to MkDocs in memory. Files whose bytes did not
+change are left alone. Exits 1 with every problem listed, in Dutch, when the records are invalid;
+nothing is written then.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -21,27 +23,29 @@ from macros.problems import RecordsInvalid  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder to write the docs folder into")
     parser.add_argument(
         "--records", type=Path, help="records folder (default: $KB_RECORDS_DIR or practices/)"
     )
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder (default: docs/)")
-    parser.add_argument("--clean", action="store_true", help="remove the generated pages")
     args = parser.parse_args(argv)
-    if args.clean:
-        removed = generate.clean(args.docs)
-        print(f"removed {len(removed)} generated page(s)", file=sys.stderr)
-        return 0
     started = time.perf_counter()
     try:
-        report = generate.generate(args.docs, args.records)
+        site = generate.build_site(args.records)
     except RecordsInvalid as exc:
         for problem in exc.problems:
             print(problem.format(Path.cwd()), file=sys.stderr)
         return 1
+    out: Path = args.out
+    clashes = [path for path in [*site.pages, *site.files] if (ROOT / "docs" / path).exists()]
+    if clashes:
+        for path in clashes:
+            print(f"docs/{path}: a hand-written file where the site generates a page", file=sys.stderr)
+        return 1
+    shutil.copytree(ROOT / "docs", out, dirs_exist_ok=True)
+    report = generate.write_site(site, out)
     elapsed = time.perf_counter() - started
     print(
-        f"{len(report.written)} page(s) written, {report.unchanged} unchanged, {len(report.removed)} removed"
-        f" in {elapsed:.2f} s",
+        f"{len(report.written)} file(s) written, {report.unchanged} unchanged in {elapsed:.2f} s",
         file=sys.stderr,
     )
     return 0

@@ -170,13 +170,11 @@ def test_every_relation_is_linked_both_ways(ctx: Context, pages: dict[str, str])
     assert not missing, "\n".join(missing)
 
 
-def test_pages_are_written_only_when_changed_and_stale_ones_removed(ctx: Context, tmp_path: Path) -> None:
-    pages = dict(generate.render_record_pages(ctx))
-    first = generate.write_pages(tmp_path, pages, ctx)
-    assert len(first.written) == len(pages)
+def test_a_folder_gets_the_pages_written_only_when_they_changed(ctx: Context, tmp_path: Path) -> None:
+    site = generate.Site(ctx, dict(generate.render_record_pages(ctx)))
+    first = generate.write_site(site, tmp_path)
+    assert len(first.written) == len(site.pages)
     stamp = (tmp_path / "steden" / "lindeburg.md").stat().st_mtime_ns
-    (tmp_path / "steden" / "verdwenen.md").write_text("oud", encoding="utf-8")
-    second = generate.write_pages(tmp_path, pages, ctx)
-    assert second.written == [] and second.unchanged == len(pages)
-    assert second.removed == ["steden/verdwenen.md"]
+    second = generate.write_site(site, tmp_path)
+    assert second.written == [] and second.unchanged == len(site.pages)
     assert (tmp_path / "steden" / "lindeburg.md").stat().st_mtime_ns == stamp

@@ -441,3 +441,8 @@ def test_a_yaml_escape_cannot_smuggle_a_hidden_character_into_a_text(records: Pa
         "taalcafe.yml:1: title: de tekst bevat het onzichtbare teken U+0085; verwijder het "
         "(een escape zoals \\x85 of \\u200b tussen aanhalingstekens maakt zo'n teken)"
     ]
+
+
+def test_a_misspelt_required_field_gives_one_message(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE.replace("title:", "titel:"))
+    assert problems(records) == ["taalcafe.yml:1: titel: onbekend veld 'titel'; bedoel je 'title'?"]

@@ -20,7 +20,6 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, LiteralString
 
 from macros import checks, rawhtml, urls
@@ -119,10 +118,14 @@ class Page:
 # --- labels and links --------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16384)
-def _label_html(label: str) -> Markup:
-    """A label escaped for HTML, on one line; labels recur in thousands of links."""
-    return line(label)
+def _label_html(kb: KnowledgeBase, kind: str, target: str) -> Markup:
+    """A record's or term's label as HTML, on one line, made once per build: labels recur in thousands
+    of links."""
+    labels: dict[tuple[str, str], Markup] = kb.derived.setdefault("label_html", {})
+    found = labels.get((kind, target))
+    if found is None:
+        found = labels[(kind, target)] = line(kb.label(kind, target))
+    return found
 
 
 def file_url(file: str) -> str:
@@ -134,7 +137,7 @@ def file_url(file: str) -> str:
 
 def link(kb: KnowledgeBase, from_file: str, kind: str, target: str, shown: object = None) -> Markup:
     """An HTML link from one generated page to a record or term page, showing `shown` or the label."""
-    label = line(shown) if shown is not None else _label_html(kb.label(kind, target))
+    label = line(shown) if shown is not None else _label_html(kb, kind, target)
     return fmt('<a href="{}">{}</a>', target_href(file_url(from_file), kind, target), label)
 
 

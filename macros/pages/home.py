@@ -6,8 +6,10 @@ are relative to the page that calls the macro, which sits at the root of docs/.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
+from macros.build_state import BuildState
 from macros.pages.common import md, md_bullets, md_link
 from macros.pages.context import Context
 
@@ -72,16 +74,40 @@ def _count(n: int) -> str:
     return f"{n} praktijk" if n == 1 else f"{n} praktijken"
 
 
-def register(env: Any, ctx: Context) -> None:
-    """Expose the macros and a few counts to the pages that render macros."""
-    env.macro(lambda: size_class_doors(ctx), "size_class_doors")
-    env.macro(lambda: theme_doors(ctx), "theme_doors")
-    env.macro(lambda: city_doors(ctx), "city_doors")
-    env.macro(lambda: learning_conditions(ctx), "learning_conditions")
-    env.macro(lambda source_id, text: source_link(ctx, source_id, text), "source_link")
-    env.variables["kb_counts"] = {
-        "praktijken": len(ctx.kb.practices),
-        "steden": len(ctx.kb.cities),
-        "organisaties": len(ctx.kb.organisations),
-        "netwerken": len(ctx.kb.networks),
+def register(env: Any, state: BuildState) -> None:
+    """Expose the macros and a few counts to the pages that render macros. They read the build's
+    context when a page calls them: the `on_files` hook makes it after this runs."""
+    env.macro(lambda: size_class_doors(state.require()), "size_class_doors")
+    env.macro(lambda: theme_doors(state.require()), "theme_doors")
+    env.macro(lambda: city_doors(state.require()), "city_doors")
+    env.macro(lambda: learning_conditions(state.require()), "learning_conditions")
+    env.macro(lambda source_id, text: source_link(state.require(), source_id, text), "source_link")
+    env.variables["kb_counts"] = Counts(state)
+
+
+class Counts(Mapping[str, int]):
+    """`{{ kb_counts.praktijken }}`: how many records of each kind, read when the page is rendered."""
+
+    KINDS: ClassVar[dict[str, str]] = {
+        "praktijken": "practice",
+        "steden": "city",
+        "organisaties": "organisation",
+        "netwerken": "network",
     }
+
+    def __init__(self, state: BuildState) -> None:
+        self.state = state
+
+    def __getitem__(self, key: str) -> int:
+        return len(self.state.require().kb.records_of(self.KINDS[key]))
+
+    def __getattr__(self, key: str) -> int:
+        if key not in self.KINDS:
+            raise AttributeError(key)
+        return self[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.KINDS)
+
+    def __len__(self) -> int:
+        return len(self.KINDS)
