@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, get_args
 
@@ -63,3 +64,49 @@ def test_required_fields_and_fixed_choices_are_marked() -> None:
     assert "| `title` | tekst (max. 120 tekens) | ja |" in reference
     assert "`lopend`, `afgerond`, `pilot`" in reference
     assert "| `network.flows[].from` | id | ja, in `network.flows[]` |" in reference
+
+
+def every_model() -> Iterator[type[BaseModel]]:
+    """Every record and vocabulary model and every group nested in one, each once."""
+    seen: list[type[BaseModel]] = []
+    todo = [*RECORD_MODELS.values(), *VOCABULARY_MODELS.values()]
+    while todo:
+        model = todo.pop(0)
+        if model not in seen:
+            seen.append(model)
+            todo += [inner for f in model.model_fields.values() for inner in nested_models(f.annotation)]
+    yield from seen
+
+
+# Words a Dutch sentence does not use, and phrases the English docstrings used to start with. Code in
+# backticks (`from`, `en`, paths) is left out before looking.
+ENGLISH_WORDS = {"the", "and", "or", "when", "which", "this", "that", "its", "for", "with", "from", "to"}
+ENGLISH_PHRASES = (" of the ", "Leave empty", "Id of", "Ids of", "when the")
+
+
+def english_in(text: str) -> list[str]:
+    prose = re.sub(r"`[^`]*`", "", text)
+    words = set(re.findall(r"[a-z']+", prose.lower()))
+    return sorted(words & ENGLISH_WORDS) + [phrase for phrase in ENGLISH_PHRASES if phrase in text]
+
+
+def test_every_field_and_group_is_explained_in_dutch() -> None:
+    """The explanations are what contributors read (reference, templates, editor): none may be
+    missing or left in English."""
+    problems = []
+    for model in every_model():
+        texts = {f"{model.__name__}": model.__doc__ or ""}
+        texts |= {f"{model.__name__}.{name}": f.description or "" for name, f in model.model_fields.items()}
+        for where, text in texts.items():
+            if not text.strip():
+                problems.append(f"{where}: geen uitleg")
+            elif english_in(text):
+                problems.append(f"{where}: {english_in(text)} in {text!r}")
+    assert problems == []
+
+
+def test_the_english_detector_catches_the_old_docstrings() -> None:
+    assert english_in("The year the figure describes. Leave empty when the source does not say.")
+    assert english_in("Ids of the policy instruments used (see `practices/vocabulary/instruments.yml`).")
+    assert not english_in("Het jaar waarover het cijfer gaat. Laat leeg als de bron het niet zegt.")
+    assert not english_in("De taal, als code van twee letters: `nl`, `en`, `fr`.")

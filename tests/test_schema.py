@@ -49,7 +49,7 @@ def test_schemas_spell_fields_as_the_yaml_does() -> None:
     flow = city["$defs"]["Flow"]
     assert "from" in flow["properties"] and "from_" not in flow["properties"]
     assert flow["additionalProperties"] is False
-    assert flow["properties"]["from"]["description"] == "Id of the actor the flow comes from."
+    assert flow["properties"]["from"]["description"] == "Id van de actor waar de stroom van vertrekt."
 
 
 @pytest.mark.parametrize("kind", list(RECORD_MODELS))
