@@ -13,16 +13,7 @@ from pydantic import BaseModel
 from macros.fieldinfo import FieldDoc, fields_of
 from macros.knowledge import KnowledgeBase
 from macros.pages.common import md
-from macros.records import KIND_FOLDERS, RECORD_MODELS, VOCABULARY_MODELS
-
-KIND_TITLES: dict[str, str] = {
-    "practice": "Goede praktijk",
-    "city": "Stad of gemeente",
-    "organisation": "Organisatie",
-    "network": "Lerend netwerk",
-    "source": "Bron",
-}
-"""Dutch name of each record kind."""
+from macros.records import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
 
 _INTRO = """\
 Elk record is één YAML-bestand in de map `practices/`. De map zegt welk soort record het is, de

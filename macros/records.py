@@ -631,3 +631,12 @@ KIND_FOLDERS: dict[str, str] = {
     "source": "sources",
 }
 """Record kind -> its folder below the records root; the folder says the kind."""
+
+KIND_TITLES: dict[str, str] = {
+    "practice": "Goede praktijk",
+    "city": "Stad of gemeente",
+    "organisation": "Organisatie",
+    "network": "Lerend netwerk",
+    "source": "Bron",
+}
+"""Record kind -> its Dutch name, for contributors (field reference, templates, JSON Schema titles)."""

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 
 from macros.checks import SOURCED_KINDS
 from macros.fieldinfo import FieldDoc, describe
-from macros.fieldref import KIND_TITLES
-from macros.records import RECORD_MODELS
+from macros.records import KIND_TITLES, RECORD_MODELS
 
 _WIDTH = 100
 
