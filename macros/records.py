@@ -4,7 +4,9 @@ One place defines a field: here. The JSON Schema (`scripts/export_schema.py`), t
 reference (`macros.fieldref`) and the validation messages all come from these models, so every field
 carries a docstring, and every model forbids unknown keys so that a misspelt key is an error.
 
-Field names are English; the content contributors write in them is Dutch.
+Field names are English; the content contributors write in them is Dutch, and so are the docstrings of
+models and fields, which contributors read. A field docstring that names a vocabulary file
+(`practices/vocabulary/<stem>.yml`) makes the field reference and the templates list that vocabulary's ids.
 """
 
 from __future__ import annotations
