@@ -358,8 +358,8 @@ class Actor(Strict):
     name: Text | None = None
     """De naam in het diagram; verplicht als de actor geen `organisation` en geen `city` heeft."""
     type: OrganisationType | None = None
-    """`publiek`, `middenveld`, `privaat` of `kennis`; bij een actor met een `organisation` komt het type
-    van die organisatie."""
+    """`publiek`, `middenveld`, `privaat` of `kennis`. Laat je het leeg, dan krijgt een actor met een
+    `organisation` het type van die organisatie."""
     role: Text | None = None
     """Wat de actor in het netwerk doet, in één regel."""
 
