@@ -62,11 +62,11 @@ def describe(name: str, info: FieldInfo, prefix: str = "", depth: int = 0) -> Fi
     label = f"lijst van {plural}" if is_list else singular
     limit = constraints.get("max_length")
     if limit and not is_list and singular == "tekst":
-        label += f" (max. {limit} tekens)"
+        label += f" (max. {_dutch(limit)} tekens)"
     items = _constraints(annotation, info.metadata).get("max_length") if is_list else None
     if items:
-        label += f" (max. {items})"
-    doc = info.description or ""
+        label += f" (max. {_dutch(items)})"
+    doc = " ".join((info.description or "").split())  # one paragraph: the docstring's line breaks are layout
     vocabulary = _VOCABULARY_IN_DOC.search(doc)
     nested = _base_model(inner)
     choices = tuple(str(v) for v in get_args(inner)) if get_origin(inner) is Literal else ()
@@ -113,6 +113,11 @@ def _constraints(annotation: Any, metadata: list[Any]) -> dict[str, Any]:
     return found
 
 
+def _dutch(number: int) -> str:
+    """`10000` -> `10.000`: the thousands separator contributors read in Dutch."""
+    return f"{number:,}".replace(",", ".")
+
+
 def _base_model(annotation: Any) -> type[BaseModel] | None:
     return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
 
@@ -122,6 +127,8 @@ _PATTERN_LABELS = {
     r"^\d{4}": ("datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)", "datums"),
     r"^\d{5}": ("NIS-code (vijf cijfers, tussen aanhalingstekens)", "NIS-codes"),
     "^[^@": ("e-mailadres van een dienst", "e-mailadressen"),
+    r"^\+?[0-9]": ("telefoonnummer", "telefoonnummers"),
+    "^[a-z]{2}$": ("taalcode (twee letters)", "taalcodes"),
 }
 
 

@@ -140,7 +140,7 @@ def _collaborator_pages(ctx: Context) -> Iterator[tuple[str, str]]:
     yield DOWNLOADS, _with_body(downloads, exports.exports_markdown(ctx.kb))
     records_py = f"{ctx.repo_url.rstrip('/')}/edit/{ctx.branch}/macros/records.py"
     reference_page = Page(FIELD_REFERENCE, "Velden van een record", records_py)
-    yield FIELD_REFERENCE, _with_body(reference_page, fieldref.field_reference_markdown())
+    yield FIELD_REFERENCE, _with_body(reference_page, fieldref.field_reference_markdown(ctx.kb))
 
 
 def _with_body(page: Page, body: str) -> str:

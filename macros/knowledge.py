@@ -106,6 +106,11 @@ class KnowledgeBase:
         kind, by id: the kinds that references point to and that pages are made for."""
         return self._by_kind[kind]
 
+    def terms_of(self, stem: str) -> dict[str, Term]:
+        """The terms of the vocabulary file `stem` (`themes`, `size-classes`, ...), by id, in file order."""
+        terms: dict[str, Term] = getattr(self, _VOCABULARY_TARGETS[stem])
+        return terms
+
     def label(self, kind: str, record_id: str) -> str:
         """The Dutch label of a vocabulary term, or a record's title or name: what a link to it shows."""
         labels = self._labels.get(kind)

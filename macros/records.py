@@ -4,7 +4,9 @@ One place defines a field: here. The JSON Schema (`scripts/export_schema.py`), t
 reference (`macros.fieldref`) and the validation messages all come from these models, so every field
 carries a docstring, and every model forbids unknown keys so that a misspelt key is an error.
 
-Field names are English; the content contributors write in them is Dutch.
+Field names are English; the content contributors write in them is Dutch, and so are the docstrings of
+models and fields, which contributors read. A field docstring that names a vocabulary file
+(`practices/vocabulary/<stem>.yml`) makes the field reference and the templates list that vocabulary's ids.
 """
 
 from __future__ import annotations
@@ -105,26 +107,28 @@ class Strict(BaseModel):
 
 
 class Measure(Strict):
-    """A figure about a real place, with the year it describes and where it comes from."""
+    """Een cijfer over een echte plaats, met het jaar waarover het gaat en de bron waar het vandaan komt."""
 
     value: float = Field(ge=0)
-    """The figure itself."""
+    """Het cijfer zelf."""
     year: int | None = Field(default=None, ge=1800, le=2100)
-    """The year the figure describes. Leave empty when the source does not say."""
+    """Het jaar waarover het cijfer gaat, bijvoorbeeld `2023`. Laat leeg als de bron het niet zegt."""
     source: Id
-    """The id of the source that states the figure (a file in `practices/sources/`)."""
+    """De id van de bron die het cijfer geeft: de naam van een bestand in `practices/sources/` zonder
+    `.yml`, bijvoorbeeld `diels-2018`."""
     note: Text | None = None
-    """How the source defines or counts the figure, when that matters for comparing it."""
+    """Hoe de bron het cijfer omschrijft of telt, als dat uitmaakt om het met andere cijfers te
+    vergelijken, bijvoorbeeld `inwoners op 1 januari`. Laat anders leeg."""
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
 
 
 class Population(Measure):
-    """A number of inhabitants, with the year it describes and where it comes from."""
+    """Een aantal inwoners, met het jaar waarover het gaat en de bron waar het vandaan komt."""
 
     value: int = Field(ge=0, le=20_000_000)
-    """The number of inhabitants, a whole number written without separators: `87000`."""
+    """Het aantal inwoners, als geheel getal zonder punten of spaties: `87000`."""
 
     @field_validator("value", mode="before")
     @classmethod
@@ -143,69 +147,78 @@ class Population(Measure):
 
 
 class Share(Measure):
-    """A share of the population in percent, with the year it describes and where it comes from."""
+    """Een aandeel van de bevolking in procent, met het jaar waarover het gaat en de bron waar het vandaan
+    komt."""
 
     value: float = Field(ge=0, le=100)
-    """The percentage, from 0 to 100: `32` or `32.5` for 32,5 %."""
+    """Het percentage, van 0 tot 100, met een punt in plaats van een komma: `32`, of `32.5` voor 32,5 %."""
 
 
 class Period(Strict):
-    """When a practice ran. An ongoing practice has no end."""
+    """Wanneer een praktijk liep. Een praktijk die nog loopt, heeft geen einde."""
 
     start: PartialDate
-    """First year, month or day of the practice, as precise as the source is."""
+    """Het eerste jaar, de eerste maand of de eerste dag van de praktijk, zo precies als de bron het zegt:
+    `2012`, `2012-10` of `2012-10-15`."""
     end: PartialDate | None = None
-    """Last year, month or day. Leave empty while the practice is still running."""
+    """Het laatste jaar, de laatste maand of de laatste dag, geschreven zoals `start`. Laat leeg zolang de
+    praktijk nog loopt."""
 
     _coerce = field_validator("start", "end", mode="before")(_partial_date_from_yaml)
 
 
 class Partner(Strict):
-    """An organisation that takes part in a practice, and what it does there."""
+    """Een organisatie die meewerkt aan een praktijk, en wat ze daarin doet."""
 
     organisation: Id
-    """The id of the organisation (a file in `practices/organisations/`)."""
+    """De id van de organisatie: de naam van haar bestand in `practices/organisations/` zonder `.yml`,
+    bijvoorbeeld `agentschap-integratie-en-inburgering`."""
     role: Text | None = None
-    """What the partner does in the practice, in one line (for example: `levert vrijwilligers`)."""
+    """Wat de partner in de praktijk doet, in één regel, bijvoorbeeld `levert vrijwilligers`."""
 
 
 class Resources(Strict):
-    """What a practice takes to run. Give what the sources say; leave the rest empty."""
+    """Wat een praktijk nodig heeft om te lopen. Vul in wat de bronnen zeggen; laat de rest leeg."""
 
     staff: Text | None = None
-    """People and time, for example `0,5 VTE integratieambtenaar`."""
+    """Mensen en tijd, bijvoorbeeld `0,5 VTE integratieambtenaar`."""
     budget: Text | None = None
-    """Money, with the period it covers, for example `€ 20.000 per jaar`."""
+    """Geld, met de periode waarvoor het geldt, bijvoorbeeld `€ 20.000 per jaar`."""
     funding: Text | None = None
-    """Who pays: own budget, a Flemish or European subsidy, cofinancing by partners."""
+    """Wie betaalt: eigen middelen, een Vlaamse of Europese subsidie, cofinanciering door partners.
+    Bijvoorbeeld `Vlaamse subsidie en eigen middelen`."""
 
 
 class Transferability(Strict):
-    """Where else the practice could work, and what it needs to travel."""
+    """Waar de praktijk nog zou kunnen werken, en wat ze nodig heeft om elders overgenomen te worden."""
 
     size_classes: Ids = []
-    """Ids of the city-size classes it suits (see `practices/vocabulary/size-classes.yml`)."""
+    """Ids van de stadsgroottes waar de praktijk bij past (zie `practices/vocabulary/size-classes.yml`),
+    bijvoorbeeld `middelgroot`."""
     conditions: Ids = []
-    """Ids of the learning conditions it needs (see `practices/vocabulary/learning-conditions.yml`)."""
+    """Ids van de leervoorwaarden die de praktijk nodig heeft (zie
+    `practices/vocabulary/learning-conditions.yml`), bijvoorbeeld `draagvlak`."""
     adapted_from: Ids = []
-    """Ids of practices, elsewhere, that this one was adapted from."""
+    """Ids van praktijken van elders waarvan deze praktijk is afgeleid: de bestandsnaam zonder `.yml`."""
     note: Text | None = None
-    """What to adapt when another city takes it over."""
+    """Wat een andere stad of gemeente moet aanpassen als ze de praktijk overneemt."""
 
 
 class Contact(Strict):
-    """Whom to ask: a function, a service and its addresses, never a private person's data."""
+    """Wie je kunt contacteren: een functie, een dienst en hun adressen, nooit de gegevens van een
+    privépersoon."""
 
     role: Text | None = None
-    """A function, not a name: for example `stafmedewerker diversiteit`."""
+    """Een functie, geen naam, bijvoorbeeld `stafmedewerker diversiteit`."""
     service: Text | None = None
-    """The service or team, for example `Dienst Strategie en Ontwikkeling`."""
+    """De dienst of het team, bijvoorbeeld `Dienst Strategie en Ontwikkeling`."""
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
-    """A functional address of the service (`diversiteit@...`), not a personal one."""
+    """Een functioneel e-mailadres van de dienst (`diversiteit@...`), geen persoonlijk adres."""
     phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ./-]{5,20}$")] | None = None
-    """The service's general phone number, for example `015 29 76 66`."""
+    """Het algemene telefoonnummer van de dienst, bijvoorbeeld `015 29 76 66`."""
     url: HttpUrl | None = None
-    """The page about the practice or the service on the municipality's own site."""
+    """De pagina over de praktijk of de dienst op de eigen website van de gemeente, met `https://`
+    vooraan."""
 
     @model_validator(mode="after")
     def _not_empty(self) -> Contact:
@@ -218,361 +231,380 @@ DocumentType = Literal["reglement", "clausule", "sjabloon", "evaluatie", "presen
 
 
 class Document(Strict):
-    """A public document about a practice: a regulation, a clause text, a template, an evaluation."""
+    """Een openbaar document over een praktijk: een reglement, een clausuletekst, een sjabloon, een
+    evaluatie."""
 
     title: Annotated[Text, Field(max_length=160)]
-    """The document's title, as it is published."""
+    """De titel van het document, zoals het gepubliceerd is."""
     url: HttpUrl
-    """Where it can be downloaded or read."""
+    """Waar je het kunt downloaden of lezen, met `https://` vooraan."""
     type: DocumentType
-    """`reglement`, `clausule`, `sjabloon`, `evaluatie`, `presentatie`, `rapport` or `andere`."""
+    """`reglement`, `clausule`, `sjabloon`, `evaluatie`, `presentatie`, `rapport` of `andere`."""
     year: int | None = Field(default=None, ge=1900, le=2100)
-    """The year of the document, when it shows one."""
+    """Het jaar van het document, bijvoorbeeld `2021`. Laat leeg als het document geen jaar vermeldt."""
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "nl"
-    """Two-letter language code of the document: `nl`, `en`, `fr`."""
+    """De taal van het document, als code van twee letters: `nl`, `en`, `fr`. Zonder dit veld geldt `nl`."""
 
 
 # --- good practice -------------------------------------------------------------------------------------
 
 
 class Practice(Strict):
-    """A good practice: what a local government did, how, with whom, and what it learned."""
+    """Een goede praktijk: wat een lokaal bestuur deed, hoe, met wie, en wat het ervan leerde."""
 
     title: Annotated[Text, Field(max_length=120)]
-    """Short Dutch title, as an officer would search for it."""
+    """Korte Nederlandse titel, zoals een ambtenaar ernaar zou zoeken, bijvoorbeeld `Taalcafé in de
+    bibliotheek`."""
     summary: Annotated[Text, Field(max_length=600)]
-    """One paragraph: what it is and why it matters. Shown in the catalogue."""
+    """Eén alinea: wat de praktijk is en waarom ze ertoe doet. Die staat in de catalogus."""
     city: Id
-    """Id of the city or municipality that leads the practice (a file in `practices/cities/`)."""
+    """Id van de stad of gemeente die de praktijk trekt: de naam van haar bestand in `practices/cities/`
+    zonder `.yml`, bijvoorbeeld `mechelen`."""
     cities: Ids = []
-    """Ids of other cities that take part."""
+    """Ids van andere steden of gemeenten die meedoen, bijvoorbeeld `lier`."""
     themes: Ids = Field(min_length=1)
-    """Ids of themes (see `practices/vocabulary/themes.yml`); at least one."""
+    """Ids van thema's (zie `practices/vocabulary/themes.yml`); minstens één, bijvoorbeeld `taal`."""
     instruments: Ids = []
-    """Ids of the policy instruments used (see `practices/vocabulary/instruments.yml`)."""
+    """Ids van de beleidsinstrumenten die de praktijk gebruikt (zie `practices/vocabulary/instruments.yml`),
+    bijvoorbeeld `subsidie`."""
     target_groups: Texts = []
-    """Whom it reaches, in a few words each: `nieuwkomers`, `sportclubs`."""
+    """Wie de praktijk bereikt, telkens in een paar woorden: `nieuwkomers`, `sportclubs`."""
     partners: list[Partner] = Field(default=[], max_length=MAX_ITEMS)
-    """Organisations that take part, each with its role."""
+    """Organisaties die meewerken, elk met hun rol."""
     period: Period | None = None
-    """When it ran. Leave empty when the sources do not say."""
+    """Wanneer de praktijk liep. Laat leeg als de bronnen het niet zeggen."""
     status: Status | None = None
-    """`lopend`, `afgerond` or `pilot`. Leave empty when the sources do not say."""
+    """`lopend`, `afgerond` of `pilot`. Laat leeg als de bronnen het niet zeggen."""
     description: Prose | None = None
-    """What the practice is, in a few paragraphs (separate paragraphs with an empty line)."""
+    """Wat de praktijk is, in een paar alinea's (met een lege regel tussen twee alinea's)."""
     approach: Texts = []
-    """The steps, in order: the "how", not only the "what"."""
+    """De stappen, in volgorde: het "hoe", niet alleen het "wat". Eén stap per item."""
     resources: Resources | None = None
-    """Staff, budget and funding."""
+    """Personeel, budget en financiering."""
     results: Prose | None = None
-    """What it achieved, with figures where the sources give them."""
+    """Wat de praktijk opleverde, met cijfers waar de bronnen die geven."""
     evaluation: Prose | None = None
-    """How it was evaluated and by whom."""
+    """Hoe de praktijk geëvalueerd werd, en door wie."""
     success_factors: Texts = []
-    """The do's: what made it work."""
+    """De do's: wat ervoor zorgde dat het werkte. Eén punt per item."""
     pitfalls: Texts = []
-    """The don'ts: what to avoid, what went wrong."""
+    """De don'ts: wat je beter vermijdt, wat misliep. Eén punt per item."""
     transferability: Transferability | None = None
-    """For which cities it suits and what it needs."""
+    """Bij welke steden en gemeenten de praktijk past en wat ze nodig heeft."""
     contact: Contact | None = None
-    """Whom to ask: a function, a service, a functional e-mail address, a phone number, a web page."""
+    """Wie je kunt contacteren: een functie, een dienst, een functioneel e-mailadres, een telefoonnummer,
+    een webpagina."""
     documents: list[Document] = Field(default=[], max_length=MAX_ITEMS)
-    """Public documents: regulation, clause text, template, evaluation, presentation."""
+    """Openbare documenten: reglement, clausuletekst, sjabloon, evaluatie, presentatie."""
     sources: Ids = []
-    """Ids of the sources behind the facts above (files in `practices/sources/`)."""
+    """Ids van de bronnen achter de feiten hierboven: de namen van hun bestanden in `practices/sources/`
+    zonder `.yml`, bijvoorbeeld `diels-2018`."""
     last_reviewed: dt.date
-    """The day someone last checked this record against its sources (YYYY-MM-DD)."""
+    """De dag waarop iemand dit record het laatst met zijn bronnen vergeleek, als JJJJ-MM-DD:
+    `2026-01-15`."""
 
 
 # --- city case study -----------------------------------------------------------------------------------
 
 
 class Milestone(Strict):
-    """A dated turning point in a city's integration policy."""
+    """Een gedateerd keerpunt in het integratiebeleid van een stad of gemeente."""
 
     date: PartialDate
-    """Year, month or day of the milestone, as precise as the source is."""
+    """Jaar, maand of dag van het keerpunt, zo precies als de bron het zegt: `2012`, `2012-10` of
+    `2012-10-15`."""
     title: Annotated[Text, Field(max_length=160)]
-    """What happened, in one line."""
+    """Wat er gebeurde, in één regel."""
     description: Text | None = None
-    """Why it mattered."""
+    """Waarom het ertoe deed."""
     source: Id
-    """Id of the source that describes it."""
+    """Id van de bron die het beschrijft."""
 
     _coerce = field_validator("date", mode="before")(_partial_date_from_yaml)
 
 
 class ConditionNote(Strict):
-    """How one of the five learning conditions holds in this city."""
+    """Hoe het in deze stad gesteld is met een van de vijf leervoorwaarden."""
 
     condition: Id
-    """Id of the learning condition (see `practices/vocabulary/learning-conditions.yml`)."""
+    """Id van de leervoorwaarde (zie `practices/vocabulary/learning-conditions.yml`), bijvoorbeeld
+    `draagvlak`."""
     note: Text
-    """What the source says about it for this city."""
+    """Wat de bron erover zegt voor deze stad."""
     source: Id
-    """Id of the source."""
+    """Id van de bron."""
 
 
 class Learning(Strict):
-    """How far the city is in learning from and with others."""
+    """Hoe ver de stad staat in leren van en met anderen."""
 
     maturity: Maturity | None = None
-    """`startend`, `groeiend` or `ervaren` with local integration policy. Leave empty without a source."""
+    """`startend`, `groeiend` of `ervaren` in lokaal integratiebeleid. Laat leeg zonder bron."""
     maturity_source: Id | None = None
-    """Id of the source for the maturity."""
+    """Id van de bron voor de maturiteit (`maturity`)."""
     conditions: list[ConditionNote] = Field(default=[], max_length=MAX_ITEMS)
-    """The learning conditions the sources describe for this city."""
+    """De leervoorwaarden die de bronnen voor deze stad beschrijven."""
 
 
 class Actor(Strict):
-    """A node of a city's partner network: the city itself, an organisation, or another actor."""
+    """Een actor in het partnernetwerk van een stad: de stad zelf, een organisatie of een andere actor."""
 
     id: Id
-    """Short id, unique within this network; flows refer to it."""
+    """Korte id, uniek binnen dit netwerk; de stromen verwijzen ernaar. Bijvoorbeeld `ocmw`."""
     organisation: Id | None = None
-    """Id of the organisation, when it has a file in `practices/organisations/`."""
+    """Id van de organisatie, als ze een bestand heeft in `practices/organisations/`."""
     city: Id | None = None
-    """Id of a city, for the city itself (the centre of its network) or another city."""
+    """Id van een stad: de stad zelf (het midden van haar netwerk) of een andere stad."""
     name: Text | None = None
-    """Name shown in the diagram; required when the actor has neither `organisation` nor `city`."""
+    """De naam in het diagram; verplicht als de actor geen `organisation` en geen `city` heeft."""
     type: OrganisationType | None = None
-    """`publiek`, `middenveld`, `privaat` or `kennis`; taken from the organisation when it has one."""
+    """`publiek`, `middenveld`, `privaat` of `kennis`. Laat je het leeg, dan krijgt een actor met een
+    `organisation` het type van die organisatie."""
     role: Text | None = None
-    """Its part in the network, in one line."""
+    """Wat de actor in het netwerk doet, in één regel."""
 
 
 class Flow(Strict):
-    """A directed flow between two actors of the network."""
+    """Een stroom in één richting tussen twee actoren van het netwerk."""
 
     from_: Id = Field(alias="from")
-    """Id of the actor the flow comes from."""
+    """Id van de actor waar de stroom van vertrekt."""
     to: Id
-    """Id of the actor the flow goes to."""
+    """Id van de actor waar de stroom naartoe gaat."""
     kind: Id
-    """Id of the flow kind (see `practices/vocabulary/flow-kinds.yml`): money, infrastructure, ..."""
+    """Id van de soort stroom (zie `practices/vocabulary/flow-kinds.yml`): `geld`, `infrastructuur`, ..."""
     intermittent: bool | None = None
-    """`true` when the flow happens only in some years or in some cases (drawn dashed), `false` when the
-    source says it is steady. Leave empty when the source does not say."""
+    """`true` als de stroom er maar in sommige jaren of in sommige gevallen is (gestreept getekend),
+    `false` als de bron zegt dat hij vast is. Laat leeg als de bron het niet zegt."""
     label: Annotated[Text, Field(max_length=80)] | None = None
-    """A few words on what flows, for example `subsidie met diversiteitsclausule`."""
+    """Een paar woorden over wat er stroomt, bijvoorbeeld `subsidie met diversiteitsclausule`."""
     source: Id | None = None
-    """Id of the source that describes this flow, when it is not one of the network's own sources."""
+    """Id van de bron die deze stroom beschrijft, als dat geen van de bronnen van het netwerk zelf is."""
     layer: Annotated[Text, Field(max_length=80)] | None = None
-    """Name of another layer of ties this flow belongs to, for example `IncluCities-mentoring`: ties from
-    another project or another kind of cooperation than the network itself. Such flows are listed apart,
-    not drawn in the diagram and not counted in the network measures. Leave empty for the network's own
-    flows."""
+    """Naam van een andere laag van banden waartoe deze stroom hoort, bijvoorbeeld `IncluCities-mentoring`:
+    banden uit een ander project of een andere vorm van samenwerking dan het netwerk zelf. Zulke stromen
+    staan apart in een lijst, worden niet in het diagram getekend en tellen niet mee in de netwerkmaten.
+    Laat leeg voor de stromen van het netwerk zelf."""
 
 
 class Network(Strict):
-    """The city's partner network in local integration policy, as its sources describe it."""
+    """Het partnernetwerk van de stad in het lokaal integratiebeleid, zoals de bronnen het beschrijven."""
 
     actors: list[Actor] = Field(min_length=1, max_length=MAX_ACTORS)
-    """The actors, the city itself among them."""
+    """De actoren, met de stad zelf erbij."""
     flows: list[Flow] = Field(default=[], max_length=MAX_FLOWS)
-    """Directed flows of money, infrastructure, expertise or information between them."""
+    """Stromen in één richting tussen die actoren: geld, infrastructuur, expertise of informatie."""
     sources: Ids = Field(min_length=1)
-    """Ids of the sources the network is drawn from."""
+    """Ids van de bronnen waaruit het netwerk getekend is; minstens één."""
     note: Text | None = None
-    """What the network leaves out, as its source says."""
+    """Wat het netwerk weglaat, volgens zijn bron."""
 
 
 class City(Strict):
-    """A city or municipality: its profile, its governance of integration, its partner network."""
+    """Een stad of gemeente: haar profiel, hoe ze haar integratiebeleid organiseert, haar partnernetwerk."""
 
     name: Text
-    """The official Dutch name."""
+    """De officiële Nederlandse naam, bijvoorbeeld `Mechelen`."""
     nis_code: Annotated[str, StringConstraints(pattern=r"^\d{5}$")] | None = None
-    """The five-digit NIS code. Leave empty without a source."""
+    """De NIS-code van vijf cijfers, tussen aanhalingstekens: `"12025"`. Laat leeg zonder bron."""
     province: Province | None = None
-    """Province id. Leave empty without a source."""
+    """De provincie, als id: `antwerpen`, `oost-vlaanderen`, ... Laat leeg zonder bron."""
     population: Population | None = None
-    """Number of inhabitants, with year and source."""
+    """Aantal inwoners, met jaar en bron."""
     foreign_origin_share: Share | None = None
-    """Share of inhabitants of foreign origin, in percent, with year and source."""
+    """Aandeel inwoners van buitenlandse herkomst, in procent, met jaar en bron."""
     size_class: Id | None = None
-    """Id of the size class (`practices/vocabulary/size-classes.yml`); must follow from `population`."""
+    """Id van de stadsgrootte (`practices/vocabulary/size-classes.yml`), bijvoorbeeld `groot`; die moet
+    volgen uit `population`."""
     type: CityType | None = None
-    """`grootstad` or `regionale-stad` (the centrumsteden), or `gemeente`."""
+    """`grootstad` of `regionale-stad` (de centrumsteden), of `gemeente`."""
     type_source: Id | None = None
-    """Id of the source for the type."""
+    """Id van de bron voor het type (`type`)."""
     governance: Prose | None = None
-    """Where integration policy sits in the organisation."""
+    """Waar het integratiebeleid in de organisatie van stad of gemeente zit."""
     milestones: list[Milestone] = Field(default=[], max_length=MAX_ITEMS)
-    """Dated turning points."""
+    """Gedateerde keerpunten."""
     instruments: Ids = []
-    """Ids of the policy instruments the city uses (see `practices/vocabulary/instruments.yml`)."""
+    """Ids van de beleidsinstrumenten die de stad gebruikt (zie `practices/vocabulary/instruments.yml`),
+    bijvoorbeeld `subsidie`."""
     learning: Learning | None = None
-    """Maturity and learning conditions."""
+    """Maturiteit en leervoorwaarden."""
     network: Network | None = None
-    """The partner network: actors and flows."""
+    """Het partnernetwerk: actoren en stromen."""
     case_study: Prose | None = None
-    """The case study itself, in a few paragraphs (separate paragraphs with an empty line)."""
+    """De casestudie zelf, in een paar alinea's (met een lege regel tussen twee alinea's)."""
     sources: Ids = []
-    """Ids of the sources behind the facts of this record."""
+    """Ids van de bronnen achter de feiten in dit record, bijvoorbeeld `diels-2018`."""
     last_reviewed: dt.date
-    """The day someone last checked this record against its sources (YYYY-MM-DD)."""
+    """De dag waarop iemand dit record het laatst met zijn bronnen vergeleek, als JJJJ-MM-DD:
+    `2026-01-15`."""
 
 
 # --- organisation, learning network, source ---------------------------------------------------------
 
 
 class Organisation(Strict):
-    """A partner organisation of local integration policy."""
+    """Een partnerorganisatie van het lokaal integratiebeleid."""
 
     name: Text
-    """Full name."""
+    """De volledige naam, bijvoorbeeld `Agentschap Integratie en Inburgering`."""
     short_name: Annotated[Text, Field(max_length=20)] | None = None
-    """Abbreviation in common use, for example `AgII`."""
+    """De gangbare afkorting, bijvoorbeeld `AgII`."""
     type: OrganisationType | None = None
-    """`publiek`, `middenveld`, `privaat` or `kennis`. Leave empty without a source."""
+    """`publiek`, `middenveld`, `privaat` of `kennis`. Laat leeg zonder bron."""
     level: Level | None = None
-    """Where it works: `lokaal`, `regionaal`, `vlaams`, `federaal`, `europees` or `internationaal`."""
+    """Waar ze werkt: `lokaal`, `regionaal`, `vlaams`, `federaal`, `europees` of `internationaal`."""
     website: HttpUrl | None = None
-    """Its public website."""
+    """Haar openbare website, met `https://` vooraan."""
     description: Prose | None = None
-    """What it does in local integration policy."""
+    """Wat ze doet in het lokaal integratiebeleid."""
     sources: Ids = []
-    """Ids of the sources behind the facts of this record."""
+    """Ids van de bronnen achter de feiten in dit record, bijvoorbeeld `diels-2018`."""
     last_reviewed: dt.date
-    """The day someone last checked this record against its sources (YYYY-MM-DD)."""
+    """De dag waarop iemand dit record het laatst met zijn bronnen vergeleek, als JJJJ-MM-DD:
+    `2026-01-15`."""
 
 
 class AgendaTopic(Strict):
-    """A topic on a learning network's agenda, proposed by its members."""
+    """Een onderwerp op de agenda van een lerend netwerk, voorgesteld door zijn leden."""
 
     topic: Text
-    """The topic, in a few words."""
+    """Het onderwerp, in een paar woorden."""
     themes: Ids = []
-    """Ids of the themes it touches (`practices/vocabulary/themes.yml`); the site links it to practices."""
+    """Ids van de thema's die het onderwerp raakt (`practices/vocabulary/themes.yml`), bijvoorbeeld
+    `werk`; zo linkt de site het aan praktijken."""
     proposed_by: Ids = []
-    """Ids of the member cities that proposed it."""
+    """Ids van de ledensteden die het voorstelden."""
 
 
 class LearningNetwork(Strict):
-    """A network in which local governments learn from each other, such as a LID-overleg."""
+    """Een netwerk waarin lokale besturen van elkaar leren, zoals een LID-overleg."""
 
     name: Text
-    """Its name."""
+    """De naam van het netwerk."""
     description: Prose | None = None
-    """What it is and how it works."""
+    """Wat het netwerk is en hoe het werkt."""
     level: Level | None = None
-    """At which level it brings governments together."""
+    """Op welk niveau het besturen samenbrengt, bijvoorbeeld `regionaal`."""
     coordinator: Id | None = None
-    """Id of the organisation that leads it."""
+    """Id van de organisatie die het netwerk trekt."""
     members: Ids = []
-    """Ids of the member cities."""
+    """Ids van de ledensteden en -gemeenten."""
     cadence: Text | None = None
-    """How often it meets, for example `vier keer per jaar`."""
+    """Hoe vaak het netwerk samenkomt, bijvoorbeeld `vier keer per jaar`."""
     agenda: list[AgendaTopic] = Field(default=[], max_length=MAX_ITEMS)
-    """Topics its members put on the agenda."""
+    """Onderwerpen die de leden op de agenda zetten."""
     conditions: list[ConditionNote] = Field(default=[], max_length=MAX_ITEMS)
-    """The learning conditions the sources describe for this network."""
+    """De leervoorwaarden die de bronnen voor dit netwerk beschrijven."""
     sources: Ids = []
-    """Ids of the sources behind the facts of this record."""
+    """Ids van de bronnen achter de feiten in dit record, bijvoorbeeld `diels-2018`."""
     last_reviewed: dt.date
-    """The day someone last checked this record against its sources (YYYY-MM-DD)."""
+    """De dag waarop iemand dit record het laatst met zijn bronnen vergeleek, als JJJJ-MM-DD:
+    `2026-01-15`."""
 
 
 class Source(Strict):
-    """A publication that records cite: a thesis, a report, a web page."""
+    """Een publicatie waarnaar records verwijzen: een masterproef, een rapport, een webpagina."""
 
     title: Text
-    """Its title."""
+    """De titel van de publicatie."""
     authors: Texts = []
-    """Authors, as `Achternaam, V.`; an organisation for institutional pages."""
+    """Auteurs, als `Achternaam, V.`; voor pagina's van een instelling: die organisatie."""
     year: int | None = Field(default=None, ge=1800, le=2100)
-    """Year of publication."""
+    """Het jaar van publicatie, bijvoorbeeld `2019`."""
     publisher: Text | None = None
-    """University, publisher or website."""
+    """Universiteit, uitgever of website."""
     url: HttpUrl | None = None
-    """Where it can be read."""
+    """Waar je de publicatie kunt lezen, met `https://` vooraan."""
     note: Text | None = None
-    """What kind of source it is, for example `persbericht bij een masterproef`."""
+    """Wat voor bron het is, bijvoorbeeld `persbericht bij een masterproef`."""
     accessed: dt.date | None = None
-    """For web pages: the day it was consulted."""
+    """Voor webpagina's: de dag waarop ze geraadpleegd werd, als JJJJ-MM-DD: `2026-01-15`."""
 
 
 # --- vocabularies ------------------------------------------------------------------------------------
 
 
 class Term(Strict):
-    """An allowed value of a vocabulary, with its Dutch label."""
+    """Een toegelaten waarde van een woordenlijst, met haar Nederlandse label."""
 
     id: Id
-    """The id records use."""
+    """De id die records gebruiken, bijvoorbeeld `taal`."""
     label: Text
-    """Dutch label shown on the site."""
+    """Het Nederlandse label dat de site toont, bijvoorbeeld `Nederlands en meertaligheid`."""
     definition: Text
-    """What it means, in one or two Dutch sentences."""
+    """Wat de term betekent, in een of twee Nederlandse zinnen."""
     source: Id | None = None
-    """Id of the source the definition follows, where there is one."""
+    """Id van de bron die de definitie volgt. Laat leeg als er geen is."""
 
 
 class Instrument(Term):
-    """A policy instrument, in one of the four families."""
+    """Een beleidsinstrument, in een van de vier families."""
 
     family: InstrumentFamily
-    """`financieel`, `regulerend`, `communicatief` or `organisatorisch`."""
+    """`financieel`, `regulerend`, `communicatief` of `organisatorisch`."""
 
 
 class SizeClass(Term):
-    """A city-size class: a band of population. Bands must not overlap or leave gaps."""
+    """Een stadsgrootte: een band van inwonersaantallen. De banden mogen elkaar niet overlappen en geen
+    gaten laten."""
 
     min_population: int = Field(ge=0)
-    """Lowest population in the band (inclusive)."""
+    """Het laagste aantal inwoners in de band (dat aantal hoort erbij), bijvoorbeeld `15000`."""
     max_population: int | None = None
-    """Highest population in the band (exclusive); empty for the largest band."""
+    """De bovengrens van de band: het eerste aantal inwoners dat er niet meer bij hoort, en dus de
+    `min_population` van de volgende band. Laat leeg voor de grootste band."""
 
 
 class FlowKind(Term):
-    """A kind of flow between actors: material goods or knowledge, as in source 000."""
+    """Een soort stroom tussen actoren: materiële middelen of kennis, zoals in de legende van de bron
+    `diels-2018`."""
 
     category: FlowCategory
-    """`materieel` (money, infrastructure) or `kennis` (expertise, information)."""
+    """`materieel` (geld, infrastructuur) of `kennis` (expertise, informatie)."""
 
 
 class LearningCondition(Term):
-    """One of the five conditions for learning between local governments (source 004)."""
+    """Een van de vijf voorwaarden om als lokale besturen van elkaar te leren (bron `geuens-2019`)."""
 
 
 class Vocabulary(Strict):
-    """A vocabulary file: a list of terms."""
+    """Een woordenlijst: een lijst van termen."""
 
     terms: list[Term] = Field(min_length=1, max_length=2 * MAX_ITEMS)
-    """The allowed values, in the order the site shows them."""
+    """De toegelaten waarden, in de volgorde waarin de site ze toont."""
 
 
 class ThemeVocabulary(Vocabulary):
-    """`practices/vocabulary/themes.yml`."""
+    """De thema's van het lokaal integratiebeleid: `practices/vocabulary/themes.yml`."""
 
 
 class InstrumentVocabulary(Vocabulary):
-    """`practices/vocabulary/instruments.yml`."""
+    """De beleidsinstrumenten: `practices/vocabulary/instruments.yml`."""
 
     terms: list[Instrument] = Field(min_length=1, max_length=2 * MAX_ITEMS)  # type: ignore[assignment]
-    """The instruments, in the order the site shows them."""
+    """De instrumenten, in de volgorde waarin de site ze toont."""
 
 
 class SizeClassVocabulary(Vocabulary):
-    """`practices/vocabulary/size-classes.yml`."""
+    """De stadsgroottes: `practices/vocabulary/size-classes.yml`."""
 
     terms: list[SizeClass] = Field(min_length=1, max_length=2 * MAX_ITEMS)  # type: ignore[assignment]
-    """The size classes, from small to large."""
+    """De stadsgroottes, van klein naar groot."""
 
 
 class FlowKindVocabulary(Vocabulary):
-    """`practices/vocabulary/flow-kinds.yml`."""
+    """De soorten stromen in een partnernetwerk: `practices/vocabulary/flow-kinds.yml`."""
 
     terms: list[FlowKind] = Field(min_length=1, max_length=2 * MAX_ITEMS)  # type: ignore[assignment]
-    """The flow kinds."""
+    """De soorten stromen."""
 
 
 class LearningConditionVocabulary(Vocabulary):
-    """`practices/vocabulary/learning-conditions.yml`."""
+    """De vijf leervoorwaarden: `practices/vocabulary/learning-conditions.yml`."""
 
     terms: list[LearningCondition] = Field(min_length=1, max_length=2 * MAX_ITEMS)  # type: ignore[assignment]
-    """The five learning conditions."""
+    """De vijf leervoorwaarden."""
 
 
 VOCABULARY_MODELS: dict[str, type[Vocabulary]] = {
@@ -601,3 +633,12 @@ KIND_FOLDERS: dict[str, str] = {
     "source": "sources",
 }
 """Record kind -> its folder below the records root; the folder says the kind."""
+
+KIND_TITLES: dict[str, str] = {
+    "practice": "Goede praktijk",
+    "city": "Stad of gemeente",
+    "organisation": "Organisatie",
+    "network": "Lerend netwerk",
+    "source": "Bron",
+}
+"""Record kind -> its Dutch name, for contributors (field reference, templates, JSON Schema titles)."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from macros.records import RECORD_MODELS, VOCABULARY_MODELS
+from macros.records import KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "schema"
 """Where the schema files live."""
@@ -28,16 +28,46 @@ def schema_file_name(kind: str) -> str:
 
 def schemas() -> dict[str, dict[str, Any]]:
     """File name -> JSON Schema, for every record kind and every vocabulary."""
-    models: dict[str, type[BaseModel]] = dict(RECORD_MODELS)
-    models.update({f"vocabulary-{stem}": model for stem, model in VOCABULARY_MODELS.items()})
-    return {schema_file_name(name): model_schema(model) for name, model in models.items()}
+    models: dict[str, tuple[type[BaseModel], str]] = {
+        kind: (model, KIND_TITLES[kind]) for kind, model in RECORD_MODELS.items()
+    }
+    for stem, model in VOCABULARY_MODELS.items():
+        models[f"vocabulary-{stem}"] = (model, f"Woordenlijst {stem}.yml")
+    return {schema_file_name(name): model_schema(model, title) for name, (model, title) in models.items()}
 
 
-def model_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The schema of one model, as YAML files spell it (`from`, not `from_`)."""
+def model_schema(model: type[BaseModel], title: str) -> dict[str, Any]:
+    """The schema of one model, as YAML files spell it (`from`, not `from_`), titled `title`."""
     schema = model.model_json_schema(by_alias=True, mode="validation")
     _allow_year_numbers(schema)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$comment": _COMMENT, **schema}
+    _for_contributors(schema)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$comment": _COMMENT,
+        "title": title,
+        **schema,
+    }
+
+
+def _for_contributors(node: Any) -> None:
+    """Drop the titles pydantic makes from English names (`Success Factors`, `Period`), and make each
+    description one line.
+
+    Editors show a title above the description; the Dutch description is what a contributor needs, and
+    the key itself is already on screen. A docstring's line breaks are layout, and a hover would show
+    them. A `properties` entry named `title` or `description` is a field, not a keyword: only string
+    values are touched.
+    """
+    if isinstance(node, dict):
+        if isinstance(node.get("title"), str):
+            del node["title"]
+        if isinstance(node.get("description"), str):
+            node["description"] = " ".join(node["description"].split())
+        for value in node.values():
+            _for_contributors(value)
+    elif isinstance(node, list):
+        for value in node:
+            _for_contributors(value)
 
 
 def _allow_year_numbers(node: Any) -> None:

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 
 from macros.checks import SOURCED_KINDS
 from macros.fieldinfo import FieldDoc, describe
-from macros.fieldref import KIND_TITLES
-from macros.records import RECORD_MODELS
+from macros.records import KIND_TITLES, RECORD_MODELS
 
 _WIDTH = 100
 
@@ -40,7 +39,7 @@ def record_template(
     """The template text for a new record of `kind` named `record_id`.
 
     `schema_ref` is the path of the JSON Schema relative to the new file, for the language-server
-    modeline; `vocabularies` (stem -> ids) lets the comments list the allowed ids.
+    modeline; `vocabularies` (stem -> `id (label)` of each term) lets the comments list the allowed ids.
     """
     lines = [f"# yaml-language-server: $schema={schema_ref}"]
     lines += _comment(f"{KIND_TITLES[kind]} '{record_id}': sjabloon van scripts/new_record.py.")
@@ -54,7 +53,7 @@ def record_template(
         lines.append("")
         lines += _comment(_headline(doc, required))
         lines += _comment(_explanation(doc, vocabularies or {}))
-        body = list(_value_lines(doc, prefill.get(doc.name), indent=""))
+        body = list(_value_lines(doc, prefill.get(doc.name), "", vocabularies or {}))
         lines += body if required else [f"#{line}" for line in body]
     return "\n".join(lines) + "\n"
 
@@ -63,7 +62,8 @@ def _comment(text: str, indent: str = "") -> list[str]:
     out = []
     for paragraph in text.splitlines():
         # No hanging indent: a line `#  x` (two spaces) is a commented-out field, `# x` is explanation.
-        wrapped = textwrap.wrap(paragraph, _WIDTH - len(indent) - 2) or [""]
+        # Not at hyphens either: a path like `learning-conditions.yml` stays whole, to search or copy.
+        wrapped = textwrap.wrap(paragraph, _WIDTH - len(indent) - 2, break_on_hyphens=False) or [""]
         out += [f"{indent}# {line}".rstrip() for line in wrapped]
     return out
 
@@ -78,11 +78,13 @@ def _explanation(doc: FieldDoc, vocabularies: dict[str, list[str]]) -> str:
     if doc.choices:
         text += "\nKeuze uit: " + ", ".join(doc.choices) + "."
     if doc.vocabulary and vocabularies.get(doc.vocabulary):
-        text += f"\nIds uit {doc.vocabulary}.yml: " + ", ".join(vocabularies[doc.vocabulary]) + "."
+        text += f"\nIds uit {doc.vocabulary}.yml: " + "; ".join(vocabularies[doc.vocabulary]) + "."
     return text
 
 
-def _value_lines(doc: FieldDoc, value: str | None, indent: str) -> Iterator[str]:
+def _value_lines(
+    doc: FieldDoc, value: str | None, indent: str, vocabularies: dict[str, list[str]]
+) -> Iterator[str]:
     """The key and a placeholder value, with the fields of a group or list of groups below it."""
     if doc.model is None:
         if doc.is_list:
@@ -96,6 +98,6 @@ def _value_lines(doc: FieldDoc, value: str | None, indent: str) -> Iterator[str]
     for i, (name, info) in enumerate(doc.model.model_fields.items()):
         child = describe(name, info)
         item_indent = inner if i == 0 or not doc.is_list else indent + "    "
-        need = "verplicht" if child.required else "optioneel"
-        yield from _comment(f"{child.name} · {need} · {child.type_label}: {child.doc}", indent + "  ")
-        yield from _value_lines(child, None, item_indent)
+        explanation = _explanation(child, vocabularies)
+        yield from _comment(f"{_headline(child, child.required)}: {explanation}", indent + "  ")
+        yield from _value_lines(child, None, item_indent, vocabularies)

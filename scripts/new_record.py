@@ -30,13 +30,14 @@ def target_path(root: Path, kind: str, record_id: str) -> Path:
 
 
 def vocabulary_ids(root: Path) -> dict[str, list[str]]:
-    """Stem -> ids of every readable vocabulary of the records folder, for the template's comments."""
+    """Stem -> `id (label)` of each term of every readable vocabulary of the records folder, for the
+    template's comments: the id to write, the label to recognise it by."""
     found: dict[str, list[str]] = {}
     for stem in VOCABULARY_MODELS:
         path = root / "vocabulary" / f"{stem}.yml"
         try:
             terms = yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]
-            found[stem] = [str(term["id"]) for term in terms]
+            found[stem] = [f"{term['id']} ({term['label']})" for term in terms]
         except (OSError, yaml.YAMLError, KeyError, TypeError):
             continue  # the template is still useful without the list; validate.py reports the file
     return found

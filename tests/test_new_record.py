@@ -19,7 +19,7 @@ from records_folder import REPO
 
 from macros import knowledge
 from macros.records import RECORD_MODELS
-from tests.test_fieldref import field_paths
+from tests.test_fieldref import english_in, field_paths
 
 NEW_RECORD = REPO / "scripts" / "new_record.py"
 
@@ -148,3 +148,37 @@ def test_the_script_runs_from_the_command_line(records: Path) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=records)
     assert result.returncode == 0, result.stderr
     assert (records / "organisations" / "vzw-nieuw.yml").is_file()
+
+
+def test_the_template_names_each_vocabulary_id_beside_its_label_also_in_groups(records: Path) -> None:
+    assert new_record(records, "city", "nieuw").returncode == 0
+    text = " ".join(
+        line.lstrip("# ") for line in (records / PATHS["city"]).read_text(encoding="utf-8").splitlines()
+    )
+    assert "Ids uit instruments.yml: samenwerkingsovereenkomst (Samenwerkingsovereenkomst);" in text
+    assert (
+        "Ids uit flow-kinds.yml: geld (Geld); infrastructuur (Infrastructuur);" in text
+    )  # network.flows[].kind
+
+
+@pytest.mark.parametrize("kind", list(RECORD_MODELS))
+def test_every_explanation_in_the_template_is_dutch(kind: str, records: Path) -> None:
+    assert new_record(records, kind, "nieuw").returncode == 0
+    lines = (records / PATHS[kind]).read_text(encoding="utf-8").splitlines()[1:]  # after the modeline
+    # `# text` and `#  # text` explain; `#field:` and `#  field:` are fields switched off.
+    explanations = [m.group(1) for line in lines if (m := re.match(r"#(?:\s+#)? (?! )(.*)", line))]
+    # Field names stay English by design: leave out the `name · verplicht · type: ` headline.
+    prose = [re.sub(r"^\S+ · \S+ · .*?(: |$)", "", line) for line in explanations]
+    assert len(prose) > 20
+    assert [line for line in prose if english_in(line)] == []
+
+
+def test_a_vocabulary_label_cannot_add_a_line_to_the_template(records: Path) -> None:
+    themes = records / "vocabulary" / "themes.yml"
+    themes.write_text(
+        'terms:\n  - id: taal\n    label: "Taal\\nsummary: gekaapt\\u2028title: ook"\n    definition: Test.\n',
+        encoding="utf-8",
+    )
+    assert new_record(records, "practice", "nieuw").returncode == 0
+    data = yaml.safe_load(uncomment_fields((records / PATHS["practice"]).read_text(encoding="utf-8")))
+    assert list(data) == [f.alias or name for name, f in RECORD_MODELS["practice"].model_fields.items()]

@@ -10,7 +10,7 @@ import pytest
 from records_folder import REPO, write_record
 
 from macros import demo, knowledge, schema
-from macros.records import KIND_FOLDERS, RECORD_MODELS, VOCABULARY_MODELS
+from macros.records import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
 
 CHECK_JSONSCHEMA = REPO / ".venv" / "bin" / "check-jsonschema"
 
@@ -49,7 +49,28 @@ def test_schemas_spell_fields_as_the_yaml_does() -> None:
     flow = city["$defs"]["Flow"]
     assert "from" in flow["properties"] and "from_" not in flow["properties"]
     assert flow["additionalProperties"] is False
-    assert flow["properties"]["from"]["description"] == "Id of the actor the flow comes from."
+    assert flow["properties"]["from"]["description"] == "Id van de actor waar de stroom van vertrekt."
+
+
+def keywords(node: object, name: str) -> list[str]:
+    """Every string value of the schema keyword `name`, at any depth (a field called so is a dict)."""
+    if isinstance(node, dict):
+        own = [node[name]] if isinstance(node.get(name), str) else []
+        return own + [found for value in node.values() for found in keywords(value, name)]
+    if isinstance(node, list):
+        return [found for value in node for found in keywords(value, name)]
+    return []
+
+
+def test_an_editor_shows_dutch_one_line_descriptions_and_no_english_titles() -> None:
+    for name, document in schema.schemas().items():
+        expected = KIND_TITLES.get(name.removesuffix(".schema.json"))
+        assert document["title"] == (expected or f"Woordenlijst {name[len('vocabulary-') : -12]}.yml")
+        assert keywords({k: v for k, v in document.items() if k != "title"}, "title") == [], name
+        assert all("\n" not in text for text in keywords(document, "description")), name
+    practice = schema.schemas()["practice.schema.json"]
+    assert {"title", "description"} <= set(practice["properties"]), "fields named like keywords stay"
+    assert practice["properties"]["title"]["description"].startswith("Korte Nederlandse titel")
 
 
 @pytest.mark.parametrize("kind", list(RECORD_MODELS))
