@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,16 +156,6 @@ def test_a_broken_record_is_annotated_on_its_file_and_line(tmp_path: Path) -> No
         m.group(1) == f"records/sources/{broken.name}" and m.group(2) == str(key + 2) for m in annotated
     )
     assert not any(patterns["kb-validate-warning"].match(line) for line in done.stdout.splitlines())
-
-
-@pytest.mark.parametrize(("field", "vocabulary"), [("themas", "themes"), ("stadsgrootte", "size-classes")])
-def test_the_issue_form_offers_the_vocabulary(field: str, vocabulary: str) -> None:
-    form = yaml.safe_load(
-        (ROOT / ".github" / "ISSUE_TEMPLATE" / "praktijk-voorstellen.yml").read_text("utf-8")
-    )
-    dropdown = next(item for item in form["body"] if item.get("id") == field)
-    terms = yaml.safe_load((ROOT / "practices" / "vocabulary" / f"{vocabulary}.yml").read_text("utf-8"))
-    assert dropdown["attributes"]["options"] == [term["label"] for term in terms["terms"]]
 
 
 def test_the_issue_template_config_and_pull_request_template_exist() -> None:
