@@ -296,3 +296,11 @@ def test_the_issue_comment_keeps_every_answer_inside_its_code_block(records: Pat
     comment = issue_answers.report(outcome)
     assert comment.startswith("### Je antwoorden bevatten")
     assert "\n`````text\n" in comment and comment.rstrip().endswith("\n`````")
+
+
+def test_the_guides_tell_how_to_use_and_regenerate_the_form() -> None:
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "**Nieuwe praktijk**" in contributing
+    assert "scripts/issue_form.py" in readme and issue_form.LABEL in readme
+    assert "Allow GitHub Actions to create and approve pull requests" in readme
