@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from macros import issue_form
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
@@ -170,7 +172,7 @@ def test_an_issue_from_the_form_becomes_a_pull_request_with_the_least_permission
     assert flow["on"] == {"issues": {"types": ["opened", "edited"]}}
     assert flow["permissions"] == {}
     jobs = flow["jobs"]
-    assert "praktijk-voorstel" in jobs["convert"]["if"]
+    assert f"'{issue_form.LABEL}'" in jobs["convert"]["if"]
     assert jobs["convert"]["permissions"] == {"contents": "read"}
     assert jobs["propose"]["permissions"] == {"contents": "write", "pull-requests": "write"}
     assert jobs["report"]["permissions"] == {"issues": "write"}
