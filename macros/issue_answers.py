@@ -108,11 +108,8 @@ def sections(body: str) -> tuple[dict[str, str], list[Finding]]:
 
 def lines_of(answer: str) -> list[str]:
     """One item per non-empty line, without the `- `, `* ` or `1. ` a contributor may type before it."""
-    return [
-        _LIST_MARKER.sub("", line).strip()
-        for line in answer.split("\n")
-        if _LIST_MARKER.sub("", line).strip()
-    ]
+    items = (_LIST_MARKER.sub("", line).strip() for line in answer.split("\n"))
+    return [item for item in items if item]
 
 
 def chosen(answer: str, shown: dict[str, str]) -> list[str]:
