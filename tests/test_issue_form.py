@@ -36,7 +36,9 @@ def form_items() -> dict[str, dict[str, object]]:
 def test_the_committed_form_is_what_the_generator_makes_from_the_models_and_records() -> None:
     committed = (ROOT / issue_form.FORM_FILE).read_text(encoding="utf-8")
     generated = issue_form.render(knowledge.build())
-    assert committed == generated, "the form is stale: run .venv/bin/python scripts/issue_form.py"
+    assert committed == generated, (
+        "the form is stale: run make issue-form (het formulier is verouderd: voer make issue-form uit)"
+    )
 
 
 def test_the_generator_check_mode_agrees() -> None:
