@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build validate lint test bench clean browsers
+.PHONY: help setup serve build validate lint test bench clean browsers issue-form
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ build: setup  ## build the site strictly into site/, with its search index
 
 validate: setup  ## validate the records (DIR=... for another folder)
 	$(PY) scripts/validate.py $(DIR)
+
+issue-form: setup  ## regenerate .github/ISSUE_TEMPLATE/nieuwe-praktijk.yml from the models and records
+	$(PY) scripts/issue_form.py
 
 lint: setup  ## ruff and mypy
 	$(VENV)/bin/ruff check macros scripts tests

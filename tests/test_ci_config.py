@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
+
+from macros import issue_form
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -159,18 +160,53 @@ def test_a_broken_record_is_annotated_on_its_file_and_line(tmp_path: Path) -> No
     assert not any(patterns["kb-validate-warning"].match(line) for line in done.stdout.splitlines())
 
 
-@pytest.mark.parametrize(("field", "vocabulary"), [("themas", "themes"), ("stadsgrootte", "size-classes")])
-def test_the_issue_form_offers_the_vocabulary(field: str, vocabulary: str) -> None:
-    form = yaml.safe_load(
-        (ROOT / ".github" / "ISSUE_TEMPLATE" / "praktijk-voorstellen.yml").read_text("utf-8")
-    )
-    dropdown = next(item for item in form["body"] if item.get("id") == field)
-    terms = yaml.safe_load((ROOT / "practices" / "vocabulary" / f"{vocabulary}.yml").read_text("utf-8"))
-    assert dropdown["attributes"]["options"] == [term["label"] for term in terms["terms"]]
-
-
 def test_the_issue_template_config_and_pull_request_template_exist() -> None:
     config = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
     assert isinstance(config["blank_issues_enabled"], bool)
     template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 3
+
+
+def test_an_issue_from_the_form_becomes_a_pull_request_with_the_least_permissions() -> None:
+    flow = workflow("issue-to-pr.yml")
+    assert flow["on"] == {"issues": {"types": ["opened", "edited"]}}
+    assert flow["permissions"] == {}
+    jobs = flow["jobs"]
+    assert f"'{issue_form.LABEL}'" in jobs["convert"]["if"]
+    assert jobs["convert"]["permissions"] == {"contents": "read"}
+    assert jobs["propose"]["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert jobs["report"]["permissions"] == {"issues": "write"}
+    convert = steps(flow, "convert")
+    order = [first_step(convert, needle) for needle in ("make setup", "issue_to_record.py", "validate.py")]
+    assert order == sorted(order)
+    propose = steps(flow, "propose")
+    assert first_step(propose, "push --force origin") < first_step(propose, "gh pr create")
+    assert "praktijk/issue-" in jobs["propose"]["env"]["BRANCH"]
+    first_step(steps(flow, "report"), "gh issue comment")
+
+
+def test_the_issue_workflow_never_puts_untrusted_text_into_a_script() -> None:
+    text = (WORKFLOWS / "issue-to-pr.yml").read_text(encoding="utf-8")
+    flow = workflow("issue-to-pr.yml")
+    for job_name, job in flow["jobs"].items():
+        for step in job["steps"]:
+            # Anything from the event may hold shell syntax; it reaches a script only through env.
+            assert "${{" not in step.get("run", ""), f"{job_name}: {step.get('name')}: use env: instead"
+            if "actions/checkout" in step.get("uses", ""):
+                assert step["with"]["persist-credentials"] is False
+            if "uses" in step:
+                assert re.search(rf"{re.escape(step['uses'])} # v\d+\.\d+\.\d+", text), step["uses"]
+                assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+    tokens = [
+        (job_name, step.get("name"))
+        for job_name, job in flow["jobs"].items()
+        for step in job["steps"]
+        if "GITHUB_TOKEN" in str(step.get("env", {}))
+    ]
+    assert tokens == [
+        ("propose", "Push the branch"),
+        ("propose", "Open the pull request, unless it is open already"),
+        ("report", "Post the result on the issue"),
+    ]
+    assert flow["jobs"]["convert"]["steps"][2]["run"] == "make setup"
+    assert "GITHUB_TOKEN" not in str(flow["jobs"]["convert"])
