@@ -159,6 +159,64 @@ def test_a_broken_record_is_annotated_on_its_file_and_line(tmp_path: Path) -> No
     assert not any(patterns["kb-validate-warning"].match(line) for line in done.stdout.splitlines())
 
 
+def test_the_matchers_tell_the_validators_errors_from_its_warnings(tmp_path: Path) -> None:
+    """Real lines of scripts/validate.py: an error, warnings with and without a field, a stray file."""
+    from records_folder import PRACTICE, minimal_records, write_record
+
+    records = minimal_records(tmp_path / "records")
+    write_record(
+        records,
+        "taalcafe.yml",
+        PRACTICE.replace("title: Taalcafé", "title: Taalcafé #2 in de bib")
+        .replace("last_reviewed: 2026-10-01", "last_reviewed: 2020-01-01")
+        .replace("city: teststad", "city: teststat"),
+    )
+    write_record(records, "notities.txt", "Nog uit te zoeken\n")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "records"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = (done.stdout + done.stderr).splitlines()  # the runner matches both streams
+    errors = [line for line in lines if line.startswith("records/") and ": waarschuwing: " not in line]
+    warnings = [line for line in lines if line.startswith("records/") and ": waarschuwing: " in line]
+    assert len(errors) == 2 and len(warnings) == 2, done.stdout
+    assert any(": last_reviewed: waarschuwing: " in line for line in warnings), warnings
+    assert any(line.startswith("records/taalcafe.yml:1: waarschuwing: ") for line in warnings), warnings
+    assert any(line.startswith("records/notities.txt:") for line in errors), errors
+    patterns = matchers()
+    for line in errors:
+        found = patterns["kb-validate-error"].match(line)
+        assert found and not patterns["kb-validate-warning"].match(line), line
+        assert (tmp_path / found.group(1)).is_file() and int(found.group(2)) >= 1
+        assert line.endswith(found.group(3))
+    for line in warnings:
+        found = patterns["kb-validate-warning"].match(line)
+        assert found and not patterns["kb-validate-error"].match(line), line
+        assert (tmp_path / found.group(1)).is_file() and "waarschuwing: " in found.group(3)
+    summary = [line for line in lines if not line.startswith("records/")]
+    assert summary and not any(pattern.match(line) for pattern in patterns.values() for line in summary)
+    # The runner matches with JavaScript's RegExp; where Node.js is at hand, it must agree.
+    node = shutil.which("node")
+    if node:
+        script = (
+            "const [m, lines] = JSON.parse(process.argv[1]);"
+            "console.log(JSON.stringify(lines.map(l => m.map(r => new RegExp(r).test(l)))));"
+        )
+        data = json.loads((ROOT / ".github" / "problem-matchers" / "validate.json").read_text("utf-8"))
+        regexps = [m["pattern"][0]["regexp"] for m in data["problemMatcher"]]
+        owners = [m["owner"] for m in data["problemMatcher"]]
+        argument = json.dumps([regexps, errors + warnings + summary])
+        answer = subprocess.run([node, "-e", script, argument], capture_output=True, text=True, check=True)
+        expected = [
+            [bool(patterns[owner].match(line)) for owner in owners] for line in errors + warnings + summary
+        ]
+        assert json.loads(answer.stdout) == expected
+
+
 @pytest.mark.parametrize(("field", "vocabulary"), [("themas", "themes"), ("stadsgrootte", "size-classes")])
 def test_the_issue_form_offers_the_vocabulary(field: str, vocabulary: str) -> None:
     form = yaml.safe_load(
