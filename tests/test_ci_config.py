@@ -1,4 +1,5 @@
-"""CI configuration: the workflows are valid, pinned, and run the same commands a developer runs.
+"""CI configuration: the workflows are valid, pinned, least-privileged, cached, run each check once,
+and run the same commands a developer runs.
 
 Cheap checks that keep .github/, .ci/run and the Makefile from drifting apart, and that a broken
 record is annotated on its file and line in a pull request.
@@ -19,7 +20,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
-PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
+# `uses: owner/repo@<full commit SHA> # vX.Y.Z`: a tag can be moved to other code, a commit cannot.
+PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
 def workflow(name: str) -> dict[str, Any]:
@@ -64,17 +66,103 @@ def test_every_workflow_is_valid_yaml_with_triggers_and_jobs() -> None:
         assert flow["jobs"], f"{file.name}: no jobs"
 
 
-def test_every_action_is_pinned_to_an_exact_version() -> None:
+def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment() -> None:
     for file in sorted(WORKFLOWS.glob("*.yml")):
-        for job_name, job in workflow(file.name)["jobs"].items():
-            for step in job["steps"]:
-                if "uses" in step:
-                    assert PINNED.match(step["uses"]), (
-                        f"{file.name}: {job_name}: {step['uses']} is not pinned"
-                    )
+        lines = file.read_text(encoding="utf-8").splitlines()
+        uses = [line for line in lines if re.match(r"^\s*(?:- )?uses:", line)]
+        assert uses, f"{file.name}: no action used"
+        for line in uses:
+            assert PINNED.match(line), f"{file.name}: {line.strip()!r} is not pinned to a commit SHA"
+        count = sum("uses" in step for job in workflow(file.name)["jobs"].values() for step in job["steps"])
+        assert count == len(uses), f"{file.name}: a `uses:` the check above did not read"
 
 
-def test_pull_requests_validate_before_testing_building_and_link_checking() -> None:
+def all_steps() -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (f"{file.name}: {name}", step)
+        for file in sorted(WORKFLOWS.glob("*.yml"))
+        for name, job in workflow(file.name)["jobs"].items()
+        for step in job["steps"]
+    ]
+
+
+def test_no_checkout_leaves_the_token_in_the_working_copy() -> None:
+    checkouts = [(where, step) for where, step in all_steps() if "actions/checkout" in step.get("uses", "")]
+    assert len(checkouts) == 3
+    for where, step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") is False, where
+
+
+def test_permissions_are_read_only_except_where_a_job_needs_more() -> None:
+    needs = {
+        ("publish.yml", "deploy"): {"pages": "write", "id-token": "write"},
+        ("external-links.yml", "external-links"): {"contents": "read", "issues": "write"},
+    }
+    for file in sorted(WORKFLOWS.glob("*.yml")):
+        flow = workflow(file.name)
+        assert flow["permissions"] == {"contents": "read"}, file.name
+        for name, job in flow["jobs"].items():
+            assert job.get("permissions") == needs.get((file.name, name)), f"{file.name}: {name}"
+
+
+def test_pip_downloads_and_chromium_debs_are_cached() -> None:
+    for name, job in (("publish.yml", "build"), ("external-links.yml", "external-links")):
+        setup = steps(workflow(name), job)[first_step(steps(workflow(name), job), "actions/setup-python")]
+        assert setup["with"]["cache"] == "pip", name
+        assert setup["with"]["cache-dependency-path"] == "requirements.lock", name
+    # The pull request job runs in Debian's image (for Debian's chromium), where setup-python's
+    # Ubuntu builds do not belong: pip's cache is kept with actions/cache, keyed on the lock file.
+    order = steps(workflow("pull-request.yml"), "check")
+    caches = [step for step in order if "actions/cache@" in step.get("uses", "")]
+    pip, debs = (next(s for s in caches if word in s["with"]["key"]) for word in ("pip", "chromium"))
+    assert pip["with"]["path"] == "~/.cache/pip"
+    assert "hashFiles('requirements.lock')" in pip["with"]["key"]
+    assert "runner.os" in debs["with"]["key"] and "steps.chromium.outputs.version" in debs["with"]["key"]
+    assert first_step(order, "make setup") > order.index(pip)
+    version = order[first_step(order, "apt-cache policy chromium")]
+    assert version["id"] == "chromium" and order.index(version) < order.index(debs)
+    install = order[first_step(order, "make browsers")]
+    assert order.index(debs) < order.index(install)
+    assert 'APT_ARCHIVES="$HOME/.cache/chromium-debs"' in install["run"]
+    assert debs["with"]["path"] == "~/.cache/chromium-debs"
+    _, browsers = make_recipe("browsers")
+    assert any("Dir::Cache::Archives=" in line for line in browsers), browsers
+
+
+def expand(command: str) -> list[str]:
+    """The shell lines a `run:` script executes, with `make TARGET` replaced by TARGET's recipe."""
+    lines = []
+    for line in command.splitlines():
+        called = re.search(r"(?:^|\s)(?:make|\$\(MAKE\)) ([a-z-]+)", line)
+        if called:
+            lines += expand("\n".join(make_recipe(called.group(1))[1]))
+        elif line.strip():
+            lines.append(line.strip())
+    return lines
+
+
+def runs(flow: dict[str, Any], job: str, needle: str) -> int:
+    """How many of a job's commands, Makefile recipes expanded, run `needle`."""
+    return sum(needle in line for step in steps(flow, job) for line in expand(step.get("run", "")))
+
+
+def test_no_check_runs_twice_in_one_workflow() -> None:
+    pull_request = workflow("pull-request.yml")
+    for needle in ("scripts/validate.py", "mkdocs build", "pytest", "ruff check", "mypy", "zizmor --offline"):
+        assert runs(pull_request, "check", needle) == 1, needle
+    # The link check is one of the tests (tests/test_linkcheck.py), on the site the workflow built.
+    assert runs(pull_request, "check", "scripts/linkcheck.py") == 0
+    order = steps(pull_request, "check")
+    assert order[first_step(order, "make pytest")]["env"] == {"KB_TEST_SITE": "site"}
+    publish = workflow("publish.yml")
+    for needle in ("scripts/validate.py", "mkdocs build", "scripts/linkcheck.py site"):
+        assert runs(publish, "build", needle) == 1, needle
+    external = workflow("external-links.yml")
+    for needle in ("mkdocs build", "scripts/linkcheck.py site"):
+        assert runs(external, "external-links", needle) == 1, needle
+
+
+def test_pull_requests_validate_then_lint_build_and_test() -> None:
     flow = workflow("pull-request.yml")
     assert "pull_request" in flow["on"]
     order = steps(flow, "check")
@@ -84,26 +172,41 @@ def test_pull_requests_validate_before_testing_building_and_link_checking() -> N
             "actions/checkout",
             "make setup",
             "make validate",
-            ".ci/run",
+            "make lint",
             "make build",
-            "scripts/linkcheck.py site",
+            "make browsers",
+            "make pytest",
             "actions/upload-artifact",
         )
     ]
     assert positions == sorted(positions), f"steps out of order: {positions}"
     assert order[positions[-1]]["with"]["path"].rstrip("/") == "site"
+    # The validator's lines are matched in its own step only, never in the test output.
+    validate = order[positions[2]]["run"]
+    assert "::add-matcher::.github/problem-matchers/validate.json" in validate
+    assert validate.count("::remove-matcher") == 2
+    # Together the steps run what `make test` (and so .ci/run) runs.
+    _, recipe = make_recipe("test")
+    assert recipe == ["$(MAKE) validate", "$(MAKE) lint", "$(MAKE) pytest"]
 
 
 def test_the_workflow_commands_are_the_makefile_and_ci_entry_commands() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    prerequisites, recipe = make_recipe("test")
+    prerequisites, _ = make_recipe("test")
     assert "setup" in prerequisites and "browsers" in prerequisites
-    assert any("scripts/validate.py" in line for line in recipe)
-    assert any("pytest" in line for line in recipe)
+    assert any("scripts/validate.py" in line for line in expand("make test"))
+    prerequisites, recipe = make_recipe("pytest")
+    assert "browsers" in prerequisites and any("-m pytest" in line for line in recipe)
     _, build = make_recipe("build")
     assert any("mkdocs build --strict" in line for line in build), build
     _, browsers = make_recipe("browsers")
-    assert any("apt-get install -y --no-install-recommends chromium" in line for line in browsers)
+    assert any("apt-get install -y --no-install-recommends $$ARCHIVES chromium" in line for line in browsers)
+    # zizmor audits the workflows in `make lint` (and `make zizmor`), pinned like every tool.
+    assert "$(MAKE) zizmor" in make_recipe("lint")[1]
+    assert make_recipe("zizmor")[1] == ["$(VENV)/bin/zizmor --offline .github/"]
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    assert any(re.fullmatch(r"zizmor==\d+\.\d+\.\d+", line) for line in lock)
+    assert "zizmor>=" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 def test_main_is_published_to_github_pages_after_a_strict_build() -> None:
