@@ -335,3 +335,32 @@ def test_the_issue_template_config_and_pull_request_template_exist() -> None:
     assert isinstance(config["blank_issues_enabled"], bool)
     template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 3
+
+
+def test_site_url_and_repo_url_are_set_in_mkdocs_yml_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mkdocs.config import load_config
+
+    for name in ("KB_SITE_URL", "KB_REPO_URL", "KB_REPO_NAME"):
+        monkeypatch.delenv(name, raising=False)
+    local = load_config(str(ROOT / "mkdocs.yml"))
+    assert local["site_url"] == "https://kennisbank.example.org/"
+    assert local["repo_url"] == "https://github.com/kennisbank-integratie/kennisbank"
+    monkeypatch.setenv("KB_SITE_URL", "https://voorbeeld.github.io/kennisbank/")
+    monkeypatch.setenv("KB_REPO_URL", "https://github.com/voorbeeld/kennisbank")
+    monkeypatch.setenv("KB_REPO_NAME", "voorbeeld/kennisbank")
+    published = load_config(str(ROOT / "mkdocs.yml"))
+    assert published["site_url"] == "https://voorbeeld.github.io/kennisbank/"
+    assert published["repo_url"] == "https://github.com/voorbeeld/kennisbank"
+    assert published["repo_name"] == "voorbeeld/kennisbank"
+    # The publish workflow sets the three, and nothing else names the site's address.
+    build = steps(workflow("publish.yml"), "build")
+    env = build[first_step(build, "make build")]["env"]
+    assert env["KB_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert env["KB_REPO_NAME"] == "${{ github.repository }}"
+    assert env["SITE_URL_VARIABLE"] == "${{ vars.KB_SITE_URL }}"
+    assert "github.io" in build[first_step(build, "make build")]["run"]
+    assert "kennisbank.example.org" not in "".join(
+        file.read_text(encoding="utf-8") for file in WORKFLOWS.glob("*.yml")
+    )
