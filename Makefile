@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build validate lint test bench clean browsers issue-form
+.PHONY: help setup serve build validate lint zizmor pytest test bench clean browsers issue-form
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,22 +32,36 @@ validate: setup  ## validate the records (DIR=... for another folder)
 issue-form: setup  ## regenerate .github/ISSUE_TEMPLATE/nieuwe-praktijk.yml from the models and records
 	$(PY) scripts/issue_form.py
 
-lint: setup  ## ruff and mypy
+lint: setup  ## ruff, mypy and zizmor
 	$(VENV)/bin/ruff check macros scripts tests
 	$(VENV)/bin/ruff format --check macros scripts tests
 	$(VENV)/bin/mypy
+	$(MAKE) zizmor
+
+zizmor: setup  ## audit the GitHub workflows for security problems (offline, reports nothing when clean)
+	$(VENV)/bin/zizmor --offline .github/
 
 # Debian's chromium drives the browser tests; installed only when missing, as root or through sudo.
+# APT_ARCHIVES=DIR keeps the downloaded .deb files in DIR, and installs from it what is already there
+# (CI caches that folder between runs).
+APT_ARCHIVES ?=
 browsers:  ## install Debian's chromium for the browser tests (root or sudo)
 	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; else \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  ARCHIVES=; if [ -n "$(APT_ARCHIVES)" ]; then mkdir -p "$(APT_ARCHIVES)/partial" && \
+	    ARCHIVES="-o Dir::Cache::Archives=$(abspath $(APT_ARCHIVES))/"; fi; \
 	  $$SUDO apt-get update && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; fi
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$ARCHIVES chromium; fi
 
 # The browser tests fail (never skip) when chromium is missing, so `browsers` comes first.
 test: setup browsers  ## everything CI runs: validate, lint, all tests (with the browser tests)
-	$(PY) scripts/validate.py
+	$(MAKE) validate
 	$(MAKE) lint
+	$(MAKE) pytest
+
+# KB_TEST_SITE=DIR: the tests check the site already built in DIR (`make build`) instead of building
+# the shipped site once more; the pull-request workflow builds it in a step of its own.
+pytest: setup browsers  ## every test (unit, golden pages, site builds, link check, browser), no validate or lint
 	$(PY) -m pytest
 
 bench: setup browsers  ## benchmark 300, 1,000 and 3,000 demo practices against a bare Material site (~6-12 min)

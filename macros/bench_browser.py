@@ -288,9 +288,16 @@ LOOP_EDITS = 3
 
 
 def served_path(project: Path) -> str:
-    """The path `mkdocs serve` mounts the site on: the path of `site_url`, or `/`."""
+    """The path `mkdocs serve` mounts the site on: the path of `site_url`, or `/`.
+
+    `site_url` is `!ENV [KB_SITE_URL, "default"]` in mkdocs.yml (or a plain address): the
+    environment variable when it is set, else the default.
+    """
     found = re.search(
-        r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
+        r"^site_url:\s*(?:!ENV\s*\[\s*KB_SITE_URL\s*,\s*)?[\"']?([^\s\"'\]]+)",
+        (project / "mkdocs.yml").read_text(encoding="utf-8"),
+        re.MULTILINE,
     )
-    path = urlsplit(found.group(1)).path if found else "/"
+    address = os.environ.get("KB_SITE_URL") or (found.group(1) if found else "/")
+    path = urlsplit(address).path or "/"
     return path if path.endswith("/") else path + "/"

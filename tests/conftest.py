@@ -28,7 +28,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site built with `mkdocs build --strict` from the shipped practices/."""
+    """A site built with `mkdocs build --strict` from the shipped practices/.
+
+    With $KB_TEST_SITE set (the pull-request workflow sets it after its `make build` step), the site
+    already built there is checked instead of building the same site a second time.
+    """
+    prebuilt = os.environ.get("KB_TEST_SITE")
+    if prebuilt:
+        site = Path(prebuilt).resolve()
+        if not (site / "index.html").is_file() or not (site / "sitemap.xml").is_file():
+            pytest.fail(f"KB_TEST_SITE={prebuilt}: no built site there; run `make build` first")
+        return site
     return build_site(None, tmp_path_factory.mktemp("shipped") / "site")
 
 
