@@ -40,6 +40,8 @@ class FieldDoc:
     model: type[BaseModel] | None
     """The nested model, for a group of fields or a list of groups."""
     is_list: bool
+    max_length: int | None = None
+    """The most characters a text field takes (of one item, for a list of texts)."""
 
 
 def fields_of(model: type[BaseModel], prefix: str = "", depth: int = 0) -> Iterator[FieldDoc]:
@@ -81,6 +83,7 @@ def describe(name: str, info: FieldInfo, prefix: str = "", depth: int = 0) -> Fi
         doc=doc,
         model=nested,
         is_list=is_list,
+        max_length=limit,
     )
 
 

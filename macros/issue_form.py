@@ -203,11 +203,8 @@ def _widget(doc: fieldinfo.FieldDoc) -> Widget:
 
 
 def _limit(doc: fieldinfo.FieldDoc) -> int:
-    """The longest answer the field takes, read from its type label (`tekst (max. 120 tekens)`)."""
-    marker = "(max. "
-    if doc.type_label.startswith("tekst") and marker in doc.type_label:
-        return int(doc.type_label.split(marker)[1].split(" ")[0])
-    return MAX_TEXT
+    """The longest answer the field takes, as its model says."""
+    return doc.max_length or MAX_TEXT
 
 
 def required(field: Field) -> bool:
