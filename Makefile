@@ -3,6 +3,10 @@ VENV   ?= .venv
 PYTHON ?= python3
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+SERVE_STAMP := $(VENV)/.serve-installed
+PORT   ?= 8000
+# MkDocs 1.6 prints a notice about a future MkDocs 2 on every build; it says nothing about this site.
+export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help setup serve build validate lint zizmor pytest test bench clean browsers issue-form
@@ -17,10 +21,19 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-setup: $(STAMP)  ## create .venv with the pinned dependencies
+# Serving needs only the site's own dependencies (requirements-serve.lock): less than half of what the
+# test toolchain adds. `make test` installs the rest into the same .venv.
+$(SERVE_STAMP): pyproject.toml requirements-serve.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-serve.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
 
-serve: setup  ## build the site and serve it on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve
+setup: $(STAMP)  ## create .venv with every pinned dependency (site and tests)
+
+serve: $(SERVE_STAMP)  ## serve the site with live reload on http://127.0.0.1:8000 (PORT=8001 for another port)
+	$(VENV)/bin/mkdocs serve -a 127.0.0.1:$(PORT)
 
 build: setup  ## build the site strictly into site/, with its search index
 	$(VENV)/bin/mkdocs build --strict

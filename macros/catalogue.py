@@ -1,6 +1,6 @@
 """The practice catalogue at /praktijken/: every practice in the HTML, with its facets as data.
 
-The markup is an interface (see notes/CONTRACTS.md, "Catalogue markup"): `catalogue.js` filters it
+The markup is an interface: `docs/assets/javascripts/catalogue.js` filters it
 in the browser and the browser tests read it. Without JavaScript the form stays hidden and the full
 list shows, with links to the static theme and size-class pages; the script reveals the form and
 hides those links, since the form offers the same choices with counts. With the script the list

@@ -1,7 +1,9 @@
-"""Validate the records: `python scripts/validate.py [DIR] [--strict]`.
+"""Validate the records: `python scripts/validate.py [DIR | FILE...] [--strict]`.
 
-Prints every problem as `path:line: field.path: message`, then a summary; exits 1 when any problem is
-an error. DIR defaults to $KB_RECORDS_DIR or the shipped practices/ folder.
+Prints every problem as `path:line: field.path: message`, in Dutch, then a summary; exits 1 when any
+problem is an error. Without arguments it validates $KB_RECORDS_DIR or the shipped practices/ folder.
+Given record files, it validates them against the whole records folder they are in and prints only
+their problems: what a contributor checks before committing (the pre-commit hook does this).
 """
 
 from __future__ import annotations
@@ -18,31 +20,64 @@ from macros import knowledge
 from macros.problems import printable
 
 
+def records_root_of(path: Path) -> Path | None:
+    """The records folder a file or folder belongs to: the nearest folder, itself included, that holds
+    `vocabulary/`."""
+    for folder in [path, *path.parents] if path.is_dir() else path.parents:
+        if (folder / "vocabulary").is_dir():
+            return folder
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "directory", nargs="?", help="records folder (default: $KB_RECORDS_DIR or practices/)"
+        "paths", nargs="*", help="records folder, or record files (default: $KB_RECORDS_DIR or practices/)"
     )
     parser.add_argument("--strict", action="store_true", help="records not reviewed for two years are errors")
     args = parser.parse_args(argv)
-    root = knowledge.records_root(args.directory)
-    if not root.is_dir():
-        print(f"{printable(root)}: deze map bestaat niet", file=sys.stderr)
-        return 2
+    paths = [Path(p).absolute() for p in args.paths]
+    for path in paths:
+        if not path.exists():
+            print(f"{printable(path)}: dit bestand of deze map bestaat niet", file=sys.stderr)
+            return 2
+    if not paths:
+        root = knowledge.records_root(None)
+    else:
+        roots = {records_root_of(path) for path in paths}
+        found = roots.pop() if len(roots) == 1 else None
+        if found is None:
+            folder = paths[0] if paths[0].is_dir() else paths[0].parent
+            print(
+                f"{printable(folder)}: dit is geen map met records (er staat geen map vocabulary/ in of "
+                "erboven); geef de map practices/ zelf, of de recordbestanden die je wilt controleren",
+                file=sys.stderr,
+            )
+            return 2
+        root = found
+    only = None  # the whole folder
+    if paths and root not in paths:  # record files, or a subfolder such as practices/cities
+        only = {f for path in paths for f in ([path] if not path.is_dir() else [path, *path.rglob("*")])}
     started = time.perf_counter()
     kb, problems = knowledge.load(root, strict=args.strict)
     elapsed = time.perf_counter() - started
+    if only is not None:
+        problems = [p for p in problems if p.path.absolute() in only]
     cwd = Path.cwd()
     for problem in problems:
         print(problem.format(cwd))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    records = sum(
-        len(kb.records_of(kind)) for kind in ("practice", "city", "organisation", "network", "source")
+    checked = (
+        sum(1 for f in only if f.suffix == ".yml")
+        if only is not None
+        else sum(
+            len(kb.records_of(kind)) for kind in ("practice", "city", "organisation", "network", "source")
+        )
     )
     seconds = f"{elapsed:.2f}".replace(".", ",")
     print(
-        f"{records} records gecontroleerd in {seconds} s: {errors} {'fout' if errors == 1 else 'fouten'}, "
+        f"{checked} {'record' if checked == 1 else 'records'} gecontroleerd in {seconds} s: {errors} {'fout' if errors == 1 else 'fouten'}, "
         f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}",
         file=sys.stderr,
     )

@@ -1,5 +1,5 @@
 """The catalogue page's markup: the contract the filter script and the browser tests rely on
-(notes/CONTRACTS.md, "Catalogue markup"), read back with an HTML parser."""
+(the markup `docs/assets/javascripts/catalogue.js` reads), read back with an HTML parser."""
 
 from __future__ import annotations
 

@@ -406,3 +406,20 @@ def test_site_url_and_repo_url_are_set_in_mkdocs_yml_from_the_environment(
     assert "kennisbank.example.org" not in "".join(
         file.read_text(encoding="utf-8") for file in WORKFLOWS.glob("*.yml")
     )
+
+
+def _pins(name: str) -> dict[str, str]:
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    pairs = [line.split("==") for line in lines if line and not line.startswith("#")]
+    return {package.lower().replace("_", "-"): version for package, version in pairs}
+
+
+def test_serving_installs_the_site_dependencies_at_the_versions_the_tests_use() -> None:
+    import tomllib
+
+    serve, everything = _pins("requirements-serve.lock"), _pins("requirements.lock")
+    assert {name: everything.get(name) for name in serve} == serve
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = {re.split(r"[<>=\[ ]", dep)[0].lower().replace("_", "-") for dep in project["dependencies"]}
+    assert runtime <= set(serve), runtime - set(serve)
+    assert not {"pytest", "playwright", "mypy", "linkchecker"} & set(serve)

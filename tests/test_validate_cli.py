@@ -64,9 +64,34 @@ def test_without_an_argument_it_validates_kb_records_dir(records: Path, tmp_path
 def test_a_folder_that_does_not_exist_is_exit_2(tmp_path: Path) -> None:
     result = run([str(tmp_path / "nergens")], cwd=tmp_path)
     assert result.returncode == 2
-    assert "deze map bestaat niet" in result.stderr
+    assert "dit bestand of deze map bestaat niet" in result.stderr
 
 
 def test_the_shipped_records_validate() -> None:
     result = run([], cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_given_files_it_checks_them_against_the_whole_folder_and_prints_only_theirs(records: Path) -> None:
+    write_record(records, "een.yml", PRACTICE.replace("city: teststad", "city: testad"))
+    write_record(records, "twee.yml", PRACTICE.replace("themes: [taal]", "themes: [talen]"))
+    write_record(records, "drie.yml", PRACTICE.replace("city: teststad", "city: ander"))
+    result = run(["een.yml", "twee.yml"], cwd=records)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "een.yml:3: city: 'testad' is geen stad of gemeente uit practices/cities/; bedoel je 'teststad'?",
+        "twee.yml:4: themes[0]: 'talen' is geen thema uit practices/vocabulary/themes.yml; bedoel je 'taal'?",
+    ]
+    assert "2 records gecontroleerd" in result.stderr
+    # A subfolder is checked the same way: its files against the whole folder.
+    assert run(["cities"], cwd=records).returncode == 0
+
+
+def test_a_folder_that_is_not_a_records_folder_gets_a_clear_message(tmp_path: Path) -> None:
+    (tmp_path / "los").mkdir()
+    result = run(["los"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"{tmp_path / 'los'}: dit is geen map met records (er staat geen map vocabulary/ in of erboven); "
+        "geef de map practices/ zelf, of de recordbestanden die je wilt controleren"
+    )
