@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from macros.checks import SOURCED_KINDS
 from macros.fieldinfo import FieldDoc, fields_of
 from macros.knowledge import KnowledgeBase
 from macros.pages.common import md
@@ -34,7 +35,9 @@ def field_reference_markdown(kb: KnowledgeBase) -> str:
     for kind, model in RECORD_MODELS.items():
         folder = KIND_FOLDERS[kind]
         where = "practices/<id>.yml" if folder == "." else f"practices/{folder}/<id>.yml"
-        parts.append(_model_section(f"{KIND_TITLES[kind]} (`{where}`)", model, kb))
+        parts.append(
+            _model_section(f"{KIND_TITLES[kind]} (`{where}`)", model, kb, sourced=kind in SOURCED_KINDS)
+        )
     parts.append("## Woordenlijsten\n")
     parts.append(
         "De woordenlijsten in `practices/vocabulary/` bepalen welke ids records mogen gebruiken "
@@ -45,14 +48,18 @@ def field_reference_markdown(kb: KnowledgeBase) -> str:
     return "\n".join(parts)
 
 
-def _model_section(title: str, model: type[BaseModel], kb: KnowledgeBase, level: int = 2) -> str:
-    rows = [_row(doc, kb) for doc in fields_of(model)]
+def _model_section(
+    title: str, model: type[BaseModel], kb: KnowledgeBase, level: int = 2, sourced: bool = False
+) -> str:
+    rows = [_row(doc, kb, sourced) for doc in fields_of(model)]
     header = "| Veld | Type | Verplicht | Toegelaten waarden | Uitleg |\n|---|---|---|---|---|\n"
     return f"{'#' * level} {title}\n\n{_cell(model.__doc__ or '')}\n\n{header}" + "\n".join(rows) + "\n"
 
 
-def _row(doc: FieldDoc, kb: KnowledgeBase) -> str:
+def _row(doc: FieldDoc, kb: KnowledgeBase, sourced: bool = False) -> str:
     required = "ja" if doc.required else "nee"
+    if sourced and doc.path == "sources":  # the validator asks for a source (checks.check_sourced)
+        required = "ja, minstens één"
     if doc.required and doc.depth:  # required only where its group is given
         required = f"ja, in `{doc.path.rsplit('.', 1)[0]}`"
     return f"| `{doc.path}` | {_cell(doc.type_label)} | {required} | {_allowed(doc, kb)} | {_cell(doc.doc)} |"

@@ -138,8 +138,8 @@ def _collaborator_pages(ctx: Context) -> Iterator[tuple[str, str]]:
     yield OVERVIEW, _with_body(overview_page, network_embed.overview(ctx.kb))
     downloads = Page(DOWNLOADS, "Open data", tree, "Alle records als JSON en CSV, met hun JSON Schema's.")
     yield DOWNLOADS, _with_body(downloads, exports.exports_markdown(ctx.kb))
-    records_py = f"{ctx.repo_url.rstrip('/')}/edit/{ctx.branch}/macros/records.py"
-    reference_page = Page(FIELD_REFERENCE, "Velden van een record", records_py)
+    # No edit button: the reference is made from the models, which are code, not a page to edit.
+    reference_page = Page(FIELD_REFERENCE, "Velden van een record", edit_url="")
     yield FIELD_REFERENCE, _with_body(reference_page, fieldref.field_reference_markdown(ctx.kb))
 
 

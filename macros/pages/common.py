@@ -107,7 +107,7 @@ class Page:
         """Front-matter, the H1 and the blocks, separated by empty lines."""
         # Material prints `page.meta.title` unescaped, so the title goes in already escaped.
         meta = [f"title: {yaml_string(line(self.title))}"]
-        if self.edit_url:
+        if self.edit_url is not None:  # "" hides the edit button (docs/overrides/partials/actions.html)
             meta.append(f"edit_url: {yaml_string(self.edit_url)}")
         if self.description:
             meta.append(f"description: {yaml_string(line(self.description))}")

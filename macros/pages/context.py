@@ -9,6 +9,7 @@ from pathlib import Path
 from macros.benchlearning import Benchlearning
 from macros.knowledge import KnowledgeBase
 from macros.pages import backlinks
+from macros.records import KIND_FOLDERS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_REPO_URL = "https://github.com/kennisbank-integratie/kennisbank"
@@ -44,6 +45,16 @@ class Context:
         else:
             path = self.kb.path_of(kind, record_id)
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.repo_path(path)}"
+
+    def section_edit_url(self, kind: str) -> str:
+        """Where a section's records are edited: the vocabulary file of a term kind, else the records
+        folder of the kind (the index page itself is generated)."""
+        if kind in VOCABULARY_FILES:
+            path = self.kb.raw[("vocabulary", VOCABULARY_FILES[kind])].path
+            return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.repo_path(path)}"
+        folder = KIND_FOLDERS[kind]
+        tree = "practices" if folder == "." else f"practices/{folder}"
+        return f"{self.repo_url.rstrip('/')}/tree/{self.branch}/{tree}"
 
     def repo_path(self, path: Path) -> str:
         """The file's path in the repository; records outside it (a demo corpus) as if in practices/."""

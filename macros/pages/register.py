@@ -29,7 +29,7 @@ def render(ctx: Context, kind: str) -> Page:
     """The index page of one section; records by name, vocabulary terms in vocabulary order."""
     title, intro = TITLES[kind]
     file = f"{urls.SECTIONS[kind]}/index.md"
-    page = Page(file, title, description=intro)
+    page = Page(file, title, ctx.section_edit_url(kind), description=intro)
     items = ctx.kb.records_of(kind)
     ids = list(items)
     if kind in ("city", "organisation", "network", "source"):

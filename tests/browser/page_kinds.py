@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from macros.knowledge import KnowledgeBase
 
-PAGE_KINDS = ("home", "catalogue", "practice", "city", "organisation", "theme", "overview")
+PAGE_KINDS = (
+    "home",
+    "catalogue",
+    "practice",
+    "city",
+    "organisation",
+    "theme",
+    "overview",
+    "contributing",
+    "field-reference",
+    "not-found",
+)
 """Every kind of page; the privacy and accessibility tests load one of each."""
 
 
@@ -21,4 +32,7 @@ def urls(kb: KnowledgeBase) -> dict[str, str]:
         "organisation": f"organisaties/{sorted(kb.organisations)[0]}/",
         "theme": f"themas/{theme}/",
         "overview": "overzicht/",
+        "contributing": "bijdragen/",
+        "field-reference": "bijdragen/velden/",
+        "not-found": "404.html",
     }
