@@ -76,11 +76,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     seconds = f"{elapsed:.2f}".replace(".", ",")
-    print(
-        f"{checked} {'record' if checked == 1 else 'records'} gecontroleerd in {seconds} s: {errors} {'fout' if errors == 1 else 'fouten'}, "
+    counts = [
+        f"{checked} {'record' if checked == 1 else 'records'} gecontroleerd in {seconds} s",
+        f"{errors} {'fout' if errors == 1 else 'fouten'}",
         f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}",
-        file=sys.stderr,
-    )
+    ]
+    print(f"{counts[0]}: {counts[1]}, {counts[2]}", file=sys.stderr)
     return 1 if errors else 0
 
 
