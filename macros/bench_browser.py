@@ -267,7 +267,12 @@ def contributor_loop(work: Path, browser: Browser, dirty: bool = False) -> dict[
             new = f"Bench-wijziging {edit} {int(time.time())}"
             seconds.append(edit_shows_within(browser, url, record, line, f"title: {new}", new))
             line = f"title: {new}"
-        time.sleep(2)  # a second build after the last edit, had there been one, has finished by now
+        # The page shows an edit as soon as its file is written, before the build has finished: wait
+        # for the builds of all edits to finish, then a little longer for any second build.
+        deadline = time.monotonic() + 120
+        while _builds(log) - builds_before < LOOP_EDITS and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(3)
         builds = _builds(log) - builds_before
     return {
         "record": record.name,
