@@ -97,6 +97,15 @@ class KnowledgeBase:
         """Kind -> id -> label, made on first use (after loading): links ask for labels 170,000 times
         at 3,000 practices."""
 
+    def vocabulary_labels(self) -> dict[str, dict[str, str]]:
+        """Vocabulary kind -> casefolded label -> id, made once (the vocabularies load first)."""
+        labels: dict[str, dict[str, str]] | None = self.derived.get("vocabulary_labels")
+        if labels is None:
+            kinds = ("theme", "instrument", "size_class", "flow_kind", "condition")
+            labels = {k: {t.label.casefold(): i for i, t in self.records_of(k).items()} for k in kinds}
+            self.derived["vocabulary_labels"] = labels
+        return labels
+
     def known_ids(self, kind: str) -> set[str] | dict[str, Any]:
         """The ids a reference to `kind` may use: every record file of that kind, or every term."""
         return self.file_ids.get(kind, set()) if kind in KIND_FOLDERS else self.records_of(kind)
@@ -194,11 +203,13 @@ def build(root: Path | None = None, today: dt.date | None = None, strict: bool =
     return kb
 
 
-def _validate(raw: RawRecord, model: type[M]) -> tuple[M | None, list[Problem], ValidationError | None]:
+def _validate(
+    raw: RawRecord, model: type[M], labels: schema_errors.Labels | None = None
+) -> tuple[M | None, list[Problem], ValidationError | None]:
     try:
         return model.model_validate(raw.data), [], None
     except ValidationError as exc:
-        return None, schema_errors.to_problems(raw, model, exc), exc
+        return None, schema_errors.to_problems(raw, model, exc, labels), exc
 
 
 def _load_record(kb: KnowledgeBase, kind: str, path: Path) -> list[Problem]:
@@ -208,7 +219,7 @@ def _load_record(kb: KnowledgeBase, kind: str, path: Path) -> list[Problem]:
     record_id = path.stem
     kb.raw[(kind, record_id)] = raw
     model = RECORD_MODELS[kind]
-    record, schema_problems, error = _validate(raw, model)
+    record, schema_problems, error = _validate(raw, model, kb.vocabulary_labels())
     if record is not None:
         kb.records_of(kind)[record_id] = record
     elif error is not None:

@@ -70,6 +70,19 @@ character is shown as typed."""
 Ids = Annotated[list[Id], Field(max_length=MAX_ITEMS)]
 """A list of ids."""
 
+# Ids that name a record or vocabulary term of one kind. The kind goes into the JSON Schema ("x-kind"),
+# which then offers the known ids with their labels (macros/schema.py).
+PracticeId = Annotated[Id, Field(json_schema_extra={"x-kind": "practice"})]
+CityId = Annotated[Id, Field(json_schema_extra={"x-kind": "city"})]
+OrganisationId = Annotated[Id, Field(json_schema_extra={"x-kind": "organisation"})]
+SourceId = Annotated[Id, Field(json_schema_extra={"x-kind": "source"})]
+ThemeId = Annotated[Id, Field(json_schema_extra={"x-kind": "theme"})]
+InstrumentId = Annotated[Id, Field(json_schema_extra={"x-kind": "instrument"})]
+SizeClassId = Annotated[Id, Field(json_schema_extra={"x-kind": "size_class"})]
+FlowKindId = Annotated[Id, Field(json_schema_extra={"x-kind": "flow_kind"})]
+ConditionId = Annotated[Id, Field(json_schema_extra={"x-kind": "condition"})]
+
+
 Texts = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 """A list of short texts."""
 
@@ -113,7 +126,7 @@ class Measure(Strict):
     """Het cijfer zelf."""
     year: int | None = Field(default=None, ge=1800, le=2100)
     """Het jaar waarover het cijfer gaat, bijvoorbeeld `2023`. Laat leeg als de bron het niet zegt."""
-    source: Id
+    source: SourceId
     """De id van de bron die het cijfer geeft: de naam van een bestand in `practices/sources/` zonder
     `.yml`, bijvoorbeeld `diels-2018`."""
     note: Text | None = None
@@ -170,7 +183,7 @@ class Period(Strict):
 class Partner(Strict):
     """Een organisatie die meewerkt aan een praktijk, en wat ze daarin doet."""
 
-    organisation: Id
+    organisation: OrganisationId
     """De id van de organisatie: de naam van haar bestand in `practices/organisations/` zonder `.yml`,
     bijvoorbeeld `agentschap-integratie-en-inburgering`."""
     role: Text | None = None
@@ -192,13 +205,13 @@ class Resources(Strict):
 class Transferability(Strict):
     """Waar de praktijk nog zou kunnen werken, en wat ze nodig heeft om elders overgenomen te worden."""
 
-    size_classes: Ids = []
+    size_classes: list[SizeClassId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de stadsgroottes waar de praktijk bij past (zie `practices/vocabulary/size-classes.yml`),
     bijvoorbeeld `middelgroot`."""
-    conditions: Ids = []
+    conditions: list[ConditionId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de leervoorwaarden die de praktijk nodig heeft (zie
     `practices/vocabulary/learning-conditions.yml`), bijvoorbeeld `draagvlak`."""
-    adapted_from: Ids = []
+    adapted_from: list[PracticeId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van praktijken van elders waarvan deze praktijk is afgeleid: de bestandsnaam zonder `.yml`."""
     note: Text | None = None
     """Wat een andere stad of gemeente moet aanpassen als ze de praktijk overneemt."""
@@ -257,14 +270,14 @@ class Practice(Strict):
     bibliotheek`."""
     summary: Annotated[Text, Field(max_length=600)]
     """Eén alinea: wat de praktijk is en waarom ze ertoe doet. Die staat in de catalogus."""
-    city: Id
+    city: CityId
     """Id van de stad of gemeente die de praktijk trekt: de naam van haar bestand in `practices/cities/`
     zonder `.yml`, bijvoorbeeld `mechelen`."""
-    cities: Ids = []
+    cities: list[CityId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van andere steden of gemeenten die meedoen, bijvoorbeeld `lier`."""
-    themes: Ids = Field(min_length=1)
+    themes: list[ThemeId] = Field(min_length=1, max_length=MAX_ITEMS)
     """Ids van thema's (zie `practices/vocabulary/themes.yml`); minstens één, bijvoorbeeld `taal`."""
-    instruments: Ids = []
+    instruments: list[InstrumentId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de beleidsinstrumenten die de praktijk gebruikt (zie `practices/vocabulary/instruments.yml`),
     bijvoorbeeld `subsidie`."""
     target_groups: Texts = []
@@ -296,7 +309,7 @@ class Practice(Strict):
     een webpagina."""
     documents: list[Document] = Field(default=[], max_length=MAX_ITEMS)
     """Openbare documenten: reglement, clausuletekst, sjabloon, evaluatie, presentatie."""
-    sources: Ids = []
+    sources: list[SourceId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de bronnen achter de feiten hierboven: de namen van hun bestanden in `practices/sources/`
     zonder `.yml`, bijvoorbeeld `diels-2018`."""
     last_reviewed: dt.date
@@ -317,7 +330,7 @@ class Milestone(Strict):
     """Wat er gebeurde, in één regel."""
     description: Text | None = None
     """Waarom het ertoe deed."""
-    source: Id
+    source: SourceId
     """Id van de bron die het beschrijft."""
 
     _coerce = field_validator("date", mode="before")(_partial_date_from_yaml)
@@ -326,12 +339,12 @@ class Milestone(Strict):
 class ConditionNote(Strict):
     """Hoe het in deze stad gesteld is met een van de vijf leervoorwaarden."""
 
-    condition: Id
+    condition: ConditionId
     """Id van de leervoorwaarde (zie `practices/vocabulary/learning-conditions.yml`), bijvoorbeeld
     `draagvlak`."""
     note: Text
     """Wat de bron erover zegt voor deze stad."""
-    source: Id
+    source: SourceId
     """Id van de bron."""
 
 
@@ -340,7 +353,7 @@ class Learning(Strict):
 
     maturity: Maturity | None = None
     """`startend`, `groeiend` of `ervaren` in lokaal integratiebeleid. Laat leeg zonder bron."""
-    maturity_source: Id | None = None
+    maturity_source: SourceId | None = None
     """Id van de bron voor de maturiteit (`maturity`)."""
     conditions: list[ConditionNote] = Field(default=[], max_length=MAX_ITEMS)
     """De leervoorwaarden die de bronnen voor deze stad beschrijven."""
@@ -351,9 +364,9 @@ class Actor(Strict):
 
     id: Id
     """Korte id, uniek binnen dit netwerk; de stromen verwijzen ernaar. Bijvoorbeeld `ocmw`."""
-    organisation: Id | None = None
+    organisation: OrganisationId | None = None
     """Id van de organisatie, als ze een bestand heeft in `practices/organisations/`."""
-    city: Id | None = None
+    city: CityId | None = None
     """Id van een stad: de stad zelf (het midden van haar netwerk) of een andere stad."""
     name: Text | None = None
     """De naam in het diagram; verplicht als de actor geen `organisation` en geen `city` heeft."""
@@ -371,14 +384,14 @@ class Flow(Strict):
     """Id van de actor waar de stroom van vertrekt."""
     to: Id
     """Id van de actor waar de stroom naartoe gaat."""
-    kind: Id
+    kind: FlowKindId
     """Id van de soort stroom (zie `practices/vocabulary/flow-kinds.yml`): `geld`, `infrastructuur`, ..."""
     intermittent: bool | None = None
     """`true` als de stroom er maar in sommige jaren of in sommige gevallen is (gestreept getekend),
     `false` als de bron zegt dat hij vast is. Laat leeg als de bron het niet zegt."""
     label: Annotated[Text, Field(max_length=80)] | None = None
     """Een paar woorden over wat er stroomt, bijvoorbeeld `subsidie met diversiteitsclausule`."""
-    source: Id | None = None
+    source: SourceId | None = None
     """Id van de bron die deze stroom beschrijft, als dat geen van de bronnen van het netwerk zelf is."""
     layer: Annotated[Text, Field(max_length=80)] | None = None
     """Naam van een andere laag van banden waartoe deze stroom hoort, bijvoorbeeld `IncluCities-mentoring`:
@@ -394,7 +407,7 @@ class Network(Strict):
     """De actoren, met de stad zelf erbij."""
     flows: list[Flow] = Field(default=[], max_length=MAX_FLOWS)
     """Stromen in één richting tussen die actoren: geld, infrastructuur, expertise of informatie."""
-    sources: Ids = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1, max_length=MAX_ITEMS)
     """Ids van de bronnen waaruit het netwerk getekend is; minstens één."""
     note: Text | None = None
     """Wat het netwerk weglaat, volgens zijn bron."""
@@ -413,18 +426,18 @@ class City(Strict):
     """Aantal inwoners, met jaar en bron."""
     foreign_origin_share: Share | None = None
     """Aandeel inwoners van buitenlandse herkomst, in procent, met jaar en bron."""
-    size_class: Id | None = None
+    size_class: SizeClassId | None = None
     """Id van de stadsgrootte (`practices/vocabulary/size-classes.yml`), bijvoorbeeld `groot`; die moet
     volgen uit `population`."""
     type: CityType | None = None
     """`grootstad` of `regionale-stad` (de centrumsteden), of `gemeente`."""
-    type_source: Id | None = None
+    type_source: SourceId | None = None
     """Id van de bron voor het type (`type`)."""
     governance: Prose | None = None
     """Waar het integratiebeleid in de organisatie van stad of gemeente zit."""
     milestones: list[Milestone] = Field(default=[], max_length=MAX_ITEMS)
     """Gedateerde keerpunten."""
-    instruments: Ids = []
+    instruments: list[InstrumentId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de beleidsinstrumenten die de stad gebruikt (zie `practices/vocabulary/instruments.yml`),
     bijvoorbeeld `subsidie`."""
     learning: Learning | None = None
@@ -433,7 +446,7 @@ class City(Strict):
     """Het partnernetwerk: actoren en stromen."""
     case_study: Prose | None = None
     """De casestudie zelf, in een paar alinea's (met een lege regel tussen twee alinea's)."""
-    sources: Ids = []
+    sources: list[SourceId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de bronnen achter de feiten in dit record, bijvoorbeeld `diels-2018`."""
     last_reviewed: dt.date
     """De dag waarop iemand dit record het laatst met zijn bronnen vergeleek, als JJJJ-MM-DD:
@@ -458,7 +471,7 @@ class Organisation(Strict):
     """Haar openbare website, met `https://` vooraan."""
     description: Prose | None = None
     """Wat ze doet in het lokaal integratiebeleid."""
-    sources: Ids = []
+    sources: list[SourceId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de bronnen achter de feiten in dit record, bijvoorbeeld `diels-2018`."""
     last_reviewed: dt.date
     """De dag waarop iemand dit record het laatst met zijn bronnen vergeleek, als JJJJ-MM-DD:
@@ -470,10 +483,10 @@ class AgendaTopic(Strict):
 
     topic: Text
     """Het onderwerp, in een paar woorden."""
-    themes: Ids = []
+    themes: list[ThemeId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de thema's die het onderwerp raakt (`practices/vocabulary/themes.yml`), bijvoorbeeld
     `werk`; zo linkt de site het aan praktijken."""
-    proposed_by: Ids = []
+    proposed_by: list[CityId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de ledensteden die het voorstelden."""
 
 
@@ -486,9 +499,9 @@ class LearningNetwork(Strict):
     """Wat het netwerk is en hoe het werkt."""
     level: Level | None = None
     """Op welk niveau het besturen samenbrengt, bijvoorbeeld `regionaal`."""
-    coordinator: Id | None = None
+    coordinator: OrganisationId | None = None
     """Id van de organisatie die het netwerk trekt."""
-    members: Ids = []
+    members: list[CityId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de ledensteden en -gemeenten."""
     cadence: Text | None = None
     """Hoe vaak het netwerk samenkomt, bijvoorbeeld `vier keer per jaar`."""
@@ -496,7 +509,7 @@ class LearningNetwork(Strict):
     """Onderwerpen die de leden op de agenda zetten."""
     conditions: list[ConditionNote] = Field(default=[], max_length=MAX_ITEMS)
     """De leervoorwaarden die de bronnen voor dit netwerk beschrijven."""
-    sources: Ids = []
+    sources: list[SourceId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de bronnen achter de feiten in dit record, bijvoorbeeld `diels-2018`."""
     last_reviewed: dt.date
     """De dag waarop iemand dit record het laatst met zijn bronnen vergeleek, als JJJJ-MM-DD:
@@ -534,7 +547,7 @@ class Term(Strict):
     """Het Nederlandse label dat de site toont, bijvoorbeeld `Nederlands en meertaligheid`."""
     definition: Text
     """Wat de term betekent, in een of twee Nederlandse zinnen."""
-    source: Id | None = None
+    source: SourceId | None = None
     """Id van de bron die de definitie volgt. Laat leeg als er geen is."""
 
 

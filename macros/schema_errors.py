@@ -48,7 +48,13 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f"; bedoel je {quoted(matches[0])}?" if matches else ""
 
 
-def to_problems(raw: RawRecord, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
+Labels = dict[str, dict[str, str]]
+"""Vocabulary kind -> casefolded Dutch label -> id: to recognise a label written where its id belongs."""
+
+
+def to_problems(
+    raw: RawRecord, model: type[BaseModel], exc: ValidationError, labels: Labels | None = None
+) -> list[Problem]:
     """One problem per pydantic error, located at the line of the field it is about."""
     problems = []
     errors = exc.errors(include_url=False)
@@ -56,9 +62,55 @@ def to_problems(raw: RawRecord, model: type[BaseModel], exc: ValidationError) ->
         if _explained_by_a_misspelling(error, errors, model):
             continue
         loc = _clean_loc(error["loc"], raw.data)
-        message = _message(error, _fields_at(model, loc[:-1]))
+        message = _label_for_id(error, model, loc, labels or {}) or _message(
+            error, _fields_at(model, loc[:-1])
+        )
         problems.append(Problem(raw.path, raw.line_of(loc), field_path(loc), message))
     return problems
+
+
+def _label_for_id(
+    error: ErrorDetails, model: type[BaseModel], loc: tuple[int | str, ...], labels: Labels
+) -> str:
+    """`'Nederlands en meertaligheid' is het label van een thema; schrijf de id 'taal'`, or ""."""
+    value = error.get("input")
+    if error["type"] != "string_pattern_mismatch" or not isinstance(value, str):
+        return ""
+    kind = _kind_at(model, loc)
+    found = labels.get(kind or "", {}).get(" ".join(value.split()).casefold())
+    if found is None:
+        return ""
+    return f"{quoted(value)} is het label; schrijf de id {quoted(found)}"
+
+
+def _kind_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
+    """The `x-kind` of the id field at `loc` (see macros/records.py), or None."""
+    current: Any = model
+    info = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if current is None:
+            return None
+        info = _field_by_name(current, part)
+        if info is None:
+            return None
+        current = _model_in(info.annotation)
+    if info is None:
+        return None
+    for item in [*info.metadata, *_metadata_of(info.annotation)]:
+        extra = getattr(item, "json_schema_extra", None)
+        if isinstance(extra, dict) and isinstance(extra.get("x-kind"), str):
+            return str(extra["x-kind"])
+    return None
+
+
+def _metadata_of(annotation: Any) -> list[Any]:
+    """Every `Annotated` metadata item inside `X`, `X | None` or `list[X]`."""
+    found = list(getattr(annotation, "__metadata__", ()))
+    for arg in getattr(annotation, "__args__", ()):
+        found += _metadata_of(arg)
+    return found
 
 
 def _explained_by_a_misspelling(

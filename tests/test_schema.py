@@ -103,3 +103,44 @@ def test_a_year_written_as_a_number_is_a_valid_partial_date(tmp_path: Path) -> N
     text += "period: {start: 2013, end: 2015-06}\n"
     result = check_jsonschema("practice.schema.json", [write_record(tmp_path, "jaar.yml", text)])
     assert result.returncode == 0, result.stdout
+
+
+def test_the_editor_settings_map_every_records_folder_to_its_schema() -> None:
+    """VS Code (with the YAML extension) finds the schema of every record without a modeline."""
+    import json
+
+    from macros.records import KIND_FOLDERS, VOCABULARY_MODELS
+
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    expected = {
+        f"./docs/schema/{kind}.schema.json": [
+            "practices/*.yml" if folder == "." else f"practices/{folder}/*.yml"
+        ]
+        for kind, folder in KIND_FOLDERS.items()
+    } | {
+        f"./docs/schema/vocabulary-{stem}.schema.json": [f"practices/vocabulary/{stem}.yml"]
+        for stem in VOCABULARY_MODELS
+    }
+    assert settings == expected
+    for path in settings:
+        assert (REPO / path).is_file()
+
+
+def test_the_schemas_offer_the_known_ids_with_their_labels() -> None:
+    import json
+
+    practice = json.loads((REPO / "docs" / "schema" / "practice.schema.json").read_text(encoding="utf-8"))
+    themes = practice["properties"]["themes"]["items"]["oneOf"]
+    assert {"const": "taal", "description": "Nederlands en meertaligheid"} in themes
+    city = practice["properties"]["city"]["anyOf"]
+    assert {"const": "mechelen", "description": "Mechelen"} in city
+    assert city[-1]["pattern"].startswith("^[a-z0-9]"), "a new city's id is still accepted"
+
+
+def test_a_new_record_does_not_make_the_committed_schemas_stale(tmp_path: Path) -> None:
+    from records_folder import minimal_records
+
+    from macros import knowledge, schema
+
+    kb, _ = knowledge.load(minimal_records(tmp_path / "records"))
+    assert schema.outdated(generated=schema.schemas(kb)) == []
