@@ -30,7 +30,7 @@ def _page(ctx: Context, kind: str, term: Term) -> Page:
         if term.source in ctx.kb.sources
         else ""
     )
-    page.add(p(line(term.definition)), p(source))
+    page.add(p(line(term.definition)), p(source), p(fmt("Id in de records: <code>{}</code>", term.id)))
     return page
 
 
