@@ -16,7 +16,7 @@ import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from macros import checks
+from macros import relations
 from macros.knowledge import KnowledgeBase
 
 CENTRUMSTAD_TYPES = ("grootstad", "regionale-stad")
@@ -49,7 +49,7 @@ class Benchlearning:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.size_rank = {term_id: i for i, term_id in enumerate(kb.size_classes)}
-        self.city_size = {cid: checks.city_size_class(kb, city) for cid, city in kb.cities.items()}
+        self.city_size = {cid: relations.city_size_class(kb, city) for cid, city in kb.cities.items()}
         self.maturity_rank = {cid: self._rank(cid) for cid in kb.cities}
         self.by_theme: dict[str, list[str]] = defaultdict(list)
         self.by_theme_size: dict[tuple[str, str | None], list[str]] = defaultdict(list)

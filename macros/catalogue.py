@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import get_args
 
 from macros import rawhtml, urls
-from macros.checks import city_size_class
 from macros.knowledge import KnowledgeBase
 from macros.markup import Markup, fmt, join, line
 from macros.records import Practice, Province, SizeClass, Status
+from macros.relations import city_size_class
 
 PAGE_URL = "praktijken/"
 """The catalogue's own URL, for relative links."""

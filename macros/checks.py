@@ -1,7 +1,8 @@
 """Cross-record checks: one function per rule, each yielding the problems it finds.
 
-These run after every record has passed its model, so they see typed records; they use the raw
-files only to find the line a problem sits on.
+These see typed records (and, for a record that failed its model, the fields that passed on their own);
+they use the raw files only to find the line a problem sits on. Relations and derived facts come from
+`macros.relations`.
 """
 
 from __future__ import annotations
@@ -9,17 +10,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from macros.knowledge import KnowledgeBase
 from macros.problems import Problem, Severity, quoted
-from macros.records import City, Period
+from macros.records import Period
+from macros.relations import SOURCED_KINDS, STALE_AFTER, Loc, references, size_class_for
 from macros.schema_errors import Hints
 from macros.urls import RESERVED_IDS
 
-Loc = tuple[str | int, ...]
-STALE_AFTER = dt.timedelta(days=2 * 365)
-"""A record not reviewed for this long gets a warning (an error with --strict)."""
+if TYPE_CHECKING:
+    from macros.knowledge import KnowledgeBase
 
 
 def run_all(kb: KnowledgeBase, today: dt.date, strict: bool) -> list[Problem]:
@@ -80,75 +80,6 @@ _NOUNS = {
     "condition": ("leervoorwaarde", "practices/vocabulary/learning-conditions.yml"),
 }
 """How a message names a reference kind, and where its ids are listed."""
-
-
-def references(kind: str, record: Any) -> Iterator[tuple[Loc, str, str]]:
-    """(field path, target kind, id) of every reference a record makes. The one list of relations."""
-    if kind == "practice":
-        if getattr(record, "city", None):  # unset only in a record that failed its model
-            yield ("city",), "city", record.city
-        yield from _each(("cities",), "city", record.cities)
-        yield from _each(("themes",), "theme", record.themes)
-        yield from _each(("instruments",), "instrument", record.instruments)
-        for i, partner in enumerate(record.partners):
-            yield ("partners", i, "organisation"), "organisation", partner.organisation
-        if record.transferability:
-            t = record.transferability
-            yield from _each(("transferability", "size_classes"), "size_class", t.size_classes)
-            yield from _each(("transferability", "conditions"), "condition", t.conditions)
-            yield from _each(("transferability", "adapted_from"), "practice", t.adapted_from)
-    elif kind == "city":
-        yield from _city_references(record)
-    elif kind == "network":
-        if record.coordinator:
-            yield ("coordinator",), "organisation", record.coordinator
-        yield from _each(("members",), "city", record.members)
-        for i, topic in enumerate(record.agenda):
-            yield from _each(("agenda", i, "themes"), "theme", topic.themes)
-            yield from _each(("agenda", i, "proposed_by"), "city", topic.proposed_by)
-        yield from _condition_notes(("conditions",), record.conditions)
-    if kind != "source":
-        yield from _each(("sources",), "source", getattr(record, "sources", []))
-
-
-def _city_references(city: City) -> Iterator[tuple[Loc, str, str]]:
-    for name in ("population", "foreign_origin_share"):
-        measure = getattr(city, name)
-        if measure:
-            yield (name, "source"), "source", measure.source
-    if city.size_class:
-        yield ("size_class",), "size_class", city.size_class
-    if city.type_source:
-        yield ("type_source",), "source", city.type_source
-    for i, milestone in enumerate(city.milestones):
-        yield ("milestones", i, "source"), "source", milestone.source
-    yield from _each(("instruments",), "instrument", city.instruments)
-    if city.learning:
-        if city.learning.maturity_source:
-            yield ("learning", "maturity_source"), "source", city.learning.maturity_source
-        yield from _condition_notes(("learning", "conditions"), city.learning.conditions)
-    if city.network:
-        yield from _each(("network", "sources"), "source", city.network.sources)
-        for i, actor in enumerate(city.network.actors):
-            if actor.organisation:
-                yield ("network", "actors", i, "organisation"), "organisation", actor.organisation
-            if actor.city:
-                yield ("network", "actors", i, "city"), "city", actor.city
-        for i, flow in enumerate(city.network.flows):
-            yield ("network", "flows", i, "kind"), "flow_kind", flow.kind
-            if flow.source:
-                yield ("network", "flows", i, "source"), "source", flow.source
-
-
-def _condition_notes(loc: Loc, notes: Iterable[Any]) -> Iterator[tuple[Loc, str, str]]:
-    for i, note in enumerate(notes):
-        yield (*loc, i, "condition"), "condition", note.condition
-        yield (*loc, i, "source"), "source", note.source
-
-
-def _each(loc: Loc, target: str, ids: Iterable[str]) -> Iterator[tuple[Loc, str, str]]:
-    for i, value in enumerate(ids):
-        yield (*loc, i), target, value
 
 
 def _all_records(kb: KnowledgeBase) -> Iterator[tuple[str, str, Any]]:
@@ -262,16 +193,6 @@ def check_reviewed(kb: KnowledgeBase, today: dt.date, strict: bool) -> Iterator[
 # --- size classes --------------------------------------------------------------------------------------
 
 
-def size_class_for(kb: KnowledgeBase, population: float) -> str | None:
-    """The id of the band that holds `population`."""
-    for term in kb.size_classes.values():
-        if term.min_population <= population and (
-            term.max_population is None or population < term.max_population
-        ):
-            return term.id
-    return None
-
-
 def check_size_class_bands(kb: KnowledgeBase) -> Iterator[Problem]:
     """The bands start at 0, follow each other without gap or overlap, and only the last is open."""
     terms = list(kb.size_classes.values())
@@ -325,13 +246,6 @@ def check_shares(kb: KnowledgeBase) -> Iterator[Problem]:
             yield kb.problem("city", city_id, ("foreign_origin_share", "value"), message, "warning")
 
 
-def city_size_class(kb: KnowledgeBase, city: City) -> str | None:
-    """The size class of a city: stated, else derived from its population."""
-    if city.size_class:
-        return city.size_class
-    return size_class_for(kb, city.population.value) if city.population else None
-
-
 # --- networks ------------------------------------------------------------------------------------------
 
 
@@ -373,10 +287,6 @@ def check_network(kb: KnowledgeBase) -> Iterator[Problem]:
 
 
 # --- sources -------------------------------------------------------------------------------------------
-
-
-SOURCED_KINDS = ("practice", "city", "organisation", "network")
-"""Record kinds that state facts about real places or organisations, so must cite a source."""
 
 
 def check_sourced(kb: KnowledgeBase) -> Iterator[Problem]:

@@ -28,7 +28,6 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from macros import urls
-from macros.checks import city_size_class
 from macros.knowledge import KnowledgeBase
 from macros.records import (
     VOCABULARY_MODELS,
@@ -40,6 +39,7 @@ from macros.records import (
     Milestone,
     Partner,
 )
+from macros.relations import city_size_class
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "schema"
 """The JSON Schemas, served as they are at /schema/."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from macros.checks import SOURCED_KINDS
 from macros.fieldinfo import FieldDoc, fields_of
 from macros.knowledge import KnowledgeBase
 from macros.pages.common import md
 from macros.records import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
+from macros.relations import SOURCED_KINDS
 
 _INTRO = """\
 Elk record is één YAML-bestand in de map `practices/`. De map zegt welk soort record het is, de

@@ -2,7 +2,7 @@
 
 `city_graph` is one city's partner network as a networkx MultiDiGraph, with a node per actor and an
 edge per flow (two flows between the same actors stay two edges). Views that cross cities read the
-relations between records from `macros.checks.references` instead.
+relations between records from `macros.relations.references` instead.
 
 Measures (`measures`, `gatekeepers`) work on the undirected simple projection of a city graph: source
 000 calls the city a gatekeeper because it *brings partners together*, whichever way money or expertise

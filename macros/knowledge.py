@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from macros import schema_errors
+from macros import checks, schema_errors
 from macros.loading import RawRecord, read_record, scan
 from macros.problems import Problem, RecordsInvalid, Severity, field_path
 from macros.records import (
@@ -161,8 +161,6 @@ def load(
     The knowledge base holds the records that passed model validation; only use it when no problem
     is an error.
     """
-    from macros import checks
-
     kb = KnowledgeBase(root=root)
     with no_cycle_collection():
         files, problems = scan(root, KIND_FOLDERS, VOCABULARY_MODELS, RESERVED_IDS)

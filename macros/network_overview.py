@@ -11,9 +11,9 @@ from collections import Counter, defaultdict
 from itertools import combinations
 
 from macros import urls
-from macros.checks import city_size_class, references
 from macros.knowledge import KnowledgeBase
 from macros.pages.common import md
+from macros.relations import city_size_class, references
 
 PAGE_FILE = "overzicht/index.md"
 TOP = 25
@@ -58,7 +58,7 @@ def table(head: list[str], rows: list[list[str]]) -> str:
 
 def organisation_cities(kb: KnowledgeBase) -> dict[str, set[str]]:
     """Organisation id -> the cities it works in: as an actor of the city's network, or as a partner
-    of a practice the city leads or takes part in. Read from `checks.references`, the one list of
+    of a practice the city leads or takes part in. Read from `relations.references`, the one list of
     relations."""
     found: dict[str, set[str]] = {org_id: set() for org_id in kb.organisations}
     for city_id, city in kb.cities.items():

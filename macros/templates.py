@@ -11,9 +11,9 @@ import datetime as dt
 import textwrap
 from collections.abc import Iterator
 
-from macros.checks import SOURCED_KINDS
 from macros.fieldinfo import FieldDoc, describe
 from macros.records import KIND_TITLES, RECORD_MODELS
+from macros.relations import SOURCED_KINDS
 
 _WIDTH = 100
 

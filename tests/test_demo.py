@@ -78,7 +78,7 @@ def test_no_nis_code_can_belong_to_a_real_municipality(kb: knowledge.KnowledgeBa
 
 
 def test_cities_span_every_size_class_and_province(kb: knowledge.KnowledgeBase) -> None:
-    from macros.checks import city_size_class
+    from macros.relations import city_size_class
 
     assert {city_size_class(kb, c) for c in kb.cities.values()} == set(kb.size_classes)
     assert {c.province for c in kb.cities.values()} == set(Province.__args__)

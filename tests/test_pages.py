@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import checks, generate, knowledge, urls
+from macros import generate, knowledge, relations, urls
 from macros.pages.common import dutch_date, md
 from macros.pages.context import Context
 
@@ -136,7 +136,7 @@ def test_stale_records_carry_a_visible_notice(ctx: Context, pages: dict[str, str
     assert '<div class="admonition warning">\n<p class="admonition-title">Niet recent nagekeken</p>' in stale
     assert "10 januari 2020" in stale
     assert "Niet recent nagekeken" not in page(pages, "city", "lindeburg")
-    assert ctx.today - dt.date(2020, 1, 10) > checks.STALE_AFTER
+    assert ctx.today - dt.date(2020, 1, 10) > relations.STALE_AFTER
 
 
 def test_source_page_lists_every_record_and_term_citing_it(ctx: Context, pages: dict[str, str]) -> None:
@@ -152,7 +152,7 @@ def _relations(ctx: Context) -> list[tuple[str, str, str, str]]:
     found = []
     for kind in ("practice", "city", "organisation", "network", "source"):
         for record_id, record in ctx.kb.records_of(kind).items():
-            for _, target, target_id in checks.references(kind, record):
+            for _, target, target_id in relations.references(kind, record):
                 if target in PAGE_KINDS and (target, target_id) != (kind, record_id):
                     found.append((kind, record_id, target, target_id))
     return found

@@ -1,6 +1,6 @@
 """Every relation read backwards, so each page can list what refers to it.
 
-Built once per build from `macros.checks.references` (the one list of relations), so that a relation
+Built once per build from `macros.relations.references` (the one list of relations), so that a relation
 added there shows up on both of its pages without further code.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from macros import checks
+from macros import relations
 from macros.knowledge import KnowledgeBase
 
 RECORD_KINDS = ("practice", "city", "organisation", "network", "source")
@@ -47,6 +47,6 @@ def build(kb: KnowledgeBase) -> Backlinks:
     )
     for kind in RECORD_KINDS:
         for record_id, record in kb.records_of(kind).items():
-            for loc, target_kind, target_id in checks.references(kind, record):
+            for loc, target_kind, target_id in relations.references(kind, record):
                 index[(target_kind, target_id)][kind][str(loc[0])].append(record_id)
     return Backlinks(index=index)

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
-from macros import checks, rawhtml, urls
+from macros import rawhtml, relations, urls
 from macros.knowledge import KnowledgeBase
 from macros.markup import Markup, fmt, join, line, safe_url, text
 from macros.records import Source
@@ -206,8 +206,8 @@ _BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table")
 
 
 def review_notice(last_reviewed: dt.date, today: dt.date) -> Markup:
-    """A warning admonition when the record was not reviewed for `checks.STALE_AFTER`."""
-    if today - last_reviewed <= checks.STALE_AFTER:
+    """A warning admonition when the record was not reviewed for `relations.STALE_AFTER`."""
+    if today - last_reviewed <= relations.STALE_AFTER:
         return Markup("")
     # The markup Python-Markdown's admonition extension writes for `!!! warning "..."`.
     return fmt(
@@ -256,4 +256,4 @@ def sources_section(
 
 def cited_sources(kind: str, record: Any) -> list[str]:
     """Every source id a record cites, in any field, in order of appearance."""
-    return [target_id for _, target, target_id in checks.references(kind, record) if target == "source"]
+    return [target_id for _, target, target_id in relations.references(kind, record) if target == "source"]

@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from macros.checks import city_size_class
 from macros.knowledge import KnowledgeBase
+from macros.relations import city_size_class
 
 pytestmark = pytest.mark.browser
 
