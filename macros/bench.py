@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from macros import demo, search_index
+from macros.kinds import KIND_FOLDERS, VOCABULARY_MODELS
 from macros.loading import scan
-from macros.records import KIND_FOLDERS, VOCABULARY_MODELS
 from macros.urls import RESERVED_IDS
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from macros.kinds import KINDS, RECORD_KINDS, TERM_KINDS
 from macros.problems import Problem, Severity, quoted
 from macros.records import Period
 from macros.relations import SOURCED_KINDS, STALE_AFTER, Loc, references, size_class_for
@@ -67,23 +68,8 @@ def check_vocabulary_ids(kb: KnowledgeBase) -> Iterator[Problem]:
 # --- references ----------------------------------------------------------------------------------------
 
 
-_NOUNS = {
-    "practice": ("praktijk", "practices/"),
-    "city": ("stad of gemeente", "practices/cities/"),
-    "organisation": ("organisatie", "practices/organisations/"),
-    "network": ("lerend netwerk", "practices/networks/"),
-    "source": ("bron", "practices/sources/"),
-    "theme": ("thema", "practices/vocabulary/themes.yml"),
-    "instrument": ("instrument", "practices/vocabulary/instruments.yml"),
-    "size_class": ("stadsgrootte", "practices/vocabulary/size-classes.yml"),
-    "flow_kind": ("soort stroom", "practices/vocabulary/flow-kinds.yml"),
-    "condition": ("leervoorwaarde", "practices/vocabulary/learning-conditions.yml"),
-}
-"""How a message names a reference kind, and where its ids are listed."""
-
-
 def _all_records(kb: KnowledgeBase) -> Iterator[tuple[str, str, Any]]:
-    for kind in ("practice", "city", "organisation", "network", "source"):
+    for kind in RECORD_KINDS:
         for record_id, record in _checked(kb, kind):
             yield kind, record_id, record
 
@@ -101,16 +87,12 @@ def check_references(kb: KnowledgeBase) -> Iterator[Problem]:
 
 def unknown_reference(kb: KnowledgeBase, target: str, value: str, hints: Hints) -> str:
     """`'talen' is geen thema uit ...; bedoel je 'taal'?`"""
-    noun, where = _NOUNS[target]
-    message = f"{quoted(value)} is geen {noun} uit {where}"
-    if target in _VOCABULARY_KINDS:
+    message = f"{quoted(value)} is geen {KINDS[target].noun} uit {KINDS[target].where}"
+    if target in TERM_KINDS:
         by_label = {term.label.casefold(): term_id for term_id, term in kb.records_of(target).items()}
         if value.casefold() in by_label:
             return message + f"; schrijf de id {quoted(by_label[value.casefold()])}, niet het label"
     return message + hints.did_you_mean(value, kb.known_ids(target))
-
-
-_VOCABULARY_KINDS = ("theme", "instrument", "size_class", "flow_kind", "condition")
 
 
 def check_no_self_reference(kb: KnowledgeBase) -> Iterator[Problem]:

@@ -18,8 +18,9 @@ from typing import Any, get_args
 import yaml
 
 from macros import demo_text as text
+from macros.kinds import KIND_FOLDERS
 from macros.knowledge import DEFAULT_ROOT
-from macros.records import KIND_FOLDERS, Level, OrganisationType, Province
+from macros.records import Level, OrganisationType, Province
 
 Record = dict[str, Any]
 

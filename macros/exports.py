@@ -27,25 +27,16 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from macros import urls
+from macros.kinds import RECORD_KINDS, SECTIONS, SOURCED_KINDS, VOCABULARY_MODELS
 from macros.knowledge import KnowledgeBase
-from macros.records import (
-    VOCABULARY_MODELS,
-    Actor,
-    AgendaTopic,
-    ConditionNote,
-    Document,
-    Flow,
-    Milestone,
-    Partner,
-)
+from macros.records import Actor, AgendaTopic, ConditionNote, Document, Flow, Milestone, Partner
 from macros.relations import city_size_class
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "schema"
 """The JSON Schemas, served as they are at /schema/."""
 
-JSON_KINDS = ["practice", "city", "organisation", "network", "source"]
-CSV_KINDS = ["practice", "city", "organisation", "network"]
+JSON_KINDS = list(RECORD_KINDS)
+CSV_KINDS = list(SOURCED_KINDS)
 VOCABULARY_FILE = "vocabularium.json"
 KIND_LABELS = {
     "practice": "Goede praktijken",
@@ -60,11 +51,11 @@ CSV_DELIMITER = ";"
 
 def json_name(kind: str) -> str:
     """`praktijken.json`: the file is named after the kind's Dutch URL section."""
-    return f"{urls.SECTIONS[kind]}.json"
+    return f"{SECTIONS[kind]}.json"
 
 
 def csv_name(kind: str) -> str:
-    return f"{urls.SECTIONS[kind]}.csv"
+    return f"{SECTIONS[kind]}.csv"
 
 
 # --- JSON ----------------------------------------------------------------------------------------------

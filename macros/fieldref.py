@@ -11,9 +11,9 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from macros.fieldinfo import FieldDoc, fields_of
+from macros.kinds import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
 from macros.knowledge import KnowledgeBase
 from macros.pages.common import md
-from macros.records import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
 from macros.relations import SOURCED_KINDS
 
 _INTRO = """\

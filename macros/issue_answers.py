@@ -25,10 +25,10 @@ import yaml
 from slugify import slugify
 
 from macros import issue_form, knowledge
+from macros.kinds import KIND_FOLDERS
 from macros.knowledge import KnowledgeBase
 from macros.loading import MAX_ID_CHARS
 from macros.problems import Problem, printable
-from macros.records import KIND_FOLDERS
 
 NO_RESPONSE = "_No response_"
 """What GitHub writes for a question left empty."""

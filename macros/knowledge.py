@@ -20,12 +20,10 @@ from typing import Annotated, Any, TypeVar, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from macros import checks, schema_errors
+from macros.kinds import KIND_FOLDERS, KINDS, RECORD_MODELS, TERM_KINDS, VOCABULARY_MODELS
 from macros.loading import RawRecord, read_record, scan
 from macros.problems import Problem, RecordsInvalid, Severity, field_path
 from macros.records import (
-    KIND_FOLDERS,
-    RECORD_MODELS,
-    VOCABULARY_MODELS,
     City,
     FlowKind,
     Instrument,
@@ -82,16 +80,7 @@ class KnowledgeBase:
         # Built once: the page renderers look kinds up hundreds of thousands of times. Loading fills
         # these dicts in place, so the mapping stays current.
         self._by_kind: dict[str, dict[str, Any]] = {
-            "practice": self.practices,
-            "city": self.cities,
-            "organisation": self.organisations,
-            "network": self.networks,
-            "source": self.sources,
-            "theme": self.themes,
-            "instrument": self.instruments,
-            "size_class": self.size_classes,
-            "flow_kind": self.flow_kinds,
-            "condition": self.conditions,
+            name: getattr(self, kind.attribute) for name, kind in KINDS.items()
         }
         self._labels: dict[str, dict[str, str]] = {}
         """Kind -> id -> label, made on first use (after loading): links ask for labels 170,000 times
@@ -101,8 +90,7 @@ class KnowledgeBase:
         """Vocabulary kind -> casefolded label -> id, made once (the vocabularies load first)."""
         labels: dict[str, dict[str, str]] | None = self.derived.get("vocabulary_labels")
         if labels is None:
-            kinds = ("theme", "instrument", "size_class", "flow_kind", "condition")
-            labels = {k: {t.label.casefold(): i for i, t in self.records_of(k).items()} for k in kinds}
+            labels = {k: {t.label.casefold(): i for i, t in self.records_of(k).items()} for k in TERM_KINDS}
             self.derived["vocabulary_labels"] = labels
         return labels
 
@@ -117,7 +105,7 @@ class KnowledgeBase:
 
     def terms_of(self, stem: str) -> dict[str, Term]:
         """The terms of the vocabulary file `stem` (`themes`, `size-classes`, ...), by id, in file order."""
-        terms: dict[str, Term] = getattr(self, _VOCABULARY_TARGETS[stem])
+        terms: dict[str, Term] = self.records_of(_KIND_OF_VOCABULARY[stem])
         return terms
 
     def label(self, kind: str, record_id: str) -> str:
@@ -251,13 +239,7 @@ def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     return TypeAdapter(annotated)
 
 
-_VOCABULARY_TARGETS = {
-    "themes": "themes",
-    "instruments": "instruments",
-    "size-classes": "size_classes",
-    "flow-kinds": "flow_kinds",
-    "learning-conditions": "conditions",
-}
+_KIND_OF_VOCABULARY = {kind.vocabulary: name for name, kind in KINDS.items() if kind.vocabulary}
 
 
 def _load_vocabularies(kb: KnowledgeBase) -> list[Problem]:
@@ -275,6 +257,6 @@ def _load_vocabularies(kb: KnowledgeBase) -> list[Problem]:
         vocabulary, schema_problems, _ = _validate(raw, model)
         problems += schema_problems
         if vocabulary is not None:
-            target: dict[str, Any] = getattr(kb, _VOCABULARY_TARGETS[stem])
+            target = kb.records_of(_KIND_OF_VOCABULARY[stem])
             target.update((term.id, term) for term in vocabulary.terms)
     return problems

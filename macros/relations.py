@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from macros.kinds import SOURCED_KINDS
 from macros.records import City
 
 if TYPE_CHECKING:
@@ -21,8 +22,7 @@ Loc = tuple[str | int, ...]
 STALE_AFTER = dt.timedelta(days=2 * 365)
 """A record not reviewed for this long gets a warning (an error with --strict), and its page a notice."""
 
-SOURCED_KINDS = ("practice", "city", "organisation", "network")
-"""Record kinds that state facts about real places or organisations, so must cite a source."""
+__all__ = ["SOURCED_KINDS", "STALE_AFTER", "Loc", "city_size_class", "references", "size_class_for"]
 
 
 def references(kind: str, record: Any) -> Iterator[tuple[Loc, str, str]]:

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from macros import knowledge
-from macros.records import KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
+from macros.kinds import KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "schema"
 """Where the schema files live."""

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Iterator
 
 from macros.fieldinfo import FieldDoc, describe
-from macros.records import KIND_TITLES, RECORD_MODELS
+from macros.kinds import KIND_TITLES, RECORD_MODELS
 from macros.relations import SOURCED_KINDS
 
 _WIDTH = 100

@@ -12,17 +12,10 @@ from __future__ import annotations
 
 import posixpath
 
-SECTIONS: dict[str, str] = {
-    "practice": "praktijken",
-    "city": "steden",
-    "organisation": "organisaties",
-    "network": "netwerken",
-    "source": "bronnen",
-    "theme": "themas",
-    "instrument": "instrumenten",
-    "size_class": "stadsgrootte",
-}
-"""Record or term kind -> its Dutch URL section (the design brief's URLs)."""
+from macros.kinds import SECTIONS
+
+CONDITIONS_PAGE = "leervoorwaarden/"
+"""Learning conditions have no pages of their own: they are sections of this hand-written page."""
 
 
 RESERVED_IDS = frozenset({"index"})
@@ -38,6 +31,13 @@ def page_file(kind: str, record_id: str) -> str:
 def page_url(kind: str, record_id: str) -> str:
     """The page's URL path relative to the site root, with a trailing slash: `steden/mechelen/`."""
     return f"{SECTIONS[kind]}/{record_id}/"
+
+
+def file_url(file: str) -> str:
+    """The URL of a generated page from its file: `steden/x.md` -> `steden/x/`, `steden/index.md` ->
+    `steden/` (an id is never `index`: `RESERVED_IDS`)."""
+    stem = file[: -len(".md")]
+    return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -74,7 +74,10 @@ def relative(from_url: str, to_url: str) -> str:
 
 
 def href(from_url: str, kind: str, record_id: str) -> str:
-    """Relative URL from the page at `from_url` to a record's page, for raw HTML."""
+    """Relative URL from the page at `from_url` to a record's or term's page, for raw HTML; a learning
+    condition is a section of CONDITIONS_PAGE. The one URL function of the site's own pages."""
+    if kind == "condition":
+        return relative(from_url, CONDITIONS_PAGE) + f"#{record_id}"
     return relative(from_url, page_url(kind, record_id))
 
 

@@ -14,12 +14,13 @@ import re
 import sys
 from pathlib import Path
 
+from macros.kinds import KIND_FOLDERS, VOCABULARY_MODELS
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
 
 from macros import knowledge, schema, templates
-from macros.records import KIND_FOLDERS, VOCABULARY_MODELS
 
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import knowledge
+from macros.kinds import RECORD_KINDS
 from macros.problems import printable
 
 
@@ -71,9 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     checked = (
         sum(1 for f in only if f.suffix == ".yml")
         if only is not None
-        else sum(
-            len(kb.records_of(kind)) for kind in ("practice", "city", "organisation", "network", "source")
-        )
+        else sum(len(kb.records_of(kind)) for kind in RECORD_KINDS)
     )
     seconds = f"{elapsed:.2f}".replace(".", ",")
     counts = [

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from macros import demo, exports, knowledge
+from macros.kinds import RECORD_MODELS, VOCABULARY_MODELS
 from macros.knowledge import KnowledgeBase
-from macros.records import RECORD_MODELS, VOCABULARY_MODELS
 
 
 def write_exports(kb: KnowledgeBase, out: Path) -> None:

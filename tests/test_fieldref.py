@@ -12,8 +12,9 @@ from pydantic import BaseModel
 from macros import knowledge
 from macros.fieldinfo import fields_of
 from macros.fieldref import field_reference_markdown
+from macros.kinds import RECORD_MODELS, VOCABULARY_MODELS
 from macros.knowledge import KnowledgeBase
-from macros.records import RECORD_MODELS, VOCABULARY_MODELS, Term
+from macros.records import Term
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from conftest import FIXTURE_RECORDS
 from pydantic import BaseModel, HttpUrl
 from sitebuild import build_site
 
-from macros.records import RECORD_MODELS, VOCABULARY_MODELS
+from macros.kinds import RECORD_MODELS, VOCABULARY_MODELS
 
 pytestmark = pytest.mark.site
 

@@ -18,7 +18,7 @@ import yaml
 from records_folder import REPO
 
 from macros import knowledge
-from macros.records import RECORD_MODELS
+from macros.kinds import RECORD_MODELS
 from tests.test_fieldref import english_in, field_paths
 
 NEW_RECORD = REPO / "scripts" / "new_record.py"

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from macros import generate, knowledge, relations, urls
+from macros.kinds import SECTIONS
 from macros.pages.common import dutch_date, md
 from macros.pages.context import Context
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "records"
 TODAY = dt.date(2025, 1, 15)
-PAGE_KINDS = set(urls.SECTIONS)
+PAGE_KINDS = set(SECTIONS)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from records_folder import REPO, write_record
 
 from macros import demo, knowledge, schema
-from macros.records import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
+from macros.kinds import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
 
 CHECK_JSONSCHEMA = REPO / ".venv" / "bin" / "check-jsonschema"
 
@@ -108,8 +108,6 @@ def test_a_year_written_as_a_number_is_a_valid_partial_date(tmp_path: Path) -> N
 def test_the_editor_settings_map_every_records_folder_to_its_schema() -> None:
     """VS Code (with the YAML extension) finds the schema of every record without a modeline."""
     import json
-
-    from macros.records import KIND_FOLDERS, VOCABULARY_MODELS
 
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
     expected = {

@@ -19,6 +19,7 @@ import pytest
 from conftest import FIXTURE_RECORDS
 
 from macros import knowledge, urls
+from macros.kinds import SECTIONS
 
 pytestmark = pytest.mark.site
 
@@ -115,7 +116,7 @@ def test_every_record_and_term_has_a_page(
 ) -> None:
     name, _, pages = built
     kb = knowledge.build(_records_dir(name, request))
-    expected = {kind: kb.records_of(kind) for kind in urls.SECTIONS}
+    expected = {kind: kb.records_of(kind) for kind in SECTIONS}
     missing = [
         urls.page_url(kind, i)
         for kind, ids in expected.items()

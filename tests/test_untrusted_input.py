@@ -19,8 +19,9 @@ from records_folder import PRACTICE, write_record
 from test_hostile_records import MAXIMAL, _fields
 
 from macros import exports, knowledge
+from macros.kinds import RECORD_MODELS, VOCABULARY_MODELS
 from macros.loading import MAX_FILE_BYTES
-from macros.records import MAX_ACTORS, MAX_ITEMS, MAX_PROSE, MAX_TEXT, RECORD_MODELS, VOCABULARY_MODELS
+from macros.records import MAX_ACTORS, MAX_ITEMS, MAX_PROSE, MAX_TEXT
 from macros.schema_errors import Hints
 
 TODAY = dt.date(2026, 11, 23)

@@ -10,9 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from macros import relations
+from macros.kinds import RECORD_KINDS
 from macros.knowledge import KnowledgeBase
-
-RECORD_KINDS = ("practice", "city", "organisation", "network", "source")
 
 
 @dataclass

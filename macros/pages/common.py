@@ -92,8 +92,7 @@ class Page:
     @property
     def url(self) -> str:
         """Directory URL relative to the site root: `steden/mechelen/`."""
-        stem = self.file[: -len(".md")]
-        return stem[: -len("index")] if stem.endswith("index") else stem + "/"
+        return urls.file_url(self.file)
 
     def add(self, *blocks: Markup) -> None:
         """Append blocks (empty ones are skipped): sections, which start with their Markdown heading,
@@ -128,25 +127,10 @@ def _label_html(kb: KnowledgeBase, kind: str, target: str) -> Markup:
     return found
 
 
-def file_url(file: str) -> str:
-    """The URL of a generated page from its file: `steden/x.md` -> `steden/x/`, `steden/index.md` ->
-    `steden/`."""
-    stem = file[: -len(".md")]
-    return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
-
-
 def link(kb: KnowledgeBase, from_file: str, kind: str, target: str, shown: object = None) -> Markup:
     """An HTML link from one generated page to a record or term page, showing `shown` or the label."""
     label = line(shown) if shown is not None else _label_html(kb, kind, target)
-    return fmt('<a href="{}">{}</a>', target_href(file_url(from_file), kind, target), label)
-
-
-def target_href(from_url: str, kind: str, target: str) -> str:
-    """The relative URL of a record or term page; learning conditions are sections of /leervoorwaarden/,
-    which has no pages of its own."""
-    if kind == "condition":
-        return urls.relative(from_url, "leervoorwaarden/") + f"#{target}"
-    return urls.href(from_url, kind, target)
+    return fmt('<a href="{}">{}</a>', urls.href(urls.file_url(from_file), kind, target), label)
 
 
 def links(kb: KnowledgeBase, from_file: str, kind: str, targets: Iterable[str]) -> Markup:

@@ -7,20 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.benchlearning import Benchlearning
+from macros.kinds import KIND_FOLDERS, KINDS
 from macros.knowledge import KnowledgeBase
 from macros.pages import backlinks
-from macros.records import KIND_FOLDERS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_REPO_URL = "https://github.com/kennisbank-integratie/kennisbank"
 """Placeholder repository; mkdocs.yml's `repo_url` overrides it in a MkDocs build."""
-
-VOCABULARY_FILES = {
-    "theme": "themes",
-    "instrument": "instruments",
-    "size_class": "size-classes",
-    "condition": "learning-conditions",
-}
 
 
 @dataclass
@@ -40,17 +33,18 @@ class Context:
 
     def edit_url(self, kind: str, record_id: str) -> str:
         """The URL that opens a record's YAML file (a vocabulary term: its vocabulary file) for editing."""
-        if kind in VOCABULARY_FILES:
-            path = self.kb.raw[("vocabulary", VOCABULARY_FILES[kind])].path
-        else:
-            path = self.kb.path_of(kind, record_id)
+        vocabulary = KINDS[kind].vocabulary
+        path = (
+            self.kb.raw[("vocabulary", vocabulary)].path if vocabulary else self.kb.path_of(kind, record_id)
+        )
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.repo_path(path)}"
 
     def section_edit_url(self, kind: str) -> str:
         """Where a section's records are edited: the vocabulary file of a term kind, else the records
         folder of the kind (the index page itself is generated)."""
-        if kind in VOCABULARY_FILES:
-            path = self.kb.raw[("vocabulary", VOCABULARY_FILES[kind])].path
+        vocabulary = KINDS[kind].vocabulary
+        if vocabulary:
+            path = self.kb.raw[("vocabulary", vocabulary)].path
             return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.repo_path(path)}"
         folder = KIND_FOLDERS[kind]
         tree = "practices" if folder == "." else f"practices/{folder}"

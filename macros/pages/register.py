@@ -6,7 +6,7 @@ unused instrument), and give a reader an A-to-Z. The practices' index is the cat
 
 from __future__ import annotations
 
-from macros import urls
+from macros.kinds import SECTIONS
 from macros.markup import fmt
 from macros.pages.common import Page, bullet_list, link, p
 from macros.pages.context import Context
@@ -28,7 +28,7 @@ TITLES = {
 def render(ctx: Context, kind: str) -> Page:
     """The index page of one section; records by name, vocabulary terms in vocabulary order."""
     title, intro = TITLES[kind]
-    file = f"{urls.SECTIONS[kind]}/index.md"
+    file = f"{SECTIONS[kind]}/index.md"
     page = Page(file, title, ctx.section_edit_url(kind), description=intro)
     items = ctx.kb.records_of(kind)
     ids = list(items)
