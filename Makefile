@@ -5,6 +5,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SERVE_STAMP := $(VENV)/.serve-installed
 PORT   ?= 8000
+# mkdocs or properdocs (the fork of MkDocs 1.6; installed by `make setup`): both build the same site.
+BUILDER ?= mkdocs
 # MkDocs 1.6 prints a notice about a future MkDocs 2 on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -33,10 +35,10 @@ $(SERVE_STAMP): pyproject.toml requirements-serve.lock
 setup: $(STAMP)  ## create .venv with every pinned dependency (site and tests)
 
 serve: $(SERVE_STAMP)  ## serve the site with live reload on http://127.0.0.1:8000 (PORT=8001 for another port)
-	$(VENV)/bin/mkdocs serve -a 127.0.0.1:$(PORT)
+	$(VENV)/bin/$(BUILDER) serve -f mkdocs.yml -a 127.0.0.1:$(PORT)
 
 build: setup  ## build the site strictly into site/, with its search index
-	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/$(BUILDER) build --strict -f mkdocs.yml
 	$(PY) scripts/search_index.py site
 
 validate: setup  ## validate the records (DIR=... for another folder)
