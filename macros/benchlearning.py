@@ -82,7 +82,8 @@ class Benchlearning:
         for pid, practice in kb.practices.items():
             mask = sum(bits[i] for i in dict.fromkeys(practice.instruments))
             self._profile[pid] = (len(set(practice.themes)), mask, mask.bit_count(), self.id_hash[pid])
-        self._best: dict[tuple[int, int, int], dict[str, list[str]]] = {}
+        self.city_hash = {cid: stable_hash(cid) for cid in kb.cities}
+        self._best: dict[tuple[int, int, int], dict[str, list[tuple[tuple[int, int, int], str]]]] = {}
         self._by_size: dict[str | None, list[str]] = defaultdict(list)
         for cid in sorted(kb.cities, key=lambda cid: kb.cities[cid].name):
             self._by_size[self.city_size[cid]].append(cid)
@@ -98,26 +99,34 @@ class Benchlearning:
         maturity = self.maturity(city_id)
         return MATURITY_ORDER.index(maturity) if maturity else -1
 
-    def _teachers_by_theme(self) -> dict[str, list[tuple[int, int, int, str, str]]]:
-        """Theme -> (size rank, maturity rank, practice count, name, id) of each city with practices on it;
+    def _teachers_by_theme(self) -> dict[str, list[tuple[int, int, int, str]]]:
+        """Theme -> (size rank, maturity rank, practice count, id) of each city with practices on it;
         maturity rank -1 when unknown."""
-        out: dict[str, list[tuple[int, int, int, str, str]]] = defaultdict(list)
+        out: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
         for cid, themes in self.by_city_theme.items():
             size = self.size_rank.get(self.city_size.get(cid) or "", -1)
             if size < 0:
                 continue  # a city of unknown size cannot be shown to be as large or larger
             for theme, practices in themes.items():
-                out[theme].append(
-                    (size, self.maturity_rank[cid], len(practices), self.kb.cities[cid].name, cid)
-                )
+                out[theme].append((size, self.maturity_rank[cid], len(practices), cid))
         return out
 
     def peers(self, city_id: str) -> list[str]:
-        """Other cities of the same size class, by name."""
+        """Other cities of the same size class, the closest in population first (cities without a
+        population after those with one); ties go to the city whose id hash lies closest after this
+        one's (`ring_distance`), never to a name."""
         size = self.city_size[city_id]
         if size is None:
             return []
-        return [cid for cid in self.cities_of_size(size) if cid != city_id]
+        own = self.kb.cities[city_id].population
+        anchor = self.city_hash[city_id]
+
+        def closeness(cid: str) -> tuple[int, int, int]:
+            other = self.kb.cities[cid].population
+            gap = abs(own.value - other.value) if own and other else None
+            return (gap is None, gap or 0, ring_distance(anchor, self.city_hash[cid]))
+
+        return sorted((cid for cid in self.cities_of_size(size) if cid != city_id), key=closeness)
 
     def peer_group(self, city_id: str) -> list[str]:
         """For a centrumstad, the other centrumsteden by name; for any other city, none."""
@@ -138,36 +147,44 @@ class Benchlearning:
         mature; or, when the city's own maturity is not known, larger.
 
         Best first: the closest size (the site's own ordering, after what Geuëns reports on the
-        centrumsteden), then the most mature, then the most practices on the theme, then by name.
+        centrumsteden), then the most mature, then the most practices on the theme; ties go to the city
+        whose id hash lies closest after this one's (`ring_distance`), never to a name.
         """
         own_size = self.size_rank.get(self.city_size[city_id] or "", -1)
         if own_size < 0:
             return {}
-        own_maturity = self.maturity_rank[city_id]
+        anchor = self.city_hash[city_id]
         out: dict[str, list[Suggestion]] = {}
-        for theme, chosen in self._best_teachers(own_size, own_maturity, per_theme).items():
-            out[theme] = [self._city_suggestion(city_id, other, theme) for other in chosen]
+        for theme, best in self._best_teachers(own_size, self.maturity_rank[city_id], per_theme).items():
+            chosen = heapq.nsmallest(
+                per_theme, best, key=lambda entry: (entry[0], ring_distance(anchor, self.city_hash[entry[1]]))
+            )
+            out[theme] = [self._city_suggestion(city_id, other, theme) for _, other in chosen]
         return out
 
-    def _best_teachers(self, own_size: int, own_maturity: int, per_theme: int) -> dict[str, list[str]]:
-        """Theme -> the best cities to learn from for a city of this size and maturity rank.
+    def _best_teachers(
+        self, own_size: int, own_maturity: int, per_theme: int
+    ) -> dict[str, list[tuple[tuple[int, int, int], str]]]:
+        """Theme -> (relevance, id) of the best cities to learn from for a city of this size and maturity
+        rank: the first `per_theme`, and every city as relevant as the last of them, among which
+        `learn_from` breaks the tie for the asking city.
 
         The answer depends only on those two ranks (a city is never more mature than itself), so it is
         computed once per pair: asking it per city made city pages cost more as cities were added.
         """
         key = (own_size, own_maturity, per_theme)
         if key not in self._best:
-            best: dict[str, list[str]] = {}
+            best: dict[str, list[tuple[tuple[int, int, int], str]]] = {}
             for theme in self.kb.themes:
-                candidates = [
-                    (size - own_size, -maturity, -count, name, cid)
-                    for size, maturity, count, name, cid in self._teachers.get(theme, [])
+                candidates = sorted(
+                    ((size - own_size, -maturity, -count), cid)
+                    for size, maturity, count, cid in self._teachers.get(theme, [])
                     if (size >= own_size and maturity > own_maturity >= 0)
                     or (own_maturity < 0 and size > own_size)
-                ]
-                chosen = heapq.nsmallest(per_theme, candidates)
-                if chosen:
-                    best[theme] = [c[-1] for c in chosen]
+                )
+                if candidates:
+                    last = candidates[:per_theme][-1][0]
+                    best[theme] = [c for c in candidates if c[0] <= last]
             self._best[key] = best
         return self._best[key]
 

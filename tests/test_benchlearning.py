@@ -4,6 +4,7 @@ rules on size and maturity, and centrumsteden form a peer group."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from records_folder import PRACTICE, write_record
 from macros import benchlearning, demo, knowledge
 from macros.benchlearning import Benchlearning
 from macros.knowledge import KnowledgeBase
+from macros.pages import city as city_page
 from macros.pages import practice
 
 
@@ -144,3 +146,64 @@ def test_centrumsteden_are_each_others_peer_group(records: Path) -> None:
         )
     bench = Benchlearning(knowledge.build(records, today=dt.date(2026, 11, 23)))
     assert (bench.peer_group("aa"), bench.peer_group("bb"), bench.peer_group("cc")) == (["bb"], ["aa"], [])
+
+
+def _closeness(kb: KnowledgeBase, city_id: str, other_id: str) -> tuple[bool, int, int]:
+    """Peers: the closest in population first, those without one last, then the ring distance."""
+    own, other = kb.cities[city_id].population, kb.cities[other_id].population
+    gap = abs(own.value - other.value) if own and other else None
+    ring = benchlearning.ring_distance(
+        benchlearning.stable_hash(city_id), benchlearning.stable_hash(other_id)
+    )
+    return (gap is None, gap or 0, ring)
+
+
+def test_peers_are_the_closest_in_population_whatever_their_name(large: KnowledgeBase) -> None:
+    bench = Benchlearning(large)
+    shown: set[str] = set()
+    for city_id in large.cities:
+        peers = bench.peers(city_id)
+        size = bench.city_size[city_id]
+        assert sorted(peers) == sorted(c for c in large.cities if c != city_id and bench.city_size[c] == size)
+        assert peers == sorted(peers, key=lambda cid: _closeness(large, city_id, cid)), city_id
+        shown.update(peers[: city_page.PEER_LIMIT])
+    # The page shows 12 of about 60 cities of a size class: by name, only the first names ever showed.
+    assert len(large.cities) >= 300 and len(shown) >= 0.9 * len(large.cities)
+
+
+def test_cities_to_learn_from_match_the_documented_ranking(large: KnowledgeBase) -> None:
+    """By brute force over every city and theme, at a size where many cities tie on size, maturity and
+    number of practices, and only three per theme are shown."""
+    bench = Benchlearning(large)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for practice_record in large.practices.values():
+        for theme in set(practice_record.themes):
+            counts[theme][practice_record.city] += 1
+    size_rank = {size: i for i, size in enumerate(large.size_classes)}
+    maturity_rank = {
+        cid: benchlearning.MATURITY_ORDER.index(m) if (m := bench.maturity(cid)) else -1
+        for cid in large.cities
+    }
+    tied_at_the_cut = 0
+    for city_id in large.cities:
+        own_size, own_maturity = size_rank[bench.city_size[city_id] or ""], maturity_rank[city_id]
+        anchor = benchlearning.stable_hash(city_id)
+        expected = {}
+        for theme, by_city in counts.items():
+            ranked = []
+            for cid, count in by_city.items():
+                size, maturity = size_rank[bench.city_size[cid] or ""], maturity_rank[cid]
+                if (size >= own_size and maturity > own_maturity >= 0) or (
+                    own_maturity < 0 and size > own_size
+                ):
+                    relevance = (size - own_size, -maturity, -count)
+                    ranked.append(
+                        (relevance, benchlearning.ring_distance(anchor, benchlearning.stable_hash(cid)), cid)
+                    )
+            ranked.sort()
+            if ranked:
+                expected[theme] = [cid for *_, cid in ranked[:3]]
+            tied_at_the_cut += len(ranked) > 3 and ranked[2][0] == ranked[3][0]
+        got = {theme: [s.id for s in suggestions] for theme, suggestions in bench.learn_from(city_id).items()}
+        assert got == expected, city_id
+    assert tied_at_the_cut > 100
