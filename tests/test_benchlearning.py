@@ -1,4 +1,6 @@
-"""Benchlearning: comparable practices follow the documented ranking, cities to learn from follow the
+"""Benchlearning: comparable practices, peers, cities to learn from and practices for an agenda topic
+follow their documented ranking, checked by brute force also at 3,000 practices, where the pages cut
+their lists; relevance, never the alphabet, decides what readers see. Cities to learn from follow the
 rules on size and maturity, and centrumsteden form a peer group."""
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from macros import benchlearning, demo, knowledge
 from macros.benchlearning import Benchlearning
 from macros.knowledge import KnowledgeBase
 from macros.pages import city as city_page
+from macros.pages import network as network_page
 from macros.pages import practice
+from macros.pages.context import Context
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +211,26 @@ def test_cities_to_learn_from_match_the_documented_ranking(large: KnowledgeBase)
         got = {theme: [s.id for s in suggestions] for theme, suggestions in bench.learn_from(city_id).items()}
         assert got == expected, city_id
     assert tied_at_the_cut > 100
+
+
+def test_agenda_topics_match_practices_by_relevance_whatever_their_title(large: KnowledgeBase) -> None:
+    """Every practice on a topic's themes is a candidate: members' first, then the most shared themes,
+    then the ring distance from the hash of network and topic."""
+    ctx = Context(large, dt.date(2026, 11, 23))
+    topics = [(nid, topic) for nid, n in large.networks.items() for topic in n.agenda if topic.themes]
+    assert len(topics) > 30
+    for network_id, topic in topics:
+        members = set(large.networks[network_id].members)
+        anchor = benchlearning.stable_hash(f"{network_id}\n{topic.topic}")
+        ranked = sorted(
+            (
+                -int(p.city in members),
+                -len(set(topic.themes) & set(p.themes)),
+                benchlearning.ring_distance(anchor, benchlearning.stable_hash(pid)),
+                pid,
+            )
+            for pid, p in large.practices.items()
+            if set(topic.themes) & set(p.themes)
+        )
+        expected = [pid for *_, pid in ranked[: network_page.TOPIC_PRACTICES]]
+        assert network_page.matching_practices(ctx, network_id, topic) == expected, topic.topic
