@@ -37,7 +37,7 @@ CITY_TYPES = {
 }
 MATURITY_LABELS = {"startend": "Startend", "groeiend": "Groeiend", "ervaren": "Ervaren"}
 PEER_LIMIT = 12
-"""Peers shown on a city page; the size-class page lists them all."""
+"""Peers shown on a city page, the closest in population first; the size-class page lists them all."""
 
 
 def render(ctx: Context, city_id: str) -> Page:
@@ -185,6 +185,8 @@ def _peers(ctx: Context, file: str, city_id: str) -> Markup:
         why += fmt(
             " (zie de {})", link(ctx.kb, file, "condition", "schaalgrootte", "leervoorwaarde schaalgrootte")
         )
+    if len(peers) > 1:
+        why += text(", met het dichtstbijzijnde inwonertal eerst")
     return p(why + ".") + "\n" + p(fmt("{}{}. Zie {}.", shown, more, all_link))
 
 
