@@ -10,11 +10,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from macros import generate, knowledge, relations, urls
 from macros.kinds import SECTIONS
 from macros.pages.common import dutch_date, md
 from macros.pages.context import Context
+from macros.records import Contact
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "records"
 TODAY = dt.date(2025, 1, 15)
@@ -83,6 +85,27 @@ def test_practice_page_shows_every_field_with_dutch_labels(pages: dict[str, str]
         'edit_url: "https://github.com/kennisbank-integratie/kennisbank/edit/main/tests/fixtures/records/taalcafe-lindeburg.yml"'
         in text
     )
+
+
+def test_practice_page_says_whom_to_contact_and_links_its_documents(pages: dict[str, str]) -> None:
+    text = page(pages, "practice", "taalcafe-lindeburg")
+    contact = text.split("## Contact\n", 1)[1].split("\n## ", 1)[0]
+    assert '<address class="kb-contact">' in contact
+    assert "<strong>Dienst:</strong> Dienst Samenleven" in contact
+    assert '<a href="mailto:samenleven@example.org">samenleven@example.org</a>' in contact
+    assert '<a href="tel:012345678">012 34 56 78</a>' in contact
+    assert '<a class="kb-url" href="https://example.org/samenleven">' in contact
+    documents = text.split("## Documenten\n", 1)[1].split("\n## ", 1)[0]
+    assert (
+        '<a href="https://example.org/documenten/reglement-taalcafe.pdf">Reglement taalcafé</a> '
+        "(reglement, 2013, Nederlands)" in documents
+    )
+    assert "Evaluation of the language café</a> (evaluatie, Engels)" in documents
+
+
+def test_a_contact_has_no_field_for_a_person_s_name() -> None:
+    with pytest.raises(ValidationError, match=r"\bname\b"):
+        Contact.model_validate({"role": "coördinator", "name": "Jan Peeters"})
 
 
 def test_city_page_shows_profile_milestones_and_benchlearning(pages: dict[str, str]) -> None:

@@ -153,9 +153,13 @@ def md_bullets(items: Iterable[str]) -> str:
 
 def external(url: object, shown: object = None) -> Markup:
     """An inline HTML link to another site. An address whose scheme is not http(s), mailto or tel
-    (the models allow no other) shows as text, without a link."""
-    label = line(shown if shown is not None else url)
+    (the models allow no other) shows as text, without a link. Without `shown`, the address is the
+    label."""
     address = safe_url(url)
+    if shown is None:
+        # The address is its own label: class `kb-url` tells the print stylesheet not to print it twice.
+        return fmt('<a class="kb-url" href="{}">{}</a>', address, line(url)) if address else line(url)
+    label = line(shown)
     return fmt('<a href="{}">{}</a>', address, label) if address else label
 
 
@@ -183,7 +187,7 @@ def section(heading: LiteralString, content: Markup, level: int = 2) -> Markup:
     return Markup(f"{'#' * level} {md(heading)}\n\n") + content
 
 
-_BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table")
+_BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table", "<address", "<details")
 
 
 # --- freshness and sources ---------------------------------------------------------------------------
