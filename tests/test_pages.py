@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from macros import generate, knowledge, relations, urls
 from macros.kinds import SECTIONS
-from macros.pages.common import dutch_date, md
+from macros.markup import Markup
+from macros.pages.common import bounded_links, bounded_list, dutch_date, md
 from macros.pages.context import Context
 from macros.records import Contact
 
@@ -202,3 +203,21 @@ def test_a_folder_gets_the_pages_written_only_when_they_changed(ctx: Context, tm
     second = generate.write_site(site, tmp_path)
     assert second.written == [] and second.unchanged == len(site.pages)
     assert (tmp_path / "steden" / "lindeburg.md").stat().st_mtime_ns == stamp
+
+
+def test_a_long_list_shows_its_first_items_and_the_rest_behind_a_disclosure() -> None:
+    items = [f"stad {n} <b>" for n in range(1, 10)]
+    html = bounded_list(items, lambda n: f"Toon nog {n} steden", shown=3)
+    in_view, rest = html.split("<details", 1)
+    assert in_view.count("<li>") == 3 and "stad 3 &lt;b&gt;" in in_view
+    assert "<summary>Toon nog 6 steden</summary>" in rest and rest.count("<li>") == 6
+    # Hiding one item behind a click saves nothing: four items with three in view show whole.
+    assert "<details" not in bounded_list(items[:4], lambda n: f"Toon nog {n}", shown=3)
+
+
+def test_long_runs_of_links_show_the_first_and_the_rest_behind_a_disclosure() -> None:
+    links = [Markup(f'<a href="../s{n}/">S{n}</a>') for n in range(8)]
+    html = bounded_links(links, lambda n: f"Toon nog {n} centrumsteden", shown=5)
+    assert html.startswith('<p><a href="../s0/">S0</a>, ') and "S4</a> …</p>" in html
+    assert '<summary>Toon nog 3 centrumsteden</summary>\n<p><a href="../s5/">' in html
+    assert bounded_links(links[:6], lambda n: "", shown=5).count("<a ") == 6

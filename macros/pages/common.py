@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
@@ -173,6 +173,35 @@ def bullet_list(items: Iterable[object], tag: LiteralString = "ul") -> Markup:
     """An HTML list (`ul` or `ol`); each item goes through `macros.markup.text`. Empty without items."""
     rows = join("", (fmt("<li>{}</li>\n", item) for item in items))
     return Markup(f"<{tag}>\n") + rows + Markup(f"</{tag}>") if rows else Markup("")
+
+
+SHOWN = 5
+"""Items of a long list shown before the disclosure that holds the rest: a city page at 390 px wide
+stays scannable (README, "Phones and paper")."""
+
+
+def disclosure(summary: str, content: Markup) -> Markup:
+    """`<details>` with our own Dutch `summary`: closed, and opened without JavaScript."""
+    return fmt('<details class="kb-rest">\n<summary>{}</summary>\n{}\n</details>', summary, content)
+
+
+def bounded_list(items: Iterable[object], rest: Callable[[int], str], shown: int = SHOWN) -> Markup:
+    """A bullet list of the first `shown` items; the others in a second list behind a disclosure whose
+    summary is `rest(number of others)`. Hiding fewer than two items saves nothing, so the list is
+    then whole."""
+    rows = list(items)
+    if len(rows) <= shown + 1:
+        return bullet_list(rows)
+    return bullet_list(rows[:shown]) + "\n" + disclosure(rest(len(rows) - shown), bullet_list(rows[shown:]))
+
+
+def bounded_links(links: Sequence[Markup], rest: Callable[[int], str], shown: int = SHOWN) -> Markup:
+    """Comma-separated links in a paragraph, the first `shown` of them, and the others in a paragraph
+    behind a disclosure (as `bounded_list`). Ends without a full stop."""
+    if len(links) <= shown + 1:
+        return p(join(", ", links))
+    hidden = p(join(", ", links[shown:]))
+    return p(join(", ", links[:shown]) + " …") + "\n" + disclosure(rest(len(links) - shown), hidden)
 
 
 def section(heading: LiteralString, content: Markup, level: int = 2) -> Markup:
