@@ -95,10 +95,10 @@ def test_practice_page_says_whom_to_contact_and_links_its_documents(pages: dict[
     assert "<strong>Dienst:</strong> Dienst Samenleven" in contact
     assert '<a href="mailto:samenleven@example.org">samenleven@example.org</a>' in contact
     assert '<a href="tel:012345678">012 34 56 78</a>' in contact
-    assert '<a class="kb-url" href="https://example.org/samenleven">' in contact
+    assert '<a class="kb-url" rel="external" href="https://example.org/samenleven">' in contact
     documents = text.split("## Documenten\n", 1)[1].split("\n## ", 1)[0]
     assert (
-        '<a href="https://example.org/documenten/reglement-taalcafe.pdf">Reglement taalcafé</a> '
+        '<a rel="external" href="https://example.org/documenten/reglement-taalcafe.pdf">Reglement taalcafé</a> '
         "(reglement, 2013, Nederlands)" in documents
     )
     assert "Evaluation of the language café</a> (evaluatie, Engels)" in documents

@@ -154,13 +154,21 @@ def md_bullets(items: Iterable[str]) -> str:
 def external(url: object, shown: object = None) -> Markup:
     """An inline HTML link to another site. An address whose scheme is not http(s), mailto or tel
     (the models allow no other) shows as text, without a link. Without `shown`, the address is the
-    label."""
+    label.
+
+    A web address gets `rel="external"`: the print stylesheet prints it after the link, which it
+    cannot tell from the site's own links by their `href` (Material's instant navigation makes those
+    absolute too). A link that shows its own address gets class `kb-url`, so it is not printed twice.
+    """
     address = safe_url(url)
+    label = line(shown if shown is not None else url)
+    if not address:
+        return label
+    if not address.lower().startswith(("https://", "http://")):
+        return fmt('<a href="{}">{}</a>', address, label)
     if shown is None:
-        # The address is its own label: class `kb-url` tells the print stylesheet not to print it twice.
-        return fmt('<a class="kb-url" href="{}">{}</a>', address, line(url)) if address else line(url)
-    label = line(shown)
-    return fmt('<a href="{}">{}</a>', address, label) if address else label
+        return fmt('<a class="kb-url" rel="external" href="{}">{}</a>', address, label)
+    return fmt('<a rel="external" href="{}">{}</a>', address, label)
 
 
 def field_list(rows: Iterable[tuple[LiteralString, object]]) -> Markup:
