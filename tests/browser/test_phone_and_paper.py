@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Browser, Page, expect
 
+from browser.test_accessibility import BLOCKING, WCAG_AA, describe
 from macros.benchlearning import Benchlearning
 from macros.knowledge import KnowledgeBase
 from macros.pages.city import LEARN_THEMES_SHOWN
@@ -194,3 +196,22 @@ def test_a_city_page_on_a_phone_keeps_long_lists_behind_a_disclosure(
     rest.first.locator("summary").click()
     expect(rest.first.locator("li").first).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollHeight") > closed
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_a_city_page_on_a_phone_has_no_serious_accessibility_violation(
+    palette: str, browser: Browser, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    """The scrolling diagram and the disclosures at 390 px, in both palettes (test_accessibility.py
+    checks every kind of page at the default width)."""
+    context = browser.new_context(viewport=PHONE, color_scheme=palette, locale="nl-BE", is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{served_site}steden/{city_with_most_suggestions(demo_kb)}/", wait_until="networkidle")
+        page.locator("details.kb-rest summary").first.click()  # an open disclosure is checked too
+        options = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
+        violations = Axe().run(page, options=options).response["violations"]
+        blocking = [v for v in violations if v["impact"] in BLOCKING]
+        assert not blocking, "\n".join(map(describe, blocking))
+    finally:
+        context.close()
