@@ -2,10 +2,9 @@
 download; a printed page that is a clean A4 sheet; a partner-network diagram whose labels can be read
 on a 390 px phone; a city page whose long lists do not run on for screens.
 
-Measured on the demo site at 390 px wide (tests/browser/test_phone_and_paper.py, and the numbers in the
-commit that added it): before, the tallest demo city page was 17,774 px, of which 6,424 px
-benchlearning suggestions, and the diagram labels were 4.6 to 9.9 px; after, 13,414 px (1,630 px of
-suggestions) and 12 px.
+Measured on the 120-practice demo site at 390 px wide (README, "Phones and paper"): before, the
+tallest demo city page was 17,774 px, of which 6,424 px benchlearning suggestions, and the diagram
+labels were 4.6 to 9.9 px; after, 11,818 px (1,630 px of suggestions) and 12 px.
 """
 
 from __future__ import annotations
