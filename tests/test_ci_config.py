@@ -144,7 +144,8 @@ def expand(command: str) -> list[str]:
         if called:
             lines += expand("\n".join(make_recipe(called.group(1))[1]))
         elif line.strip():
-            lines.append(line.strip())
+            # The Makefile's BUILDER is mkdocs unless a command sets it (`make build BUILDER=properdocs`).
+            lines.append(line.strip().replace("$(BUILDER)", "mkdocs"))
     return lines
 
 

@@ -10,11 +10,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from macros import generate, knowledge, relations, urls
 from macros.kinds import SECTIONS
-from macros.pages.common import dutch_date, md
+from macros.markup import Markup
+from macros.pages.common import bounded_links, bounded_list, dutch_date, md
 from macros.pages.context import Context
+from macros.records import Contact
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "records"
 TODAY = dt.date(2025, 1, 15)
@@ -83,6 +86,27 @@ def test_practice_page_shows_every_field_with_dutch_labels(pages: dict[str, str]
         'edit_url: "https://github.com/kennisbank-integratie/kennisbank/edit/main/tests/fixtures/records/taalcafe-lindeburg.yml"'
         in text
     )
+
+
+def test_practice_page_says_whom_to_contact_and_links_its_documents(pages: dict[str, str]) -> None:
+    text = page(pages, "practice", "taalcafe-lindeburg")
+    contact = text.split("## Contact\n", 1)[1].split("\n## ", 1)[0]
+    assert '<address class="kb-contact">' in contact
+    assert "<strong>Dienst:</strong> Dienst Samenleven" in contact
+    assert '<a href="mailto:samenleven@example.org">samenleven@example.org</a>' in contact
+    assert '<a href="tel:012345678">012 34 56 78</a>' in contact
+    assert '<a class="kb-url" rel="external" href="https://example.org/samenleven">' in contact
+    documents = text.split("## Documenten\n", 1)[1].split("\n## ", 1)[0]
+    assert (
+        '<a rel="external" href="https://example.org/documenten/reglement-taalcafe.pdf">Reglement taalcafé</a> '
+        "(reglement, 2013, Nederlands)" in documents
+    )
+    assert "Evaluation of the language café</a> (evaluatie, Engels)" in documents
+
+
+def test_a_contact_has_no_field_for_a_person_s_name() -> None:
+    with pytest.raises(ValidationError, match=r"\bname\b"):
+        Contact.model_validate({"role": "coördinator", "name": "Jan Peeters"})
 
 
 def test_city_page_shows_profile_milestones_and_benchlearning(pages: dict[str, str]) -> None:
@@ -179,3 +203,21 @@ def test_a_folder_gets_the_pages_written_only_when_they_changed(ctx: Context, tm
     second = generate.write_site(site, tmp_path)
     assert second.written == [] and second.unchanged == len(site.pages)
     assert (tmp_path / "steden" / "lindeburg.md").stat().st_mtime_ns == stamp
+
+
+def test_a_long_list_shows_its_first_items_and_the_rest_behind_a_disclosure() -> None:
+    items = [f"stad {n} <b>" for n in range(1, 10)]
+    html = bounded_list(items, lambda n: f"Toon nog {n} steden", shown=3)
+    in_view, rest = html.split("<details", 1)
+    assert in_view.count("<li>") == 3 and "stad 3 &lt;b&gt;" in in_view
+    assert "<summary>Toon nog 6 steden</summary>" in rest and rest.count("<li>") == 6
+    # Hiding one item behind a click saves nothing: four items with three in view show whole.
+    assert "<details" not in bounded_list(items[:4], lambda n: f"Toon nog {n}", shown=3)
+
+
+def test_long_runs_of_links_show_the_first_and_the_rest_behind_a_disclosure() -> None:
+    links = [Markup(f'<a href="../s{n}/">S{n}</a>') for n in range(8)]
+    html = bounded_links(links, lambda n: f"Toon nog {n} centrumsteden", shown=5)
+    assert html.startswith('<p><a href="../s0/">S0</a>, ') and "S4</a> …</p>" in html
+    assert '<summary>Toon nog 3 centrumsteden</summary>\n<p><a href="../s5/">' in html
+    assert bounded_links(links[:6], lambda n: "", shown=5).count("<a ") == 6

@@ -7,6 +7,8 @@ from macros.markup import Markup, fmt, join, line, paragraphs, text
 from macros.pages import network_embed
 from macros.pages.common import (
     Page,
+    bounded_links,
+    bounded_list,
     bullet_list,
     cited_sources,
     dutch_date,
@@ -37,7 +39,11 @@ CITY_TYPES = {
 }
 MATURITY_LABELS = {"startend": "Startend", "groeiend": "Groeiend", "ervaren": "Ervaren"}
 PEER_LIMIT = 12
-"""Peers shown on a city page, the closest in population first; the size-class page lists them all."""
+"""Peers on a city page, the closest in population first: the first `common.SHOWN` of them in view and
+the others behind a disclosure; the size-class page lists them all."""
+LEARN_THEMES_SHOWN = 3
+"""Themes of "Van wie kan deze stad leren?" in view; the others (up to one per theme of the vocabulary,
+each with three cities) are behind a disclosure: on a phone they were most of a city page."""
 
 
 def render(ctx: Context, city_id: str) -> Page:
@@ -176,10 +182,12 @@ def _peers(ctx: Context, file: str, city_id: str) -> Markup:
     if not peers:
         return Markup("")
     size = ctx.bench.city_size[city_id] or ""
-    shown = links(ctx.kb, file, "city", peers[:PEER_LIMIT])
-    more = f" en {len(peers) - PEER_LIMIT} andere" if len(peers) > PEER_LIMIT else ""
+    shown = [link(ctx.kb, file, "city", peer) for peer in peers[:PEER_LIMIT]]
+    listed = bounded_links(shown, lambda n: f"Toon nog {n} steden van dezelfde grootte")
     label = ctx.kb.size_classes[size].label.lower()
     all_link = link(ctx.kb, file, "size_class", size, f"alle steden van deze grootte ({label})")
+    others = len(peers) - PEER_LIMIT
+    see = fmt("Nog {} andere staan bij {}.", others, all_link) if others > 0 else fmt("Zie {}.", all_link)
     why = text("Steden en gemeenten uit dezelfde grootteklasse, een eigen indeling van de kennisbank")
     if "schaalgrootte" in ctx.kb.conditions:
         why += fmt(
@@ -187,7 +195,7 @@ def _peers(ctx: Context, file: str, city_id: str) -> Markup:
         )
     if len(peers) > 1:
         why += text(", met het dichtstbijzijnde inwonertal eerst")
-    return p(why + ".") + "\n" + p(fmt("{}{}. Zie {}.", shown, more, all_link))
+    return join("\n", [p(why + "."), listed, p(see)])
 
 
 def _peer_group(ctx: Context, file: str, city_id: str) -> Markup:
@@ -201,7 +209,10 @@ def _peer_group(ctx: Context, file: str, city_id: str) -> Markup:
     )
     if "geuens-2019" in ctx.kb.sources:
         why += fmt(" ({})", link(ctx.kb, file, "source", "geuens-2019", "Geuëns, 2019"))
-    return p(why + ".") + "\n" + p(fmt("{}.", links(ctx.kb, file, "city", others)))
+    listed = bounded_links(
+        [link(ctx.kb, file, "city", other) for other in others], lambda n: f"Toon nog {n} centrumsteden"
+    )
+    return p(why + ".") + "\n" + listed
 
 
 def _learn_from(ctx: Context, file: str, city_id: str) -> Markup:
@@ -221,4 +232,4 @@ def _learn_from(ctx: Context, file: str, city_id: str) -> Markup:
         "(2019) kan het beleid van meer ervaren steden een referentiepunt zijn waarnaar kleinere besturen "
         'toewerken ("benchlearning").'
     )
-    return p(intro) + "\n" + bullet_list(blocks)
+    return p(intro) + "\n" + bounded_list(blocks, lambda n: f"Toon nog {n} thema's", LEARN_THEMES_SHOWN)

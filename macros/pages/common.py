@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
@@ -153,10 +153,22 @@ def md_bullets(items: Iterable[str]) -> str:
 
 def external(url: object, shown: object = None) -> Markup:
     """An inline HTML link to another site. An address whose scheme is not http(s), mailto or tel
-    (the models allow no other) shows as text, without a link."""
-    label = line(shown if shown is not None else url)
+    (the models allow no other) shows as text, without a link. Without `shown`, the address is the
+    label.
+
+    A web address gets `rel="external"`: the print stylesheet prints it after the link, which it
+    cannot tell from the site's own links by their `href` (Material's instant navigation makes those
+    absolute too). A link that shows its own address gets class `kb-url`, so it is not printed twice.
+    """
     address = safe_url(url)
-    return fmt('<a href="{}">{}</a>', address, label) if address else label
+    label = line(shown if shown is not None else url)
+    if not address:
+        return label
+    if not address.lower().startswith(("https://", "http://")):
+        return fmt('<a href="{}">{}</a>', address, label)
+    if shown is None:
+        return fmt('<a class="kb-url" rel="external" href="{}">{}</a>', address, label)
+    return fmt('<a rel="external" href="{}">{}</a>', address, label)
 
 
 def field_list(rows: Iterable[tuple[LiteralString, object]]) -> Markup:
@@ -171,6 +183,35 @@ def bullet_list(items: Iterable[object], tag: LiteralString = "ul") -> Markup:
     return Markup(f"<{tag}>\n") + rows + Markup(f"</{tag}>") if rows else Markup("")
 
 
+SHOWN = 5
+"""Items of a long list shown before the disclosure that holds the rest: a city page at 390 px wide
+stays scannable (README, "Phones and paper")."""
+
+
+def disclosure(summary: str, content: Markup) -> Markup:
+    """`<details>` with our own Dutch `summary`: closed, and opened without JavaScript."""
+    return fmt('<details class="kb-rest">\n<summary>{}</summary>\n{}\n</details>', summary, content)
+
+
+def bounded_list(items: Iterable[object], rest: Callable[[int], str], shown: int = SHOWN) -> Markup:
+    """A bullet list of the first `shown` items; the others in a second list behind a disclosure whose
+    summary is `rest(number of others)`. Hiding fewer than two items saves nothing, so the list is
+    then whole."""
+    rows = list(items)
+    if len(rows) <= shown + 1:
+        return bullet_list(rows)
+    return bullet_list(rows[:shown]) + "\n" + disclosure(rest(len(rows) - shown), bullet_list(rows[shown:]))
+
+
+def bounded_links(links: Sequence[Markup], rest: Callable[[int], str], shown: int = SHOWN) -> Markup:
+    """Comma-separated links in a paragraph, the first `shown` of them, and the others in a paragraph
+    behind a disclosure (as `bounded_list`). Ends without a full stop."""
+    if len(links) <= shown + 1:
+        return p(join(", ", links))
+    hidden = p(join(", ", links[shown:]))
+    return p(join(", ", links[:shown]) + " …") + "\n" + disclosure(rest(len(links) - shown), hidden)
+
+
 def section(heading: LiteralString, content: Markup, level: int = 2) -> Markup:
     """A Markdown heading (our own Dutch text, for the table of contents) and its content; empty when
     there is no content. HTML content is marked for `macros.rawhtml`; inline content (a run of links)
@@ -183,7 +224,7 @@ def section(heading: LiteralString, content: Markup, level: int = 2) -> Markup:
     return Markup(f"{'#' * level} {md(heading)}\n\n") + content
 
 
-_BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table")
+_BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table", "<address", "<details")
 
 
 # --- freshness and sources ---------------------------------------------------------------------------

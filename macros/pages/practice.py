@@ -20,9 +20,20 @@ from macros.pages.common import (
     sources_section,
 )
 from macros.pages.context import Context
-from macros.records import Contact, Period, Practice
+from macros.records import Contact, Document, DocumentType, Period, Practice
 
 STATUS_LABELS = {"lopend": "Lopend", "afgerond": "Afgerond", "pilot": "Pilot"}
+DOCUMENT_TYPES: dict[DocumentType, str] = {
+    "reglement": "reglement",
+    "clausule": "clausule",
+    "sjabloon": "sjabloon",
+    "evaluatie": "evaluatie",
+    "presentatie": "presentatie",
+    "rapport": "rapport",
+    "andere": "ander document",
+}
+LANGUAGES = {"nl": "Nederlands", "en": "Engels", "fr": "Frans", "de": "Duits"}
+"""Dutch names of the languages documents are usually in; another code is shown as it is written."""
 COMPARABLE_LIMIT = 6
 """At most this many comparable practices per page: pages stay small at thousands of practices."""
 
@@ -48,9 +59,10 @@ def render(ctx: Context, practice_id: str) -> Page:
         section("Wat werkt", bullet_list(line(x) for x in practice.success_factors)),
         section("Valkuilen", bullet_list(line(x) for x in practice.pitfalls)),
         section("Overdraagbaarheid", _transferability(ctx, page.file, practice)),
+        section("Documenten", _documents(practice.documents)),
+        section("Contact", _contact(practice.contact)),
         section("Overgenomen door", _adopted(ctx, page.file, practice_id)),
         section("Vergelijkbare praktijken", _comparable(ctx, page.file, practice_id)),
-        section("Contact", _contact(practice.contact)),
         sources_section(ctx.kb, page.file, cited_sources("practice", practice), practice.last_reviewed),
     )
     return page
@@ -145,14 +157,34 @@ def _phone(number: str) -> Markup:
 
 
 def _contact(contact: Contact | None) -> Markup:
+    """A role and a service with their addresses, never a person's name (the model has no field for
+    one): the functional address still answers when the officer who wrote the record has left."""
     if contact is None:
         return Markup("")
-    return field_list(
+    rows = field_list(
         [
             ("Functie", line(contact.role or "")),
             ("Dienst", line(contact.service or "")),
             ("E-mail", external(f"mailto:{contact.email}", contact.email) if contact.email else ""),
             ("Telefoon", _phone(contact.phone) if contact.phone else ""),
-            ("Website", external(contact.url) if contact.url else ""),
+            ("Webpagina van de gemeente", external(contact.url) if contact.url else ""),
         ]
     )
+    return fmt('<address class="kb-contact">\n{}\n</address>', rows)
+
+
+def _documents(documents: list[Document]) -> Markup:
+    """Each document a link, with its kind, year and language: an officer sees before opening it
+    whether it is the regulation to adapt or an evaluation in French."""
+    return bullet_list(
+        fmt("{} ({})", external(document.url, document.title), _document_facts(document))
+        for document in documents
+    )
+
+
+def _document_facts(document: Document) -> str:
+    facts = [DOCUMENT_TYPES[document.type]]
+    if document.year:
+        facts.append(str(document.year))
+    facts.append(LANGUAGES.get(document.language, f"taal: {document.language}"))
+    return ", ".join(facts)

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from macros import urls
 from macros.markup import Markup, fmt, join, line, text
-from macros.pages.common import Page, bullet_list, dutch_number, field_list, link, links, p, section
+from macros.pages.common import Page, bounded_list, dutch_number, field_list, link, links, p, section
 from macros.pages.context import Context
 from macros.records import Instrument, SizeClass, Term
 
@@ -49,21 +49,28 @@ def _grouped(
 ) -> Markup:
     """Practices under a bold heading per group (a size class or theme), groups in vocabulary order.
 
-    With a `limit`, each group shows its first practices and says where the others are.
+    Each group shows its first practices and puts the others behind a disclosure; with a `limit`, it
+    holds at most that many and says where the others are.
     """
     blocks = []
     for key in [*order, ""]:
         if groups.get(key):
             heading = link(ctx.kb, file, kind, key) if key else text(UNKNOWN_SIZE)
             shown = groups[key][:limit] if limit else groups[key]
-            items = bullet_list(_practice_item(ctx, file, pid) for pid in shown)
+            items = _practice_list(ctx, file, shown)
             if len(shown) < len(groups[key]):
                 more = fmt(
-                    "… en {} andere: zie {}", len(groups[key]) - len(shown), link(ctx.kb, file, kind, key)
+                    "… en {} andere: zie {}.", len(groups[key]) - len(shown), link(ctx.kb, file, kind, key)
                 )
-                items = bullet_list([*(_practice_item(ctx, file, pid) for pid in shown), more])
+                items += "\n" + p(more)
             blocks.append(p(fmt("<strong>{}</strong> ({})", heading, len(groups[key]))) + "\n" + items)
     return join("\n", blocks)
+
+
+def _practice_list(ctx: Context, file: str, practice_ids: list[str]) -> Markup:
+    """Practices with their city, the first few in view and the others behind a disclosure."""
+    items = (_practice_item(ctx, file, pid) for pid in practice_ids)
+    return bounded_list(items, lambda n: f"Toon nog {n} praktijken")
 
 
 def render_theme(ctx: Context, theme_id: str) -> Page:
@@ -91,7 +98,7 @@ def render_instrument(ctx: Context, instrument_id: str) -> Page:
     cities = ctx.links.referrers("instrument", instrument_id, "city")
     page.add(
         field_list([("Soort instrument (eigen indeling van de kennisbank)", FAMILIES[instrument.family])]),
-        section("Praktijken", bullet_list(_practice_item(ctx, page.file, pid) for pid in practices)),
+        section("Praktijken", _practice_list(ctx, page.file, practices)),
         section("Steden die het gebruiken", links(ctx.kb, page.file, "city", cities)),
     )
     return page
@@ -115,8 +122,9 @@ def render_size_class(ctx: Context, size_id: str) -> Page:
         ),
         section(
             "Praktijken die bij deze grootte passen",
-            bullet_list(_practice_item(ctx, page.file, p) for p in suited),
+            _practice_list(ctx, page.file, suited),
         ),
+        # Whole: city pages link here for "alle steden van deze grootte".
         section("Steden", links(ctx.kb, page.file, "city", cities)),
     )
     return page
