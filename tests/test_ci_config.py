@@ -206,7 +206,8 @@ def test_the_workflow_commands_are_the_makefile_and_ci_entry_commands() -> None:
     prerequisites, recipe = make_recipe("pytest")
     assert "browsers" in prerequisites and any("-m pytest" in line for line in recipe)
     _, build = make_recipe("build")
-    assert any("mkdocs build --strict" in line for line in build), build
+    assert any("$(BUILDER) build --strict" in line for line in build), build
+    assert "BUILDER ?= mkdocs" in (ROOT / "Makefile").read_text(encoding="utf-8")
     _, browsers = make_recipe("browsers")
     assert any("apt-get install -y --no-install-recommends $$ARCHIVES chromium" in line for line in browsers)
     # zizmor audits the workflows in `make lint` (and `make zizmor`), pinned like every tool.
