@@ -349,9 +349,11 @@
     } catch (e) { /* private mode: the ticks last as long as the page */ }
   };
 
+  /* A practice's key in the pack: the path of its page (Material's instant navigation may have made
+     the link absolute). */
   function itemHref(li) {
     var link = li.querySelector("a");
-    return link ? link.getAttribute("href") : "";
+    return link ? new URL(link.getAttribute("href"), window.location.href).pathname : "";
   }
 
   /* A tick box before the practice's link, made when the practice is first shown. */
