@@ -2,9 +2,16 @@
 
 The markup is an interface: `docs/assets/javascripts/catalogue.js` filters it
 in the browser and the browser tests read it. Without JavaScript the form stays hidden and the full
-list shows, with links to the static theme and size-class pages; the script reveals the form and
-hides those links, since the form offers the same choices with counts. With the script the list
-shows in batches, with "Toon meer" buttons below it (see catalogue.js for why).
+list shows, with links to the static theme and size-class pages (folded in a `<details>`, so that on a
+phone the first practices show in the first screen), and an intro that says what works. The script
+swaps in the intro of the filters, reveals the form (folded behind a "Filters" button on narrow
+screens) and hides those links, since the form offers the same choices with counts. With the script
+the list shows in batches, with "Toon meer" buttons below it (see catalogue.js for why), and each
+practice gets a tick box for the meeting pack (one printed document of the ticked practices).
+
+Two facets answer "what suits my size": `grootte` is the size class of the lead city (where the
+practice runs), `geschikt` the size classes the practice says it suits (`transferability`); the
+size-class pages list both, under their own headings.
 
 Text from records is data: the HTML is built with `macros.markup`, which escapes it.
 """
@@ -46,13 +53,21 @@ class Facet:
     legend: str
     values: list[tuple[str, str, str]]
     primary: bool
-    """Primary facets (size class, theme) are always open; the others sit in a collapsed <details>."""
+    """Primary facets (size classes, theme) are always open; the others sit in a collapsed <details>."""
+    help: str = ""
+    """A line under the legend that says what the facet means, where the legend alone is ambiguous."""
+
+
+SIZE_HELP = "De grootte van de stad of gemeente die de praktijk uitvoert."
+SUITS_HELP = "De groottes waarvoor de praktijk volgens haar fiche geschikt is (overdraagbaarheid)."
 
 
 def facets(kb: KnowledgeBase) -> list[Facet]:
-    """The five facets, in the order the page shows them."""
+    """The six facets, in the order the page shows them."""
+    sizes = [(t.id, t.label, _band(t)) for t in kb.size_classes.values()]
     return [
-        Facet("grootte", "Stadsgrootte", [(t.id, t.label, _band(t)) for t in kb.size_classes.values()], True),
+        Facet("grootte", "Grootte van de trekker", sizes, True, SIZE_HELP),
+        Facet("geschikt", "Geschikt voor", sizes, True, SUITS_HELP),
         Facet("thema", "Thema", [(t.id, t.label, "") for t in kb.themes.values()], True),
         Facet("instrument", "Instrument", [(t.id, t.label, "") for t in kb.instruments.values()], False),
         Facet("status", "Status", [(s, STATUS_LABELS[s], "") for s in get_args(Status)], False),
@@ -61,12 +76,15 @@ def facets(kb: KnowledgeBase) -> list[Facet]:
 
 
 def practice_facets(kb: KnowledgeBase, practice: Practice) -> dict[str, list[str]]:
-    """The facet values of one practice; size class and province are those of its lead city."""
+    """The facet values of one practice; size class and province are those of its lead city, the sizes
+    it suits are its own (`transferability.size_classes`)."""
     city = kb.cities.get(practice.city)
     size = city_size_class(kb, city) if city else None
     province = city.province if city else None
+    suits = practice.transferability.size_classes if practice.transferability else []
     return {
         "grootte": [size] if size else [],
+        "geschikt": list(dict.fromkeys(suits)),
         "thema": list(dict.fromkeys(practice.themes)),
         "instrument": list(dict.fromkeys(practice.instruments)),
         "status": [practice.status] if practice.status else [],
@@ -83,19 +101,19 @@ def catalogue_markdown(kb: KnowledgeBase) -> str:
     parts = [
         "# Goede praktijken",
         "",
-        "Zoek een praktijk die past bij de grootte van je stad of gemeente en bij je thema. "
-        "Kies hieronder een of meer waarden: binnen een filter volstaat één waarde, "
-        "tussen filters moeten ze allemaal kloppen.",
-        "",
         rawhtml.wrap(
             join(
                 "\n\n",
                 [
+                    fmt(INTRO_NO_SCRIPT, _count_text(total)),
+                    INTRO_SCRIPT,
                     _static_facets(kb),
                     _form(all_facets, values.values()),
                     fmt(COUNT, _count_text(total)),
+                    PACK_BAR,
                     _list(kb, ordered, values),
                     MORE_BUTTONS,
+                    PACK_VIEW,
                 ],
             )
         ),
@@ -103,6 +121,47 @@ def catalogue_markdown(kb: KnowledgeBase) -> str:
     ]
     return "\n".join(parts)
 
+
+INTRO_NO_SCRIPT = (
+    '<p class="kb-intro" data-kb-intro-static>Zoek een praktijk die past bij de grootte van je stad of '
+    "gemeente en bij je thema: open <strong>Filters</strong> voor de pagina's per stadsgrootte en per "
+    "thema, of lees de volledige lijst van alle {} hieronder. Een praktijk druk je af vanaf haar eigen "
+    "pagina.</p>"
+)
+"""The intro as it is without JavaScript: it names only what works without it."""
+
+INTRO_SCRIPT = Markup(
+    '<p class="kb-intro" data-kb-intro-script hidden>Zoek een praktijk die past bij de grootte van je '
+    "stad of gemeente en bij je thema. Typ een woord of kies een of meer waarden bij "
+    "<strong>Filters</strong>: binnen een filter volstaat één waarde, tussen filters moeten ze allemaal "
+    "kloppen. Vink praktijken aan om ze samen af te drukken als vergaderpakket.</p>"
+)
+"""The intro of the filters, which the script shows instead of INTRO_NO_SCRIPT."""
+
+PACK_BAR = Markup(
+    '<div class="kb-pack" data-kb-pack hidden>'
+    '<span class="kb-pack-count" data-kb-pack-count aria-live="polite">Geen praktijken aangevinkt</span> '
+    '<button type="button" class="md-button md-button--primary" data-kb-pack-print disabled>'
+    "Afdrukken als vergaderpakket</button> "
+    '<button type="button" class="md-button" data-kb-pack-clear disabled>Vinkjes wissen</button>'
+    "</div>"
+)
+"""The meeting pack's controls, shown by the script once a practice is ticked: without the script,
+each practice prints on its own from its page."""
+
+PACK_VIEW = Markup(
+    '<section class="kb-pack-view" id="kb-pack-view" aria-labelledby="kb-pack-title" tabindex="-1" hidden>'
+    '<div class="kb-pack-tools">'
+    '<button type="button" class="md-button md-button--primary" data-kb-pack-again>Afdrukken</button> '
+    '<button type="button" class="md-button" data-kb-pack-close>Terug naar de praktijken</button>'
+    "</div>"
+    '<h2 id="kb-pack-title">Vergaderpakket</h2>'
+    '<p class="kb-pack-status" data-kb-pack-status aria-live="polite"></p>'
+    '<ol class="kb-pack-cover" data-kb-pack-cover></ol>'
+    '<div class="kb-pack-practices" data-kb-pack-practices></div>'
+    "</section>"
+)
+"""The print view the script assembles: a cover list (title, city, address), then each practice."""
 
 COUNT = '<p id="kb-result-count" class="kb-result-count" aria-live="polite">{}</p>'
 """The number of matches, which the script updates as filters change."""
@@ -157,10 +216,13 @@ def _static_facets(kb: KnowledgeBase) -> Markup:
     sizes = links("size_class", ((t.id, t.label) for t in kb.size_classes.values()))
     themes = links("theme", ((t.id, t.label) for t in kb.themes.values()))
     return fmt(
-        '<nav class="kb-static-facets" aria-label="Bladeren per stadsgrootte en thema">\n'
+        '<details class="kb-static-facets">\n<summary>Filters: per stadsgrootte en per thema</summary>\n'
+        '<nav aria-label="Bladeren per stadsgrootte en thema">\n'
         '<p>Per stadsgrootte:</p><ul class="kb-inline">{}</ul>\n'
+        '<p class="kb-hint">Elke pagina toont de praktijken uit steden van die grootte en de praktijken '
+        "die bij die grootte passen.</p>\n"
         '<p>Per thema:</p><ul class="kb-inline">{}</ul>\n'
-        "</nav>",
+        "</nav>\n</details>",
         sizes,
         themes,
     )
@@ -178,7 +240,12 @@ def _form(all_facets: list[Facet], values: Iterable[dict[str, list[str]]]) -> Ma
     return join(
         "\n",
         [
+            Markup(
+                '<button type="button" class="md-button kb-filters-toggle" data-kb-filters-toggle '
+                'aria-controls="kb-filters" aria-expanded="false" hidden>Filters</button>'
+            ),
             Markup('<form id="kb-filters" class="kb-filters" hidden aria-label="Praktijken filteren">'),
+            TEXT_FIELD,
             Markup('<div class="kb-facets-primary">'),
             *primary,
             Markup("</div>"),
@@ -190,6 +257,18 @@ def _form(all_facets: list[Facet], values: Iterable[dict[str, list[str]]]) -> Ma
             Markup("</form>"),
         ],
     )
+
+
+TEXT_FIELD = Markup(
+    '<div class="kb-text-filter">'
+    '<label for="kb-text">Zoek in titel, samenvatting en stad</label>'
+    '<input type="search" id="kb-text" name="zoek" autocomplete="off" spellcheck="false" '
+    'aria-describedby="kb-text-hint">'
+    '<span class="kb-hint" id="kb-text-hint">Hoofdletters en accenten tellen niet mee; '
+    "elk woord moet voorkomen.</span>"
+    "</div>"
+)
+"""The text box: it filters together with the facets (catalogue.js), on the text the list shows."""
 
 
 def _fieldset(facet: Facet, counts: Counter[str]) -> Markup:
@@ -213,10 +292,12 @@ def _fieldset(facet: Facet, counts: Counter[str]) -> Markup:
                 count,
             )
         )
+    help_html = fmt('<p class="kb-facet-help">{}</p>\n', facet.help) if facet.help else ""
     return fmt(
-        '<fieldset data-facet="{}">\n<legend>{}</legend>\n{}\n</fieldset>',
+        '<fieldset data-facet="{}">\n<legend>{}</legend>\n{}{}\n</fieldset>',
         facet.name,
         facet.legend,
+        help_html,
         join("\n", rows),
     )
 
@@ -227,8 +308,11 @@ def _list(
     """One compact <li> per practice: title link, lead city, short summary, facets as data."""
     items = [Markup('<ul id="kb-catalogue" class="kb-catalogue">')]
     for practice_id, practice in ordered:
+        # A facet without values has no attribute (the script reads it as empty): at 3,000 practices
+        # the empty ones alone would be tens of kilobytes.
         data = join(
-            "", (fmt(' data-{}="{}"', name, " ".join(ids)) for name, ids in values[practice_id].items())
+            "",
+            (fmt(' data-{}="{}"', name, " ".join(ids)) for name, ids in values[practice_id].items() if ids),
         )
         city = kb.cities.get(practice.city)
         items.append(

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros import exports, knowledge
+from macros import exports, knowledge, search_index
 from macros.pages import city, network, network_embed, organisation, practice, register, source, term
 from macros.pages.common import Page
 from macros.pages.context import DEFAULT_REPO_URL, Context
@@ -106,22 +106,27 @@ def render_all(ctx: Context) -> Iterator[tuple[str, str]]:
 def render_record_pages(ctx: Context) -> Iterator[tuple[str, str]]:
     """(file below docs/, Markdown text) of the page of every record and vocabulary term."""
     kb = ctx.kb
-    renderers: list[tuple[Mapping[str, object], Callable[[Context, str], Page]]] = [
-        (kb.practices, practice.render),
-        (kb.cities, city.render),
-        (kb.organisations, organisation.render),
-        (kb.networks, network.render),
-        (kb.sources, source.render),
-        (kb.themes, term.render_theme),
-        (kb.instruments, term.render_instrument),
-        (kb.size_classes, term.render_size_class),
+    renderers: list[tuple[str, Mapping[str, object], Callable[[Context, str], Page]]] = [
+        ("practice", kb.practices, practice.render),
+        ("city", kb.cities, city.render),
+        ("organisation", kb.organisations, organisation.render),
+        ("network", kb.networks, network.render),
+        ("source", kb.sources, source.render),
+        ("theme", kb.themes, term.render_theme),
+        ("instrument", kb.instruments, term.render_instrument),
+        ("size_class", kb.size_classes, term.render_size_class),
     ]
-    for records, render in renderers:
+    # Every page also says to the search index what it is (macros.search_index): the renderers need
+    # not know about search.
+    for kind, records, render in renderers:
         for record_id in records:
             page = render(ctx, record_id)
+            page.title_weight = search_index.TITLE_WEIGHTS.get(kind)
+            page.add(search_index.page_meta(kb, kind, record_id))
             yield page.file, page.render()
     for kind in register.TITLES:
         page = register.render(ctx, kind)
+        page.add(search_index.page_meta(kb, kind, None))
         yield page.file, page.render()
 
 

@@ -4,6 +4,21 @@ Pagefind splits the index into chunks that a browser fetches per query, so a rea
 hundred kilobytes at most, where Material's lunr index of 3,000 pages is megabytes on every page. It
 runs on the HTML that MkDocs wrote, so it is a post-build step (`make build`, the tests' and the
 benchmark's builds), not part of `mkdocs build` or `mkdocs serve`.
+
+What the index knows beyond the text comes from the generated pages themselves (`macros.generate`
+adds it to every record page, built here): a hidden, empty element with Pagefind metadata, the kind
+of page (`soort`: praktijk, stad, ...) and for a practice or city page its city (`stad`), which the
+search results show as labels; and a weight on the page's title. Pagefind's own Python API could add
+them at index time without touching the pages, but it indexed the 291 shipped pages in 35 s against
+0.5 s for the command line (it hands the service one file at a time).
+
+Language: the pages say `<html lang="nl">`, so Pagefind indexes them with its Dutch (Snowball)
+stemmer and matches query words as prefixes. Measured on the shipped site (2026-12-01): "buddy" finds
+109 pages, with "buddy's", "buddys", "buddywerking" and "buddyproject"; "buddies" finds 30, and 4 of
+them (the IncluCities pages, which only say "buddies") are not among the 109: the Dutch stemmer keeps
+the English plural "buddies" whole, so neither form finds the other. Dutch forms fare better: a
+stem matches its plural and inflections ("Genks" and "Kortrijkse" are found by "Genk" and
+"Kortrijk").
 """
 
 from __future__ import annotations
@@ -11,6 +26,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from macros.markup import Markup, fmt
+
+if TYPE_CHECKING:
+    from macros.knowledge import KnowledgeBase
 
 ROOT_SELECTOR = "article.md-content__inner"
 """Index the page content only: not the header, navigation, table of contents or footer."""
@@ -47,3 +68,54 @@ def index_site(site: Path) -> None:
     done = subprocess.run(command(site), capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"pagefind failed on {site}:\n{done.stdout}{done.stderr}")
+
+
+KIND_LABELS: dict[str, str] = {
+    "practice": "praktijk",
+    "city": "stad",
+    "organisation": "organisatie",
+    "network": "netwerk",
+    "source": "bron",
+    "theme": "thema",
+    "instrument": "instrument",
+    "size_class": "stadsgrootte",
+}
+"""The label of each kind of page in the search results (`soort`); hand-written pages have none."""
+
+OVERVIEW_LABEL = "overzicht"
+"""The label of a section's index page (/steden/, /bronnen/, ...)."""
+
+TITLE_WEIGHTS: dict[str, float] = {
+    "practice": 10,
+    "city": 10,
+    "organisation": 10,
+    "network": 10,
+    "source": 1,
+}
+"""Pagefind weight of a record page's title (its H1). Pagefind weighs an H1 7 and body text 1, on a
+quadratic scale. A record's own title gets the most (10). A source's title is a headline written
+elsewhere that often names a city ("Mechelen goes to Sicily"): it weighs as body text, so that the
+record it is about ranks above it. Measured on the shipped site (2026-12-01) with the ranking in
+search.js: searching a city's name put its page first for 20 of 28 cities (none of 28 with Pagefind's
+defaults) and second for the other 8, where search.js then puts the exact title match first."""
+
+
+def page_meta(kb: KnowledgeBase, kind: str, record_id: str | None) -> Markup:
+    """The hidden element that gives a page's search result its labels: the kind of page and, for a
+    practice (its lead city) or a city, the city's name. `record_id` None: a section's index page.
+
+    The city's name is record text: it goes into an attribute that Pagefind reads (`stad[data-stad]`),
+    escaped, never into the `data-pagefind-meta` list itself, whose commas and colons it would break.
+    """
+    label = OVERVIEW_LABEL if record_id is None else KIND_LABELS[kind]
+    city = None
+    if record_id is not None and kind == "city":
+        city = kb.cities[record_id].name
+    elif record_id is not None and kind == "practice":
+        lead = kb.cities.get(kb.practices[record_id].city)
+        city = lead.name if lead else None
+    if city:
+        return fmt(
+            '<div hidden data-pagefind-meta="stad[data-stad], soort:{}" data-stad="{}"></div>', label, city
+        )
+    return fmt('<div hidden data-pagefind-meta="soort:{}"></div>', label)

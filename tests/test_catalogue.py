@@ -13,7 +13,7 @@ from macros import catalogue, demo, knowledge
 from macros.knowledge import KnowledgeBase
 from macros.records import City, Practice
 
-FACET_ORDER = ["grootte", "thema", "instrument", "status", "provincie"]
+FACET_ORDER = ["grootte", "geschikt", "thema", "instrument", "status", "provincie"]
 
 
 class Element:
@@ -85,6 +85,7 @@ def expected_facets(kb: KnowledgeBase, practice: Practice) -> dict[str, list[str
     city = kb.cities[practice.city]
     return {
         "grootte": [band_of(kb, city)] if city.population else [],
+        "geschikt": practice.transferability.size_classes if practice.transferability else [],
         "thema": practice.themes,
         "instrument": practice.instruments,
         "status": [practice.status] if practice.status else [],
@@ -109,15 +110,15 @@ def test_every_practice_is_listed_once_with_its_link_and_facets_as_data(
         assert link.text == practice.title
         assert kb.cities[practice.city].name in item.text
         for facet, values in expected_facets(kb, practice).items():
-            assert item.attrs[f"data-{facet}"].split() == values, (practice_id, facet)
+            assert item.attrs.get(f"data-{facet}", "").split() == values, (practice_id, facet)
 
 
 def test_the_demo_corpus_exercises_every_facet(kb: KnowledgeBase, page: Collector) -> None:
     """Guard for the tests above: each facet has some practices with a value and, for the optional
-    ones, some without (an empty data attribute, so the script can tell)."""
+    ones, some without (no data attribute, which the script reads as no value)."""
     items = page.find("li", **{"class": "kb-practice"})
     for facet in FACET_ORDER:
-        assert any(item.attrs[f"data-{facet}"] for item in items), facet
+        assert any(item.attrs.get(f"data-{facet}") for item in items), facet
 
 
 def test_counts_start_as_the_number_of_practices_with_each_value(kb: KnowledgeBase, page: Collector) -> None:
@@ -141,6 +142,7 @@ def test_facets_come_in_order_with_vocabulary_values_and_dutch_labels(
     assert [f.attrs["data-facet"] for f in fieldsets] == FACET_ORDER
     expected_labels = {
         "grootte": [(t.id, t.label) for t in kb.size_classes.values()],
+        "geschikt": [(t.id, t.label) for t in kb.size_classes.values()],
         "thema": [(t.id, t.label) for t in kb.themes.values()],
         "instrument": [(t.id, t.label) for t in kb.instruments.values()],
         "status": [("lopend", "Lopend"), ("afgerond", "Afgerond"), ("pilot", "Pilot")],
@@ -164,16 +166,64 @@ def test_facets_come_in_order_with_vocabulary_values_and_dutch_labels(
             assert element.parents[-1].text.strip().startswith(label)
 
 
-def test_size_and_theme_are_open_and_the_other_filters_collapsed(page: Collector) -> None:
+def test_sizes_and_theme_are_open_and_the_other_filters_collapsed(page: Collector) -> None:
     (form,) = page.find("form", id="kb-filters")
     assert "hidden" in form.attrs, "without JavaScript the form stays hidden"
     for fieldset in page.find("fieldset"):
         collapsed = any(p.tag == "details" for p in fieldset.parents)
-        assert collapsed == (fieldset.attrs["data-facet"] not in ("grootte", "thema"))
+        assert collapsed == (fieldset.attrs["data-facet"] not in ("grootte", "geschikt", "thema"))
         assert form in fieldset.parents
     buttons = [b for b in page.find("button") if form in b.parents]
     assert [b.text for b in buttons] == ["Wis filters"]
     assert buttons[0].attrs["type"] == "button"
+
+
+def test_the_two_size_filters_say_which_is_which(page: Collector) -> None:
+    """The lead city's size and the sizes a practice suits are different answers to "what suits my
+    size": each has its own legend and a line that says what it means."""
+    legends = {
+        fieldset.attrs["data-facet"]: (
+            [e.text for e in page.find("legend") if fieldset in e.parents],
+            [e.text for e in page.find("p", **{"class": "kb-facet-help"}) if fieldset in e.parents],
+        )
+        for fieldset in page.find("fieldset")
+    }
+    assert legends["grootte"] == (["Grootte van de trekker"], [catalogue.SIZE_HELP])
+    assert legends["geschikt"] == (["Geschikt voor"], [catalogue.SUITS_HELP])
+
+
+def test_the_text_box_is_in_the_form_and_the_form_folds_behind_a_filters_button(page: Collector) -> None:
+    (form,) = page.find("form", id="kb-filters")
+    (box,) = page.find("input", type="search")
+    assert form in box.parents and box.attrs["name"] == "zoek"
+    (label,) = [e for e in page.find("label") if e.attrs.get("for") == box.attrs["id"]]
+    assert label.text.startswith("Zoek in titel, samenvatting en stad")
+    (toggle,) = page.find("button", **{"data-kb-filters-toggle": ""})
+    assert toggle.attrs["aria-controls"] == "kb-filters" and toggle.attrs["aria-expanded"] == "false"
+    assert "hidden" in toggle.attrs, "without JavaScript there is no form to unfold"
+    assert page.elements.index(toggle) < page.elements.index(form)
+
+
+def test_without_javascript_the_intro_names_what_works_and_the_script_has_its_own(
+    kb: KnowledgeBase, page: Collector
+) -> None:
+    (static,) = page.find("p", **{"data-kb-intro-static": ""})
+    (script,) = page.find("p", **{"data-kb-intro-script": ""})
+    assert "hidden" not in static.attrs and "hidden" in script.attrs
+    assert "Kies hieronder" not in static.text
+    assert f"alle {len(kb.practices)} praktijken hieronder" in static.text
+    assert "per stadsgrootte en per thema" in static.text
+    assert "vanaf haar eigen pagina" in static.text, "says that a practice prints on its own"
+    assert "vergaderpakket" in script.text
+
+
+def test_the_meeting_pack_controls_and_print_view_stay_hidden_without_javascript(page: Collector) -> None:
+    (bar,) = page.find("div", **{"data-kb-pack": ""})
+    (view,) = page.find("section", id="kb-pack-view")
+    assert "hidden" in bar.attrs and "hidden" in view.attrs
+    (button,) = [b for b in page.find("button") if "data-kb-pack-print" in b.attrs]
+    assert button.text == "Afdrukken als vergaderpakket" and bar in button.parents
+    assert page.find("ol", **{"data-kb-pack-cover": ""})
 
 
 def test_the_result_count_is_announced(kb: KnowledgeBase, page: Collector) -> None:
@@ -200,9 +250,13 @@ def test_the_show_more_buttons_follow_the_list_and_stay_hidden_without_javascrip
 def test_static_theme_and_size_pages_are_linked_for_readers_without_javascript(
     kb: KnowledgeBase, page: Collector
 ) -> None:
-    hrefs = {a.attrs["href"] for a in page.find("a") if not any(p.tag == "form" for p in a.parents)}
+    (folded,) = page.find("details", **{"class": "kb-static-facets"})
+    hrefs = {a.attrs["href"] for a in page.find("a") if folded in a.parents}
     assert {f"../themas/{t}/" for t in kb.themes} <= hrefs
     assert {f"../stadsgrootte/{s}/" for s in kb.size_classes} <= hrefs
+    assert [e.text for e in page.find("summary") if folded in e.parents] == [
+        "Filters: per stadsgrootte en per thema"
+    ]
 
 
 def test_record_text_is_shown_literally_and_never_as_markup_or_template(kb: KnowledgeBase) -> None:

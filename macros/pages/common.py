@@ -88,6 +88,8 @@ class Page:
     edit_url: str | None = None
     description: str | None = None
     body: list[Markup] = field(default_factory=list)
+    title_weight: float | None = None
+    """Pagefind's weight for the H1 (`macros.search_index.TITLE_WEIGHTS`); None keeps Pagefind's own."""
 
     @property
     def url(self) -> str:
@@ -111,7 +113,10 @@ class Page:
         if self.description:
             meta.append(f"description: {yaml_string(line(self.description))}")
         head = "---\n" + "\n".join(meta) + "\n---\n"
-        return head + "\n" + "\n\n".join([f"# {md(self.title)}", *self.body]) + "\n"
+        heading = f"# {md(self.title)}"
+        if self.title_weight is not None:  # attr_list; `md` escapes braces in the title itself
+            heading += f' {{: data-pagefind-weight="{self.title_weight:g}" }}'
+        return head + "\n" + "\n\n".join([heading, *self.body]) + "\n"
 
 
 # --- labels and links --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ buttons for the rest; the count still gives every match.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import parse_qs, urlsplit
@@ -16,6 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from macros import catalogue
 from macros.knowledge import KnowledgeBase
 from macros.relations import city_size_class
 
@@ -249,3 +251,180 @@ def test_toon_meer_reveals_the_next_batch_by_keyboard_and_toon_alle_every_match(
         more.click()
     assert shown_in_order(page) == order
     expect(page.locator("#kb-result-count")).to_have_text(f"{len(order)} praktijken")
+
+
+# --- on a phone, without JavaScript, both size filters, the text box, the meeting pack ------------------
+
+PHONE = {"width": 390, "height": 844}
+"""A phone's first screen, in CSS pixels (a common 6.1-inch phone)."""
+
+
+def first_practice_bottom(page: Page) -> float:
+    box = page.locator("#kb-catalogue li.kb-practice").first.bounding_box()
+    assert box is not None, "the first practice is not rendered"
+    return box["y"] + box["height"]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_on_a_phone_the_first_practice_shows_in_the_first_screen(
+    browser: Browser, served_site: str, javascript: bool
+) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, java_script_enabled=javascript)
+    try:
+        page = context.new_page()
+        page.goto(served_site + CATALOGUE)
+        assert first_practice_bottom(page) <= PHONE["height"], "the first practice is below the first screen"
+        if not javascript:
+            expect(page.locator("details.kb-static-facets > summary")).to_be_visible()
+            return
+        toggle = page.locator("[data-kb-filters-toggle]")
+        expect(toggle).to_have_text("Filters")
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        expect(page.locator("#kb-filters")).to_be_hidden()
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        expect(page.locator("#kb-filters")).to_be_visible()
+        page.locator('#kb-filters input[name="thema"]').first.check()
+        expect(toggle).to_have_text("Filters (1 actief)")
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_the_form_is_open_without_a_filters_button(page: Page, served_site: str) -> None:
+    page.goto(served_site + CATALOGUE)
+    expect(page.locator("#kb-filters")).to_be_visible()
+    expect(page.locator("[data-kb-filters-toggle]")).to_be_hidden()
+
+
+def test_without_javascript_the_intro_says_what_works_and_no_pack_button_shows(
+    browser: Browser, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(served_site + CATALOGUE)
+        intro = page.locator("[data-kb-intro-static]")
+        expect(intro).to_be_visible()
+        expect(intro).to_contain_text(f"alle {len(demo_kb.practices)} praktijken hieronder")
+        expect(intro).to_contain_text("per stadsgrootte en per thema")
+        expect(intro).to_contain_text("vanaf haar eigen pagina")
+        expect(page.locator("article")).not_to_contain_text("Kies hieronder")
+        expect(page.locator("[data-kb-intro-script]")).to_be_hidden()
+        expect(page.get_by_role("button", name="Afdrukken als vergaderpakket")).to_have_count(0)
+        page.locator("details.kb-static-facets > summary").click()
+        expect(page.locator(".kb-static-facets a").first).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_with_javascript_the_intro_explains_the_filters(page: Page, served_site: str) -> None:
+    page.goto(served_site + CATALOGUE)
+    expect(page.locator("[data-kb-intro-script]")).to_be_visible()
+    expect(page.locator("[data-kb-intro-static]")).to_be_hidden()
+    expect(page.locator(".kb-static-facets")).to_be_hidden()
+
+
+def suits(kb: KnowledgeBase, size: str) -> set[str]:
+    """Practices that say they suit `size` (`transferability.size_classes`)."""
+    return {
+        practice_id
+        for practice_id, practice in kb.practices.items()
+        if practice.transferability and size in practice.transferability.size_classes
+    }
+
+
+def test_the_lead_citys_size_and_the_sizes_a_practice_suits_are_two_filters(
+    page: Page, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    # A size where the two answers differ, so the test tells the filters apart.
+    size = next(
+        s
+        for s in demo_kb.size_classes
+        if suits(demo_kb, s) and suits(demo_kb, s) != expected(demo_kb, sizes=[s])
+    )
+    page.goto(f"{served_site}{CATALOGUE}?geschikt={size}")
+    expect_matches(page, demo_kb, suits(demo_kb, size))
+    expect(page.locator(f'input[name="geschikt"][value="{size}"]')).to_be_checked()
+    expect(page.locator('fieldset[data-facet="geschikt"] legend')).to_have_text("Geschikt voor")
+    expect(page.locator('fieldset[data-facet="grootte"] legend')).to_have_text("Grootte van de trekker")
+    page.locator("[data-kb-clear]").click()
+    check(page, "grootte", size)
+    expect_matches(page, demo_kb, expected(demo_kb, sizes=[size]))
+    check(page, "geschikt", size)
+    expect_matches(page, demo_kb, expected(demo_kb, sizes=[size]) & suits(demo_kb, size))
+    assert query(page) == {"grootte": {size}, "geschikt": {size}}
+
+
+def findable_text(kb: KnowledgeBase, practice_id: str) -> str:
+    """What the text box searches: title, city and the summary as the list shows it, without case or
+    accents."""
+    practice = kb.practices[practice_id]
+    city = kb.cities.get(practice.city)
+    text = " ".join(
+        [practice.title, city.name if city else practice.city, catalogue._short(practice.summary)]
+    )
+    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def test_the_text_box_filters_with_the_facets_without_case_or_accents_and_keeps_the_url(
+    page: Page, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    city = demo_kb.cities[demo_kb.practices[sorted(demo_kb.practices)[0]].city]
+    word = city.name.split()[0]
+    want = {p for p in demo_kb.practices if word.casefold() in findable_text(demo_kb, p)}
+    assert 0 < len(want) < len(demo_kb.practices)
+    page.goto(served_site + CATALOGUE)
+    # Upper case and an accent on the first vowel: the same practices.
+    accented = re.sub(
+        "[aeiou]",
+        lambda m: {"a": "á", "e": "é", "i": "ï", "o": "ó", "u": "ú"}[m.group(0)],
+        word.lower(),
+        count=1,
+    )
+    page.locator("#kb-text").fill(accented.upper())
+    expect_matches(page, demo_kb, want)
+    assert query(page) == {"zoek": {accented.upper()}}
+    size = Counter(s for p in want for s in [facet_values(demo_kb)[p][0]] if s).most_common(1)[0][0]
+    check(page, "grootte", size)
+    expect_matches(page, demo_kb, want & expected(demo_kb, sizes=[size]))
+    page.reload()
+    expect(page.locator("#kb-text")).to_have_value(accented.upper())
+    expect_matches(page, demo_kb, want & expected(demo_kb, sizes=[size]))
+    page.locator("[data-kb-clear]").click()
+    expect(page.locator("#kb-text")).to_have_value("")
+    expect_matches(page, demo_kb, set(demo_kb.practices))
+
+
+def test_the_meeting_pack_prints_the_ticked_practices_after_a_cover_list(
+    page: Page, served_site: str, demo_kb: KnowledgeBase
+) -> None:
+    page.add_init_script("window.print = () => { window.kbPrinted = (window.kbPrinted || 0) + 1; }")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(served_site + CATALOGUE)
+    order = in_list_order(demo_kb, demo_kb.practices)
+    chosen = [order[0], order[2]]
+    expect(page.get_by_role("button", name="Afdrukken als vergaderpakket")).to_be_hidden()
+    for practice_id in chosen:
+        page.locator(f'#kb-catalogue .kb-tick[value$="/{practice_id}/"]').check()
+    expect(page.locator("[data-kb-pack-count]")).to_have_text("2 praktijken aangevinkt")
+    page.get_by_role("button", name="Afdrukken als vergaderpakket").click()
+    view = page.locator("#kb-pack-view")
+    expect(view).to_have_attribute("data-kb-pack-ready", "")
+    cover = view.locator("[data-kb-pack-cover] > li")
+    expect(cover).to_have_count(2)
+    for item, practice_id in zip(cover.all(), chosen, strict=True):
+        practice = demo_kb.practices[practice_id]
+        expect(item).to_contain_text(practice.title)
+        expect(item).to_contain_text(demo_kb.cities[practice.city].name)
+        expect(item).to_contain_text(f"{served_site}{CATALOGUE}{practice_id}/")
+    sections = view.locator(".kb-pack-practice")
+    expect(sections).to_have_count(2)
+    for section, practice_id in zip(sections.all(), chosen, strict=True):
+        expect(section.locator("h1")).to_have_text(demo_kb.practices[practice_id].title)
+    assert page.evaluate("window.kbPrinted") == 1
+    expect(page.locator("#kb-catalogue")).to_be_hidden()
+    assert all(url.startswith(served_site) for url in requested), "the pack fetched from another site"
+    page.get_by_role("button", name="Terug naar de praktijken").click()
+    expect(view).to_be_hidden()
+    expect(page.locator("#kb-catalogue")).to_be_visible()

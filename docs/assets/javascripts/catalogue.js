@@ -1,8 +1,18 @@
 /*
  * Catalogue filters for /praktijken/ (markup: macros/catalogue.py, contract: notes/CONTRACTS.md).
  *
- * Without this script the full list shows and the form stays hidden; the script reveals the form
- * and hides the static facet links it replaces.
+ * Without this script the full list shows and the form stays hidden; the script reveals the form,
+ * hides the static facet links it replaces and swaps the intro for the one that explains the form.
+ * On a narrow screen the form folds behind a "Filters" button (CSS decides when; the button says
+ * whether it is open), so the first practices show in the first screen.
+ *
+ * The text box (`?zoek=`) filters together with the facets: every word must occur in the practice's
+ * title, shown summary or city, compared without case and accents.
+ *
+ * Meeting pack: each practice shown gets a tick box; "Afdrukken als vergaderpakket" fetches the page
+ * of every ticked practice from this same site, builds one print view (a cover list with title, city
+ * and address, then each practice) and opens the print dialog. The ticks live in sessionStorage, so
+ * they survive a visit to a practice and back.
  *
  * Semantics: OR within a facet, AND between facets. A facet with nothing ticked does not filter.
  * Counts are standard faceted counts: the count beside a value is the number of practices that
@@ -33,6 +43,8 @@
 
   var current = null; // the catalogue of the page on screen, if it has one
   var PAGE = 50; // practices shown per batch
+  var TEXT_PARAM = "zoek";
+  var PACK_KEY = "kb-vergaderpakket";
 
   function Catalogue(form, list) {
     this.form = form;
@@ -42,6 +54,10 @@
     this.items = Array.prototype.map.call(list.querySelectorAll("li.kb-practice"), readItem, this);
     this.visible = null; // the items' elements now in the list, in order; null: the page's own list
     this.more = document.querySelector("[data-kb-more]");
+    this.text = form.querySelector('input[name="' + TEXT_PARAM + '"]');
+    this.words = []; // the text box's words, normalised
+    this.toggle = document.querySelector("[data-kb-filters-toggle]");
+    this.pack = new Pack(this);
     this.limit = PAGE; // how many matching practices are shown
     this.matched = 0;
     this.lastMs = 0;
@@ -69,7 +85,30 @@
       }
       return out;
     });
-    return { el: li, values: values, match: true };
+    return { el: li, values: values, match: true, haystack: null, tick: null };
+  }
+
+  /* Lower case without accents: "Éénoudergezin" and "eenoudergezin" compare equal. */
+  function normalise(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function wordsOf(text) {
+    var words = normalise(text).split(/\s+/);
+    return words.filter(function (w) { return w.length > 0; });
+  }
+
+  /* The text a practice is found by: its title, city and shown summary, normalised once, when the
+     first word is typed (not on page load). */
+  function haystack(item) {
+    if (item.haystack === null) item.haystack = normalise(item.el.textContent.replace(/\s+/g, " "));
+    return item.haystack;
+  }
+
+  function matchesText(item, words) {
+    var text = haystack(item);
+    for (var w = 0; w < words.length; w++) if (text.indexOf(words[w]) === -1) return false;
+    return true;
   }
 
   /* One pass: visibility of every item and the faceted counts. A new filter shows the first batch;
@@ -82,8 +121,11 @@
     var active = selected.map(function (sel) { return sel.indexOf(true) !== -1; });
     var counts = facets.map(function (f) { return new Int32Array(f.inputs.length); });
     var shown = 0, visible = [];
+    var words = this.words;
     for (var i = 0; i < this.items.length; i++) {
       var item = this.items[i], missed = -1, misses = 0;
+      // The text is a filter on every facet's count too: a practice it excludes counts nowhere.
+      if (words.length && !matchesText(item, words)) { item.match = false; continue; }
       for (var f = 0; f < nf && misses < 2; f++) {
         if (active[f] && !matches(item.values[f], selected[f])) { misses++; missed = f; }
       }
@@ -120,6 +162,7 @@
       list.appendChild(added);
     }
     this.visible = next;
+    for (i = k; i < next.length; i++) this.pack.decorate(next[i]);
   };
 
   /* Reveal the next batch (or every match) and move focus to the first practice it revealed, so a
@@ -150,6 +193,16 @@
       all.hidden = rest <= PAGE; // then "next" already shows them all
       setText(all, "Toon alle " + this.matched + " praktijken");
     }
+  };
+
+  /* The "Filters" button says how many filters are on, so a folded form still shows that it filters. */
+  Catalogue.prototype.updateToggle = function () {
+    if (!this.toggle) return;
+    var on = this.words.length ? 1 : 0;
+    this.facets.forEach(function (facet) {
+      facet.inputs.forEach(function (input) { if (input.checked) on++; });
+    });
+    setText(this.toggle, on ? "Filters (" + on + " actief)" : "Filters");
   };
 
   function setText(el, text) {
@@ -199,18 +252,26 @@
     });
     var more = this.form.querySelector("details.kb-facets-more");
     if (more && openMore) more.open = true;
+    if (this.text) {
+      this.text.value = params.get(TEXT_PARAM) || "";
+      this.words = wordsOf(this.text.value);
+    }
     this.apply();
+    this.updateToggle();
   };
 
   Catalogue.prototype.writeUrl = function () {
     var params = new URLSearchParams(window.location.search);
     var parts = [];
     this.facets.forEach(function (facet) { params.delete(facet.name); });
+    params.delete(TEXT_PARAM);
     params.forEach(function (value, key) { parts.push(encodeURIComponent(key) + "=" + encodeURIComponent(value)); });
     this.facets.forEach(function (facet) {
       var ids = facet.inputs.filter(function (i) { return i.checked; }).map(function (i) { return encodeURIComponent(i.value); });
       if (ids.length) parts.push(facet.name + "=" + ids.join(","));
     });
+    var typed = this.text ? this.text.value.trim() : "";
+    if (typed) parts.push(TEXT_PARAM + "=" + encodeURIComponent(typed));
     var url = window.location.pathname + (parts.length ? "?" + parts.join("&") : "") + window.location.hash;
     // Keep history.state: Material's instant navigation stores its own data there.
     window.history.replaceState(window.history.state, "", url);
@@ -218,13 +279,41 @@
 
   Catalogue.prototype.clear = function () {
     this.facets.forEach(function (facet) { facet.inputs.forEach(function (input) { input.checked = false; }); });
+    if (this.text) this.text.value = "";
+    this.words = [];
     this.apply();
+    this.updateToggle();
     this.writeUrl();
   };
 
   Catalogue.prototype.bind = function () {
     var self = this;
-    this.form.addEventListener("change", function () { self.apply(); self.writeUrl(); });
+    this.form.addEventListener("change", function (event) {
+      if (event.target === self.text) return; // typed text is applied on "input"
+      self.apply();
+      self.writeUrl();
+      self.updateToggle();
+    });
+    if (this.text) {
+      this.text.addEventListener("input", function () {
+        self.words = wordsOf(self.text.value);
+        self.apply();
+        self.writeUrl();
+        self.updateToggle();
+      });
+    }
+    if (this.toggle) {
+      this.toggle.addEventListener("click", function () {
+        var open = self.toggle.getAttribute("aria-expanded") !== "true";
+        self.toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        self.form.classList.toggle("kb-filters--open", open);
+        if (open) {
+          var first = self.form.querySelector("input");
+          if (first) first.focus();
+        }
+      });
+    }
+    this.pack.bind();
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     var clear = this.form.querySelector("[data-kb-clear]");
     if (clear) clear.addEventListener("click", function () { self.clear(); });
@@ -234,6 +323,199 @@
         if (button) self.showMore(button.hasAttribute("data-kb-more-all"));
       });
     }
+  };
+
+  /* --- the meeting pack ---------------------------------------------------------------------- */
+
+  function Pack(catalogue) {
+    this.catalogue = catalogue;
+    this.bar = document.querySelector("[data-kb-pack]");
+    this.view = document.getElementById("kb-pack-view");
+    this.ticked = readTicks();
+  }
+
+  function readTicks() {
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(PACK_KEY) || "[]");
+      return Array.isArray(saved) ? saved.filter(function (x) { return typeof x === "string"; }) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  Pack.prototype.save = function () {
+    try {
+      window.sessionStorage.setItem(PACK_KEY, JSON.stringify(this.ticked));
+    } catch (e) { /* private mode: the ticks last as long as the page */ }
+  };
+
+  /* A practice's key in the pack: the path of its page (Material's instant navigation may have made
+     the link absolute). */
+  function itemHref(li) {
+    var link = li.querySelector("a");
+    return link ? new URL(link.getAttribute("href"), window.location.href).pathname : "";
+  }
+
+  /* A tick box before the practice's link, made when the practice is first shown. */
+  Pack.prototype.decorate = function (li) {
+    if (!this.bar || li.querySelector(".kb-tick")) return;
+    var link = li.querySelector("a");
+    if (!link) return;
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.className = "kb-tick";
+    box.value = itemHref(li);
+    box.checked = this.ticked.indexOf(box.value) !== -1;
+    box.setAttribute("aria-label", "Voor het vergaderpakket: " + link.textContent);
+    li.insertBefore(box, li.firstChild);
+  };
+
+  Pack.prototype.bind = function () {
+    if (!this.bar) return;
+    var self = this;
+    this.catalogue.list.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.classList || !box.classList.contains("kb-tick")) return;
+      var at = self.ticked.indexOf(box.value);
+      if (box.checked && at === -1) self.ticked.push(box.value);
+      if (!box.checked && at !== -1) self.ticked.splice(at, 1);
+      self.save();
+      self.update();
+    });
+    this.bar.querySelector("[data-kb-pack-print]").addEventListener("click", function () { self.open(); });
+    this.bar.querySelector("[data-kb-pack-clear]").addEventListener("click", function () {
+      self.ticked = [];
+      self.save();
+      Array.prototype.forEach.call(self.catalogue.list.querySelectorAll(".kb-tick"), function (box) {
+        box.checked = false;
+      });
+      self.update();
+    });
+    if (this.view) {
+      this.view.querySelector("[data-kb-pack-close]").addEventListener("click", function () { self.close(); });
+      this.view.querySelector("[data-kb-pack-again]").addEventListener("click", function () { window.print(); });
+    }
+    this.update();
+  };
+
+  Pack.prototype.update = function () {
+    var n = this.ticked.length;
+    // Shown once a practice is ticked: on a phone an empty bar would push the list down.
+    this.bar.hidden = n === 0;
+    setText(this.bar.querySelector("[data-kb-pack-count]"),
+      n === 0 ? "Geen praktijken aangevinkt" : n === 1 ? "1 praktijk aangevinkt" : n + " praktijken aangevinkt");
+    this.bar.querySelector("[data-kb-pack-print]").disabled = n === 0;
+    this.bar.querySelector("[data-kb-pack-clear]").disabled = n === 0;
+  };
+
+  /* The ticked practices in the list's order, each with its title, city and address. */
+  Pack.prototype.chosen = function () {
+    var ticked = this.ticked;
+    return this.catalogue.items
+      .filter(function (item) { return ticked.indexOf(itemHref(item.el)) !== -1; })
+      .map(function (item) {
+        var link = item.el.querySelector("a");
+        var city = item.el.querySelector("small");
+        return {
+          title: link.textContent,
+          city: city ? city.textContent : "",
+          url: new URL(link.getAttribute("href"), window.location.href),
+        };
+      })
+      .filter(function (practice) { return practice.url.origin === window.location.origin; });
+  };
+
+  /* Fetch every ticked practice's page (same site only), build the print view and print it. */
+  Pack.prototype.open = function () {
+    if (!this.view) return;
+    var self = this;
+    var chosen = this.chosen();
+    var cover = this.view.querySelector("[data-kb-pack-cover]");
+    var body = this.view.querySelector("[data-kb-pack-practices]");
+    var status = this.view.querySelector("[data-kb-pack-status]");
+    cover.replaceChildren.apply(cover, chosen.map(coverItem));
+    body.replaceChildren();
+    setText(status, "De pagina's van " + chosen.length + " praktijken worden geladen…");
+    this.showView(true);
+    Promise.all(chosen.map(function (practice) {
+      return fetch(practice.url.href, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.text();
+        })
+        .then(function (html) { return practiceSection(html, practice); })
+        .catch(function () { return failedSection(practice); });
+    })).then(function (sections) {
+      body.replaceChildren.apply(body, sections);
+      setText(status, chosen.length === 1 ? "1 praktijk." : chosen.length + " praktijken.");
+      self.view.setAttribute("data-kb-pack-ready", "");
+      window.print();
+    });
+  };
+
+  function coverItem(practice) {
+    var li = document.createElement("li");
+    var title = document.createElement("strong");
+    title.textContent = practice.title;
+    var city = document.createTextNode(practice.city ? " (" + practice.city + ")" : "");
+    var address = document.createElement("span");
+    address.className = "kb-pack-address";
+    address.textContent = practice.url.href;
+    li.append(title, city, document.createElement("br"), address);
+    return li;
+  }
+
+  /* The practice page's article, parsed (its scripts never run), without edit buttons and permalinks,
+     with every link made absolute: the links were relative to the practice's own page. */
+  function practiceSection(html, practice) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var article = doc.querySelector("article.md-content__inner");
+    if (!article) return failedSection(practice);
+    Array.prototype.forEach.call(
+      article.querySelectorAll("script, style, iframe, object, embed, .md-content__button, .headerlink"),
+      function (node) { node.remove(); }
+    );
+    Array.prototype.forEach.call(article.querySelectorAll("[href], [src]"), function (node) {
+      ["href", "src"].forEach(function (name) {
+        var value = node.getAttribute(name);
+        if (value !== null) node.setAttribute(name, new URL(value, practice.url).href);
+      });
+    });
+    // Ids would clash with the catalogue's own and with each other.
+    Array.prototype.forEach.call(article.querySelectorAll("[id]"), function (node) { node.removeAttribute("id"); });
+    var section = document.createElement("article");
+    section.className = "kb-pack-practice";
+    while (article.firstChild) section.appendChild(document.adoptNode(article.firstChild));
+    var address = document.createElement("p");
+    address.className = "kb-pack-address";
+    address.textContent = practice.url.href;
+    section.appendChild(address);
+    return section;
+  }
+
+  function failedSection(practice) {
+    var section = document.createElement("article");
+    section.className = "kb-pack-practice";
+    var p = document.createElement("p");
+    p.textContent = "Kon " + practice.title + " niet laden; druk de pagina apart af: " + practice.url.href;
+    section.appendChild(p);
+    return section;
+  }
+
+  Pack.prototype.showView = function (open) {
+    var article = this.view.closest("article") || document.body;
+    article.classList.toggle("kb-pack-open", open);
+    this.view.hidden = !open;
+    if (open) {
+      this.view.removeAttribute("data-kb-pack-ready");
+      this.view.focus();
+    }
+  };
+
+  Pack.prototype.close = function () {
+    this.showView(false);
+    var button = this.bar.querySelector("[data-kb-pack-print]");
+    if (button) button.focus();
   };
 
   /* Called on every page (and again after each instant navigation); does nothing off the catalogue. */
@@ -247,6 +529,13 @@
     current.bind();
     var fallback = document.querySelector(".kb-static-facets");
     if (fallback) fallback.hidden = true;
+    var staticIntro = document.querySelector("[data-kb-intro-static]");
+    var scriptIntro = document.querySelector("[data-kb-intro-script]");
+    if (staticIntro && scriptIntro) {
+      staticIntro.hidden = true;
+      scriptIntro.hidden = false;
+    }
+    if (current.toggle) current.toggle.hidden = false;
     form.hidden = false;
     current.restore();
   }
