@@ -247,7 +247,14 @@ def _load_vocabularies(kb: KnowledgeBase) -> list[Problem]:
     for stem, model in VOCABULARY_MODELS.items():
         path = kb.root / "vocabulary" / f"{stem}.yml"
         if not path.is_file():
-            problems.append(Problem(path, 1, "", f"the vocabulary file is missing; create {path.name}"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    "",
+                    f"de woordenlijst ontbreekt; maak {path.name} aan (zie de andere lijsten in vocabulary/)",
+                )
+            )
             continue
         raw, read_problems = read_record(path)
         if raw is None:

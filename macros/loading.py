@@ -513,7 +513,7 @@ def _name_problem(path: Path, reserved: frozenset[str]) -> Problem | None:
     stem, _, extension = name.partition(".")
     if extension != "yml":
         if extension.lower() in ("yml", "yaml"):
-            message = f"een record eindigt op `.yml`; hernoem het bestand naar {quoted(_slug(stem) + '.yml')}"
+            message = f"een record eindigt op `.yml`; hernoem het bestand naar {quoted(slug(stem) + '.yml')}"
         else:
             message = (
                 "hier horen alleen records, bestanden die op `.yml` eindigen; "
@@ -529,7 +529,7 @@ def _name_problem(path: Path, reserved: frozenset[str]) -> Problem | None:
     if not _KEBAB.fullmatch(stem):
         message = (
             "de bestandsnaam is de id van het record: kleine letters zonder accenten, cijfers en "
-            f"koppeltekens; hernoem het bestand naar {quoted(_slug(stem) + '.yml')}"
+            f"koppeltekens; hernoem het bestand naar {quoted(slug(stem) + '.yml')}"
         )
         return Problem(path, 1, "", message)
     if len(stem) > MAX_ID_CHARS:
@@ -538,7 +538,7 @@ def _name_problem(path: Path, reserved: frozenset[str]) -> Problem | None:
     return None
 
 
-def _slug(stem: str) -> str:
+def slug(stem: str) -> str:
     """The kebab-case id a name suggests: `Taalcafé Kwakelbeek` -> `taalcafe-kwakelbeek`."""
     return slugify(stem, max_length=MAX_ID_CHARS, word_boundary=True) or "naam-van-het-record"
 

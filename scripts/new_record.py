@@ -14,15 +14,16 @@ import re
 import sys
 from pathlib import Path
 
-from macros.kinds import KIND_FOLDERS, VOCABULARY_MODELS
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
 
 from macros import knowledge, schema, templates
+from macros.kinds import KIND_FOLDERS, VOCABULARY_MODELS
+from macros.loading import slug
+from macros.problems import printable
 
-_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def target_path(root: Path, kind: str, record_id: str) -> Path:
@@ -51,26 +52,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--city", help="for a practice: the id of the city that leads it")
     parser.add_argument("--dir", help="records folder (default: $KB_RECORDS_DIR or practices/)")
     args = parser.parse_args(argv)
-    if not _KEBAB.match(args.id):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", args.id.lower()).strip("-")
-        print(f"'{args.id}' is not a valid id; use kebab-case, for example '{suggestion}'", file=sys.stderr)
+    if not _KEBAB.fullmatch(args.id):
+        message = (
+            f"'{printable(args.id)}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens"
+        )
+        print(f"{message}, bijvoorbeeld '{slug(args.id)}'", file=sys.stderr)
         return 2
     if args.city and args.kind != "practice":
-        parser.error("--city only applies to a practice")
+        parser.error("--city kan alleen bij een praktijk")
     root = knowledge.records_root(args.dir)
     path = target_path(root, args.kind, args.id)
     if path.exists():
-        print(f"{path} already exists; edit it, or choose another id", file=sys.stderr)
+        print(f"{path} bestaat al; pas dat bestand aan, of kies een andere id", file=sys.stderr)
         return 2
     if args.city and not target_path(root, "city", args.city).is_file():
-        print(f"note: there is no city '{args.city}' yet; add it with: new_record.py city {args.city}")
+        print(f"let op: er is nog geen stad '{args.city}'; maak ze met: new_record.py city {args.city}")
     schema_ref = os.path.relpath(schema.SCHEMA_DIR / schema.schema_file_name(args.kind), path.parent)
     text = templates.record_template(
         args.kind, args.id, Path(schema_ref).as_posix(), dt.date.today(), args.city, vocabulary_ids(root)
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    print(f"wrote {path}; fill in the required fields, then run: python scripts/validate.py")
+    print(
+        f"{path} geschreven; vul de verplichte velden in en controleer met: python scripts/validate.py {path}"
+    )
     return 0
 
 

@@ -131,14 +131,17 @@ def test_an_existing_file_is_never_overwritten(records: Path) -> None:
     before = (records / "cities" / "teststad.yml").read_text(encoding="utf-8")
     result = new_record(records, "city", "teststad")
     assert result.returncode == 2
-    assert "already exists" in result.stderr
+    assert "bestaat al; pas dat bestand aan, of kies een andere id" in result.stderr
     assert (records / "cities" / "teststad.yml").read_text(encoding="utf-8") == before
 
 
 def test_an_id_that_is_not_kebab_case_is_refused_with_a_suggestion(records: Path) -> None:
     result = new_record(records, "practice", "Taal Café")
     assert result.returncode == 2
-    assert "'Taal Café' is not a valid id; use kebab-case, for example 'taal-caf'" in result.stderr
+    assert (
+        "'Taal Café' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld 'taal-cafe'"
+        in result.stderr
+    )
     assert not list(records.glob("*.yml"))
 
 
