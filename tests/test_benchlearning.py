@@ -3,11 +3,10 @@ rules on size and maturity, and centrumsteden form a peer group."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from records_folder import PRACTICE, write_record
+from records_folder import PRACTICE, TODAY, write_record
 
 from macros import benchlearning, demo, knowledge
 from macros.benchlearning import Benchlearning
@@ -18,7 +17,7 @@ from macros.knowledge import KnowledgeBase
 def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     root = tmp_path_factory.mktemp("demo") / "records"
     demo.write_corpus(root, 120, 3)
-    return knowledge.build(root)
+    return knowledge.build(root, today=TODAY)
 
 
 def _reference(kb: KnowledgeBase, bench: Benchlearning, practice_id: str, limit: int) -> list[str]:
@@ -67,7 +66,7 @@ def _cities(records: Path, cities: dict[str, tuple[int, str | None]]) -> Knowled
         write_record(
             records, f"werk-{city_id}.yml", PRACTICE.replace("teststad", city_id).replace("[taal]", "[werk]")
         )
-    return knowledge.build(records, today=dt.date(2026, 11, 23))
+    return knowledge.build(records, today=TODAY)
 
 
 def test_an_unknown_maturity_is_never_shown_as_less_or_more_experience(records: Path) -> None:
@@ -99,5 +98,5 @@ def test_centrumsteden_are_each_others_peer_group(records: Path) -> None:
             f"cities/{city_id}.yml",
             f"name: {city_id}\ntype: {city_type}\nsources: [bron-test]\nlast_reviewed: 2026-01-15\n",
         )
-    bench = Benchlearning(knowledge.build(records, today=dt.date(2026, 11, 23)))
+    bench = Benchlearning(knowledge.build(records, today=TODAY))
     assert (bench.peer_group("aa"), bench.peer_group("bb"), bench.peer_group("cc")) == (["bb"], ["aa"], [])
