@@ -60,6 +60,19 @@ def test_warnings_alone_exit_0_but_fail_with_strict(records: Path) -> None:
     assert run([".", "--strict"], cwd=records).returncode == 1
 
 
+def test_kb_today_sets_the_day_the_dates_are_checked_against(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE)
+    later = run(["."], cwd=records, today=dt.date(2031, 6, 1))
+    assert later.returncode == 0
+    assert "taalcafe.yml:6: last_reviewed: waarschuwing: niet meer nagekeken sinds 2026-10-01" in later.stdout
+    earlier = run(["."], cwd=records, today=dt.date(2026, 9, 1))
+    assert earlier.returncode == 1
+    assert "taalcafe.yml:6: last_reviewed: 2026-10-01 ligt in de toekomst" in earlier.stdout
+    wrong = run(["."], cwd=records, env={"KB_TODAY": "1 juni 2031"})
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == "KB_TODAY='1 juni 2031': write the date as YYYY-MM-DD"
+
+
 def test_without_an_argument_it_validates_kb_records_dir(records: Path, tmp_path: Path) -> None:
     write_record(records, "taalcafe.yml", PRACTICE.replace("themes: [taal]", "themes: [taaal]"))
     result = run([], cwd=tmp_path, env={"KB_RECORDS_DIR": str(records)})
