@@ -284,8 +284,13 @@ def contributor_loop(work: Path, browser: Browser, dirty: bool = False) -> dict[
 
 
 def _builds(log: Path) -> int:
-    """Builds `mkdocs serve` finished so far."""
-    return log.read_text(encoding="utf-8").count("Documentation built in")
+    """Rebuilds `mkdocs serve` finished so far: each good one ends in "Reloading browsers".
+
+    Not "Documentation built in X seconds": MkDocs never logs a message of its build twice (a
+    DuplicateFilter on its build logger), so two builds that took the same hundredths of a second
+    counted as one, and an edit seemed to start no build at all.
+    """
+    return log.read_text(encoding="utf-8").count("Reloading browsers")
 
 
 LOOP_EDITS = 3

@@ -58,9 +58,10 @@ def build_site(
     """
     with knowledge.no_cycle_collection():
         started = time.process_time()
-        kb = knowledge.build(knowledge.records_root(records_dir))
+        today = today or knowledge.current_date()
+        kb = knowledge.build(knowledge.records_root(records_dir), today)
         loaded = time.process_time()
-        ctx = Context(kb, today or dt.date.today(), repo_url)
+        ctx = Context(kb, today, repo_url)
         site = Site(ctx, dict(render_all(ctx)))
         site.files = {f"data/{name}": data for name, data in exports.export_files(kb).items()}
         site.cpu_s = {"load": loaded - started, "render": time.process_time() - loaded}
@@ -71,7 +72,7 @@ def empty_site(repo_url: str = DEFAULT_REPO_URL, records_dir: Path | None = None
     """A site without records, for `mkdocs serve` when the first build finds invalid records: the
     hand-written pages still render (with empty macros), and show the problems."""
     kb = knowledge.KnowledgeBase(root=knowledge.records_root(records_dir))
-    return Site(Context(kb, dt.date.today(), repo_url))
+    return Site(Context(kb, knowledge.current_date(), repo_url))
 
 
 @dataclass

@@ -43,6 +43,24 @@ DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "practices"
 M = TypeVar("M", bound=BaseModel)
 
 
+TODAY_ENV = "KB_TODAY"
+"""Environment variable: the day (YYYY-MM-DD) the validator and the build count from instead of the real
+date. The tests set it, so that no record of theirs turns stale or lies in the future as the years pass."""
+
+
+def current_date() -> dt.date:
+    """The day records are checked against (two years since `last_reviewed` is stale, a later date is
+    in the future): $KB_TODAY when set, else the real date. The only place the validator and the build
+    read the clock."""
+    fixed = os.environ.get(TODAY_ENV)
+    if not fixed:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(fixed)
+    except ValueError:
+        raise ValueError(f"{TODAY_ENV}={fixed!r}: write the date as YYYY-MM-DD") from None
+
+
 def records_root(explicit: str | Path | None = None) -> Path:
     """The records folder: an explicit one, else `$KB_RECORDS_DIR`, else the shipped `practices/`."""
     chosen = explicit or os.environ.get("KB_RECORDS_DIR") or DEFAULT_ROOT
@@ -147,7 +165,7 @@ def load(
     """Read and validate every record below `root`; return the knowledge base and all problems found.
 
     The knowledge base holds the records that passed model validation; only use it when no problem
-    is an error.
+    is an error. Dates are checked against `today`, by default `current_date()` ($KB_TODAY or the real date).
     """
     kb = KnowledgeBase(root=root)
     with no_cycle_collection():
@@ -157,7 +175,7 @@ def load(
             kb.file_ids.setdefault(kind, set()).add(path.stem)
         for kind, path in files:
             problems += _load_record(kb, kind, path)
-        problems += checks.run_all(kb, today or dt.date.today(), strict)
+        problems += checks.run_all(kb, today or current_date(), strict)
     return kb, sorted(problems)
 
 

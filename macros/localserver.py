@@ -1,9 +1,11 @@
-"""Serve a built site on 127.0.0.1 for the link check and the benchmark's browser measures."""
+"""Serve a built site on 127.0.0.1: for the link check, the browser tests and the benchmark's browser
+measures. The one local server of the project; tests/browser/conftest.py serves the demo site with it."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -11,12 +13,29 @@ from pathlib import Path
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves files without logging every request.
+    """Serves the built site as if it were published at this server's address, without logging every
+    request.
 
     LinkChecker waits between two requests to one host (at most 10 a second) unless the server
     answers with a `LinkChecker` header; this local server does, so that linkcheckerrc's higher
     `maxrequestspersecond` applies and a site of thousands of pages is checked in seconds.
+
+    Material's instant navigation only intercepts links to pages listed in sitemap.xml, whose URLs
+    carry the published `site_url`; it keeps their path and swaps only scheme and host name. So the
+    sitemap is served with the published root replaced by this server's root, as the real host would
+    have it.
     """
+
+    def do_GET(self) -> None:
+        if self.path.split("?", 1)[0] != "/sitemap.xml":
+            super().do_GET()
+            return
+        body = rebased_sitemap(Path(self.directory) / "sitemap.xml", self.headers["Host"]).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "local test server")
@@ -24,6 +43,15 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+def rebased_sitemap(path: Path, host: str) -> str:
+    """The sitemap with its root URL (the home page's, the shortest) replaced by http://host/."""
+    text = path.read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", text)
+    if not locs:
+        return text
+    return text.replace(min(locs, key=len), f"http://{host}/")
 
 
 @contextlib.contextmanager

@@ -25,7 +25,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from macros import generate
+from macros import generate, knowledge
 from macros.build_state import state_of
 from macros.markup import Markup, fmt, join
 from macros.problems import RecordsInvalid
@@ -73,7 +73,11 @@ def on_files(files: Files, config: Any) -> Files:
     state = state_of(config)
     repo_url = config.get("repo_url") or generate.DEFAULT_REPO_URL
     try:
-        site = generate.build_site(repo_url=repo_url)
+        today = knowledge.current_date()  # $KB_TODAY, else the real date
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    try:
+        site = generate.build_site(today=today, repo_url=repo_url)
     except RecordsInvalid as exc:
         if not SESSION.serving:
             raise PluginError(_problem_lines(exc, _project(config))) from None

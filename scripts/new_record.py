@@ -51,6 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("id", help="the id, which is also the file name: kebab-case, like buddywerking-gent")
     parser.add_argument("--city", help="for a practice: the id of the city that leads it")
     parser.add_argument("--dir", help="records folder (default: $KB_RECORDS_DIR or practices/)")
+    parser.add_argument(
+        "--date",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="the last_reviewed date to fill in, YYYY-MM-DD (default: today)",
+    )
     args = parser.parse_args(argv)
     if not _KEBAB.fullmatch(args.id):
         message = (
@@ -69,7 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"let op: er is nog geen stad '{args.city}'; maak ze met: new_record.py city {args.city}")
     schema_ref = os.path.relpath(schema.SCHEMA_DIR / schema.schema_file_name(args.kind), path.parent)
     text = templates.record_template(
-        args.kind, args.id, Path(schema_ref).as_posix(), dt.date.today(), args.city, vocabulary_ids(root)
+        args.kind,
+        args.id,
+        Path(schema_ref).as_posix(),
+        args.date or dt.date.today(),
+        args.city,
+        vocabulary_ids(root),
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

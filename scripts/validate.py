@@ -2,6 +2,7 @@
 
 Prints every problem as `path:line: field.path: message`, in Dutch, then a summary; exits 1 when any
 problem is an error. Without arguments it validates $KB_RECORDS_DIR or the shipped practices/ folder.
+Dates are checked against today, or against $KB_TODAY (YYYY-MM-DD) when set.
 Given record files, it validates them against the whole records folder they are in and prints only
 their problems: what a contributor checks before committing (the pre-commit hook does this).
 """
@@ -59,8 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     only = None  # the whole folder
     if paths and root not in paths:  # record files, or a subfolder such as practices/cities
         only = {f for path in paths for f in ([path] if not path.is_dir() else [path, *path.rglob("*")])}
+    try:
+        today = knowledge.current_date()
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     started = time.perf_counter()
-    kb, problems = knowledge.load(root, strict=args.strict)
+    kb, problems = knowledge.load(root, today=today, strict=args.strict)
     elapsed = time.perf_counter() - started
     if only is not None:
         problems = [p for p in problems if p.path.absolute() in only]

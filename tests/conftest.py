@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -11,11 +12,15 @@ import pytest
 TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS))
 
+from records_folder import TODAY  # noqa: E402
 from sitebuild import build_site  # noqa: E402
 
 from macros import demo  # noqa: E402
 
 FIXTURE_RECORDS = TESTS / "fixtures" / "records"
+FIXTURE_TODAY = dt.date(2025, 1, 15)
+"""The day the fixture corpus is built and rendered on: fixed, so that its golden pages (and which of its
+records read as not reviewed for two years) do not move with the calendar."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -53,13 +58,13 @@ def demo_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def demo_site(demo_records: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site built strictly from the demo corpus (`demo_records`)."""
-    return build_site(demo_records, tmp_path_factory.mktemp("demo") / "site")
+    return build_site(demo_records, tmp_path_factory.mktemp("demo") / "site", today=TODAY)
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site built strictly from the small fixture corpus (tests/fixtures/records/)."""
-    return build_site(FIXTURE_RECORDS, tmp_path_factory.mktemp("fixture") / "site")
+    return build_site(FIXTURE_RECORDS, tmp_path_factory.mktemp("fixture") / "site", today=FIXTURE_TODAY)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from records_folder import TODAY
 
 from macros import knowledge
 from macros.knowledge import KnowledgeBase
@@ -74,4 +75,4 @@ def large_city(root: Path, city_id: str, actors: int, name_length: int = 30) -> 
 
 
 def build(root: Path) -> KnowledgeBase:
-    return knowledge.build(root)
+    return knowledge.build(root, today=TODAY)

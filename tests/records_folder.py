@@ -6,11 +6,16 @@ the least a practice needs to validate. Tests then add or break records with `wr
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import textwrap
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+
+TODAY = dt.date(2026, 11, 23)
+"""The day tests of made-up records count from: the records below are fresh on it (reviewed within two
+years, none in the future) in any year the tests run. Pass it as `today=`, or as $KB_TODAY to a script."""
 
 SOURCE = """\
 title: Een verzonnen bron voor tests

@@ -8,6 +8,7 @@ is.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -23,11 +24,17 @@ class SiteBuildFailed(RuntimeError):
     """`mkdocs build --strict` failed; the message holds its output."""
 
 
-def build_site(records_dir: Path | None, out_dir: Path) -> Path:
-    """Build the site from `records_dir` (the shipped practices/ when None) into `out_dir`; return it."""
+def build_site(records_dir: Path | None, out_dir: Path, today: dt.date | None = None) -> Path:
+    """Build the site from `records_dir` (the shipped practices/ when None) into `out_dir`; return it.
+
+    `today` is the day the build counts from ($KB_TODAY): made-up records give a fixed day, so that
+    their pages (which say when a record was last reviewed long ago) do not change with the calendar.
+    """
     records = (records_dir or ROOT / "practices").resolve()
     out_dir = out_dir.resolve()
     env = {**os.environ, "KB_RECORDS_DIR": str(records), "NO_MKDOCS_2_WARNING": "1"}
+    if today is not None:
+        env["KB_TODAY"] = today.isoformat()
     done = subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out_dir)],
         capture_output=True,

@@ -64,9 +64,10 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path: Path, capsys: pytest
     assert [size["practices"] for size in data["sizes"]] == [20]
     for size in data["sizes"]:
         assert size["build"]["cpu_s"] > 0 and size["baseline"]["cpu_s"] > 0
-        assert size["build_ratio"] == pytest.approx(
-            size["build"]["cpu_s"] / size["baseline"]["cpu_s"], rel=0.01
-        )
+        # The report rounds CPU seconds to 0.01 s and computes the ratio before rounding; at this size
+        # (about a second) that rounding alone moved the ratio by more than 1 %, now and then.
+        build, baseline, half = size["build"]["cpu_s"], size["baseline"]["cpu_s"], 0.005
+        assert (build - half) / (baseline + half) <= size["build_ratio"] <= (build + half) / (baseline - half)
         assert size["site"]["pages"] > size["practices"]
         # Generation's stages are parts of its time; the plain write of the same files is measured too.
         assert 0 < size["render_s"] + size["write_s"] < size["generation_s"]

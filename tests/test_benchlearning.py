@@ -5,12 +5,11 @@ rules on size and maturity, and centrumsteden form a peer group."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from records_folder import PRACTICE, write_record
+from records_folder import PRACTICE, TODAY, write_record
 
 from macros import benchlearning, demo, knowledge
 from macros.benchlearning import Benchlearning
@@ -25,7 +24,7 @@ from macros.pages.context import Context
 def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     root = tmp_path_factory.mktemp("demo") / "records"
     demo.write_corpus(root, 120, 3)
-    return knowledge.build(root)
+    return knowledge.build(root, today=TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +115,7 @@ def _cities(records: Path, cities: dict[str, tuple[int, str | None]]) -> Knowled
         write_record(
             records, f"werk-{city_id}.yml", PRACTICE.replace("teststad", city_id).replace("[taal]", "[werk]")
         )
-    return knowledge.build(records, today=dt.date(2026, 11, 23))
+    return knowledge.build(records, today=TODAY)
 
 
 def test_an_unknown_maturity_is_never_shown_as_less_or_more_experience(records: Path) -> None:
@@ -148,7 +147,7 @@ def test_centrumsteden_are_each_others_peer_group(records: Path) -> None:
             f"cities/{city_id}.yml",
             f"name: {city_id}\ntype: {city_type}\nsources: [bron-test]\nlast_reviewed: 2026-01-15\n",
         )
-    bench = Benchlearning(knowledge.build(records, today=dt.date(2026, 11, 23)))
+    bench = Benchlearning(knowledge.build(records, today=TODAY))
     assert (bench.peer_group("aa"), bench.peer_group("bb"), bench.peer_group("cc")) == (["bb"], ["aa"], [])
 
 
@@ -216,7 +215,7 @@ def test_cities_to_learn_from_match_the_documented_ranking(large: KnowledgeBase)
 def test_agenda_topics_match_practices_by_relevance_whatever_their_title(large: KnowledgeBase) -> None:
     """Every practice on a topic's themes is a candidate: members' first, then the most shared themes,
     then the ring distance from the hash of network and topic."""
-    ctx = Context(large, dt.date(2026, 11, 23))
+    ctx = Context(large, TODAY)
     topics = [(nid, topic) for nid, n in large.networks.items() for topic in n.agenda if topic.themes]
     assert len(topics) > 30
     for network_id, topic in topics:

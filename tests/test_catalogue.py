@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from records_folder import TODAY
 
 from macros import catalogue, demo, knowledge
 from macros.knowledge import KnowledgeBase
@@ -62,7 +63,7 @@ def parse(markdown: str) -> Collector:
 def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     root = tmp_path_factory.mktemp("catalogue") / "records"
     demo.write_corpus(root, 60, seed=0)
-    return knowledge.build(root)
+    return knowledge.build(root, today=TODAY)
 
 
 @pytest.fixture(scope="module")

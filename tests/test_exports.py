@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from records_folder import TODAY
 
 from macros import demo, exports, knowledge
 from macros.kinds import RECORD_MODELS, VOCABULARY_MODELS
@@ -32,7 +33,7 @@ def records_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def kb(records_dir: Path) -> KnowledgeBase:
-    return knowledge.build(records_dir)
+    return knowledge.build(records_dir, today=TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +137,7 @@ def test_csv_has_a_column_for_every_field(kb: KnowledgeBase, data_dir: Path) -> 
 
 def test_same_records_give_the_same_bytes(records_dir: Path, data_dir: Path, tmp_path: Path) -> None:
     again = tmp_path / "data"
-    write_exports(knowledge.build(records_dir), again)
+    write_exports(knowledge.build(records_dir, today=TODAY), again)
     names = sorted(p.name for p in data_dir.iterdir())
     assert names == sorted(p.name for p in again.iterdir())
     for name in names:

@@ -21,6 +21,7 @@ import yaml
 from bs4 import BeautifulSoup, Comment
 from conftest import FIXTURE_RECORDS
 from pydantic import BaseModel, HttpUrl
+from records_folder import TODAY
 from sitebuild import build_site
 
 from macros.kinds import RECORD_MODELS, VOCABULARY_MODELS
@@ -305,7 +306,7 @@ def _write_corpus(root: Path) -> None:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile") / "records"
     _write_corpus(root)
-    return build_site(root, tmp_path_factory.mktemp("hostile-site") / "site")
+    return build_site(root, tmp_path_factory.mktemp("hostile-site") / "site", today=TODAY)
 
 
 def _pages(site: Path) -> list[Path]:

@@ -9,6 +9,7 @@ validator's Dutch messages, each with the question to fix, and nothing is writte
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -197,6 +198,7 @@ def test_the_commands_convert_and_then_validate_the_whole_folder(records: Path, 
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "KB_TODAY": SUBMITTED.isoformat()},  # checked on the day it was submitted
     )
     assert validated.returncode == 0, validated.stdout + validated.stderr
     assert (out / "pr-titel.txt").read_text(encoding="utf-8").startswith("Praktijk: Taal: een kans #1")

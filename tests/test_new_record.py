@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from records_folder import REPO
+from records_folder import REPO, TODAY
 
 from macros import knowledge
 from macros.kinds import RECORD_MODELS
@@ -66,7 +66,7 @@ def new_record(records: Path, *args: str) -> Run:
     os.environ["KB_RECORDS_DIR"] = str(records)
     try:
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-            code = SCRIPT.main(list(args))
+            code = SCRIPT.main([*args, "--date", TODAY.isoformat()])
     finally:
         if previous is None:
             del os.environ["KB_RECORDS_DIR"]
@@ -95,10 +95,10 @@ def test_the_template_validates_once_the_required_fields_are_filled(kind: str, r
     result = new_record(records, kind, "nieuw", *extra)
     assert result.returncode == 0, result.stderr
     path = records / PATHS[kind]
-    _, before = knowledge.load(records)
+    _, before = knowledge.load(records, today=TODAY)
     assert any(p.path == path and p.severity == "error" for p in before), "an unfilled template must not pass"
     path.write_text(fill(path.read_text(encoding="utf-8"), FILLED[kind]), encoding="utf-8")
-    _, after = knowledge.load(records)
+    _, after = knowledge.load(records, today=TODAY)
     assert [p.format(records) for p in after] == []
 
 

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from records_folder import REPO, write_record
+from records_folder import REPO, TODAY, write_record
 
 from macros import demo, knowledge, schema
 from macros.kinds import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
@@ -140,5 +140,5 @@ def test_a_new_record_does_not_make_the_committed_schemas_stale(tmp_path: Path) 
 
     from macros import knowledge, schema
 
-    kb, _ = knowledge.load(minimal_records(tmp_path / "records"))
+    kb, _ = knowledge.load(minimal_records(tmp_path / "records"), today=TODAY)
     assert schema.outdated(generated=schema.schemas(kb)) == []

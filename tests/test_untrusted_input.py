@@ -7,7 +7,7 @@ them, and one mistake giving one message. The pages themselves are in tests/test
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
-from records_folder import PRACTICE, write_record
+from records_folder import PRACTICE, TODAY, write_record
 from test_hostile_records import MAXIMAL, _fields
 
 from macros import exports, knowledge
@@ -24,7 +24,6 @@ from macros.loading import MAX_FILE_BYTES
 from macros.records import MAX_ACTORS, MAX_ITEMS, MAX_PROSE, MAX_TEXT
 from macros.schema_errors import Hints
 
-TODAY = dt.date(2026, 11, 23)
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -77,6 +76,7 @@ def test_a_symlink_is_refused_without_reading_its_target(records: Path) -> None:
         text=True,
         cwd=records,
         check=False,
+        env={**os.environ, "KB_TODAY": TODAY.isoformat()},  # the day the minimal records are fresh on
     )
     message = "dit is een symbolische link; de kennisbank leest alleen gewone bestanden en volgt geen links. "
     message += "Zet het record zelf in de map"

@@ -8,13 +8,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from records_folder import PRACTICE, REPO, write_record
+from records_folder import PRACTICE, REPO, TODAY, write_record
 
 VALIDATE = REPO / "scripts" / "validate.py"
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, today: dt.date | None = TODAY
+) -> subprocess.CompletedProcess[str]:
+    """Run the validator; it counts from `today` ($KB_TODAY), the day the made-up records are fresh on,
+    whatever the calendar says. `today=None`: the real date, or the $KB_TODAY the tests run with."""
     environment = {k: v for k, v in os.environ.items() if k != "KB_RECORDS_DIR"}
+    if today is not None:
+        environment["KB_TODAY"] = today.isoformat()
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, str(VALIDATE), *args], cwd=cwd, env=environment, capture_output=True, text=True
@@ -46,12 +52,25 @@ def test_a_broken_folder_exits_1_and_reports_every_problem_at_once(records: Path
 
 
 def test_warnings_alone_exit_0_but_fail_with_strict(records: Path) -> None:
-    stale = (dt.date.today() - dt.timedelta(days=3 * 365)).isoformat()
+    stale = (TODAY - dt.timedelta(days=3 * 365)).isoformat()
     write_record(records, "taalcafe.yml", PRACTICE.replace("2026-10-01", stale))
     relaxed = run(["."], cwd=records)
     assert relaxed.returncode == 0
     assert f"taalcafe.yml:6: last_reviewed: waarschuwing: niet meer nagekeken sinds {stale}" in relaxed.stdout
     assert run([".", "--strict"], cwd=records).returncode == 1
+
+
+def test_kb_today_sets_the_day_the_dates_are_checked_against(records: Path) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE)
+    later = run(["."], cwd=records, today=dt.date(2031, 6, 1))
+    assert later.returncode == 0
+    assert "taalcafe.yml:6: last_reviewed: waarschuwing: niet meer nagekeken sinds 2026-10-01" in later.stdout
+    earlier = run(["."], cwd=records, today=dt.date(2026, 9, 1))
+    assert earlier.returncode == 1
+    assert "taalcafe.yml:6: last_reviewed: 2026-10-01 ligt in de toekomst" in earlier.stdout
+    wrong = run(["."], cwd=records, env={"KB_TODAY": "1 juni 2031"})
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == "KB_TODAY='1 juni 2031': write the date as YYYY-MM-DD"
 
 
 def test_without_an_argument_it_validates_kb_records_dir(records: Path, tmp_path: Path) -> None:
@@ -68,7 +87,8 @@ def test_a_folder_that_does_not_exist_is_exit_2(tmp_path: Path) -> None:
 
 
 def test_the_shipped_records_validate() -> None:
-    result = run([], cwd=REPO)
+    # Checked against the real date, as `make validate` checks them: in later years they only warn.
+    result = run([], cwd=REPO, today=None)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -8,19 +8,16 @@ A missing chromium is a failure, not a skip: a skipped browser test would let CI
 
 from __future__ import annotations
 
-import functools
 import os
-import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from records_folder import TODAY
 
 from browser import page_kinds
-from macros import demo, knowledge
+from macros import knowledge, localserver
 from macros.knowledge import KnowledgeBase
 
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
@@ -34,58 +31,19 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built site as if it were published at this server's address.
-
-    Material's instant navigation only intercepts links to pages listed in sitemap.xml, whose URLs
-    carry the published `site_url`; it keeps their path and swaps only scheme and host name. So the
-    sitemap is served with the published root replaced by this server's root, as the real host would
-    have it. Requests are not logged into the test output.
-    """
-
-    def do_GET(self) -> None:
-        if self.path.split("?", 1)[0] != "/sitemap.xml":
-            super().do_GET()
-            return
-        body = _rebased_sitemap(Path(self.directory) / "sitemap.xml", self.headers["Host"]).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _rebased_sitemap(path: Path, host: str) -> str:
-    """The sitemap with its root URL (the home page's, the shortest) replaced by http://host/."""
-    text = path.read_text(encoding="utf-8")
-    locs = re.findall(r"<loc>([^<]+)</loc>", text)
-    if not locs:
-        return text
-    return text.replace(min(locs, key=len), f"http://{host}/")
-
-
 @pytest.fixture(scope="session")
 def served_site(demo_site: Path) -> Iterator[str]:
-    """Base URL (ending in '/') of the demo site, served on 127.0.0.1 at an ephemeral port."""
-    handler = functools.partial(_SiteHandler, directory=str(demo_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    """Base URL (ending in '/') of the demo site, served on 127.0.0.1 at an ephemeral port by the
+    project's one local server (macros.localserver, which the link check also uses)."""
+    with localserver.serve(demo_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
-def demo_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    """The knowledge base the demo site was built from (same size, same default seed, hence the same
-    records): what the pages are compared with."""
-    records = tmp_path_factory.mktemp("browser-demo-records") / "records"
-    demo.write_corpus(records, int(os.environ.get("KB_TEST_DEMO_PRACTICES", "120")))
-    return knowledge.build(records)
+def demo_kb(demo_records: Path) -> KnowledgeBase:
+    """The knowledge base the demo site was built from (the same `demo_records`, the same day): what
+    the pages are compared with."""
+    return knowledge.build(demo_records, today=TODAY)
 
 
 @pytest.fixture(scope="package")

@@ -6,17 +6,13 @@ Search needs the Pagefind index, which the test build writes (tests/sitebuild.py
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.conftest import _SiteHandler
-from macros import knowledge
+from macros import knowledge, localserver
 
 pytestmark = pytest.mark.browser
 
@@ -25,14 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 @pytest.fixture(scope="module")
 def shipped_url(shipped_site: Path) -> Iterator[str]:
-    """Base URL (ending in '/') of the shipped site, served on 127.0.0.1 at an ephemeral port."""
-    handler = functools.partial(_SiteHandler, directory=str(shipped_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    """Base URL (ending in '/') of the shipped site, served by the project's one local server."""
+    with localserver.serve(shipped_site) as base:
+        yield base
 
 
 def search(page: Page, base: str, query: str) -> None:
