@@ -1,7 +1,7 @@
 """Every generated page and export of a build, in memory: `build_site` makes them, adapters hand them over.
 
 The records are loaded and validated once; when any problem is an error, `RecordsInvalid` lists them all
-and nothing is made. Pages and exports never touch docs/: the MkDocs adapter (`macros.mkdocs_hooks`)
+and nothing is made. Pages and exports never touch docs/: the MkDocs adapter (`macros.adapters.mkdocs_hooks`)
 hands them to MkDocs as generated files, so hand-written pages in any folder are never at risk, one
 edit gives one rebuild under `mkdocs serve`, and two builds of different records folders can run side
 by side in one checkout. `write_site` writes the same files to a folder, for builders that read one
@@ -16,10 +16,21 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros import exports, knowledge, search_index
-from macros.pages import city, network, network_embed, organisation, practice, register, source, term
+from macros import search_index
+from macros.pages import (
+    city,
+    exports,
+    learning_network,
+    organisation,
+    partner_network,
+    practice,
+    register,
+    source,
+    term,
+)
 from macros.pages.common import Page
 from macros.pages.context import DEFAULT_REPO_URL, Context
+from macros.records import knowledge
 
 __all__ = ["DEFAULT_REPO_URL", "Site", "build_site", "empty_site", "render_all", "write_site"]
 
@@ -111,7 +122,7 @@ def render_record_pages(ctx: Context) -> Iterator[tuple[str, str]]:
         ("practice", kb.practices, practice.render),
         ("city", kb.cities, city.render),
         ("organisation", kb.organisations, organisation.render),
-        ("network", kb.networks, network.render),
+        ("network", kb.networks, learning_network.render),
         ("source", kb.sources, source.render),
         ("theme", kb.themes, term.render_theme),
         ("instrument", kb.instruments, term.render_instrument),
@@ -133,7 +144,7 @@ def render_record_pages(ctx: Context) -> Iterator[tuple[str, str]]:
 
 def _collaborator_pages(ctx: Context) -> Iterator[tuple[str, str]]:
     """Pages whose body another module writes: catalogue, network overview, field reference."""
-    from macros import catalogue, fieldref
+    from macros.pages import catalogue, fieldref
 
     tree = f"{ctx.repo_url.rstrip('/')}/tree/{ctx.branch}/practices"
     catalogue_page = Page(
@@ -141,7 +152,7 @@ def _collaborator_pages(ctx: Context) -> Iterator[tuple[str, str]]:
     )
     yield CATALOGUE, _with_body(catalogue_page, catalogue.catalogue_markdown(ctx.kb))
     overview_page = Page(OVERVIEW, "Netwerkoverzicht", tree, "Wie werkt met wie samen, over de steden heen.")
-    yield OVERVIEW, _with_body(overview_page, network_embed.overview(ctx.kb))
+    yield OVERVIEW, _with_body(overview_page, partner_network.overview(ctx.kb))
     downloads = Page(DOWNLOADS, "Open data", tree, "Alle records als JSON en CSV, met hun JSON Schema's.")
     yield DOWNLOADS, _with_body(downloads, exports.exports_markdown(ctx.kb))
     # No edit button: the reference is made from the models, which are code, not a page to edit.

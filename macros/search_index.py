@@ -28,10 +28,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from macros.markup import Markup, fmt
+from macros.pages.markup import Markup, fmt
 
 if TYPE_CHECKING:
-    from macros.knowledge import KnowledgeBase
+    from macros.records.knowledge import KnowledgeBase
 
 ROOT_SELECTOR = "article.md-content__inner"
 """Index the page content only: not the header, navigation, table of contents or footer."""

@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import bench, bench_report
+from tooling import bench, bench_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +80,7 @@ def run(work: Path, sizes: list[int], browser: bool, loop: bool) -> dict[str, An
         "growth": bench.growth(results),
     }
     if loop:
-        from macros import bench_browser
+        from tooling import bench_browser
 
         # Plain `mkdocs serve` re-renders every page; `--dirty` only the pages generation rewrote.
         with bench_browser.chromium() as chromium:
@@ -94,7 +94,7 @@ def run(work: Path, sizes: list[int], browser: bool, loop: bool) -> dict[str, An
 
 def browser_measures(result: bench.SizeResult, work: Path, log: Any) -> dict[str, Any]:
     """Search bytes on a practice page and the catalogue filter time, in headless Chromium."""
-    from macros import bench_browser
+    from tooling import bench_browser
 
     practice = min(path.stem for path in (work / f"records-{result.practices}").glob("*.yml"))
     with bench_browser.served(work / "site") as base, bench_browser.chromium() as chromium:

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import generate  # noqa: E402
-from macros.problems import RecordsInvalid  # noqa: E402
+from macros.records.problems import RecordsInvalid  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import demo
+from tooling import demo
 
 
 def main(argv: list[str] | None = None) -> int:

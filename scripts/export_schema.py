@@ -1,6 +1,6 @@
 """Write the JSON Schemas of the records to docs/schema/: `python scripts/export_schema.py [--check]`.
 
-Run it after changing macros/records.py and commit the result: editors read these files on a fresh
+Run it after changing macros/records/models.py and commit the result: editors read these files on a fresh
 clone. With --check it writes nothing and exits 1 when a file is out of date.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import schema
+from macros.contributing import schema
 
 
 def main(argv: list[str] | None = None) -> int:

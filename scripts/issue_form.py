@@ -12,7 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import issue_form, knowledge
+from macros.contributing import issue_form
+from macros.records import knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import issue_answers, knowledge
-from macros.problems import printable
+from macros.contributing import issue_answers
+from macros.records import knowledge
+from macros.records.problems import printable
 
 MAX_BODY_CHARS = 65_536
 """GitHub keeps at most this many characters of an issue body; anything longer is not a real issue."""

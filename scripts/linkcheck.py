@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.localserver import serve  # noqa: E402
+from tooling.localserver import serve  # noqa: E402
 
 CONFIG = ROOT / ".ci" / "linkcheckerrc"
 

@@ -18,10 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
 
-from macros import knowledge, schema, templates
-from macros.kinds import KIND_FOLDERS, VOCABULARY_MODELS
-from macros.loading import slug
-from macros.problems import printable
+from macros.contributing import schema, templates
+from macros.records import knowledge
+from macros.records.kinds import KIND_FOLDERS, VOCABULARY_MODELS
+from macros.records.loading import slug
+from macros.records.problems import printable
 
 _KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import knowledge
-from macros.kinds import RECORD_KINDS
-from macros.problems import printable
+from macros.records import knowledge
+from macros.records.kinds import RECORD_KINDS
+from macros.records.problems import printable
 
 
 def records_root_of(path: Path) -> Path | None:

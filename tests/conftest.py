@@ -11,11 +11,11 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS))
+sys.path.insert(0, str(TESTS.parent / "scripts"))  # the tooling package: demo corpus, bench, local server
 
 from records_folder import TODAY  # noqa: E402
 from sitebuild import build_site  # noqa: E402
-
-from macros import demo  # noqa: E402
+from tooling import demo  # noqa: E402
 
 FIXTURE_RECORDS = TESTS / "fixtures" / "records"
 FIXTURE_TODAY = dt.date(2025, 1, 15)

@@ -12,8 +12,8 @@ from typing import Any
 import yaml
 from records_folder import TODAY
 
-from macros import knowledge
-from macros.knowledge import KnowledgeBase
+from macros.records import knowledge
+from macros.records.knowledge import KnowledgeBase
 
 VOCABULARY = Path(__file__).resolve().parent.parent / "practices" / "vocabulary"
 REVIEWED = "2025-01-01"

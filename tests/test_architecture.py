@@ -16,10 +16,10 @@ def _imported_after(statement: str) -> set[str]:
 
 
 def test_relations_and_checks_do_not_import_the_knowledge_base_the_reverse_is_one_way() -> None:
-    for module in ("macros.relations", "macros.checks"):
-        assert "macros.knowledge" not in _imported_after(f"import {module}"), module
+    for module in ("macros.records.relations", "macros.records.checks"):
+        assert "macros.records.knowledge" not in _imported_after(f"import {module}"), module
 
 
 def test_the_site_code_needs_no_browser_or_test_tooling() -> None:
-    loaded = _imported_after("import macros.generate, macros.build_state, macros.rawhtml")
+    loaded = _imported_after("import macros.generate, macros.adapters.build_state, macros.adapters.rawhtml")
     assert not {"playwright", "pytest", "axe_playwright_python"} & {name.split(".")[0] for name in loaded}

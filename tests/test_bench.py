@@ -10,8 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from macros import bench, bench_report
+from tooling import bench, bench_report
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("bench_script", ROOT / "scripts" / "bench.py")
@@ -87,7 +86,7 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path: Path, capsys: pytest
 @pytest.mark.site
 @pytest.mark.browser
 def test_an_edited_record_shows_in_the_served_page_after_one_build(tmp_path: Path) -> None:
-    from macros import bench_browser
+    from tooling import bench_browser
 
     with bench_browser.chromium() as browser:
         loop = bench_browser.contributor_loop(tmp_path, browser)

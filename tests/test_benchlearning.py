@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from records_folder import PRACTICE, TODAY, write_record
+from tooling import demo
 
-from macros import benchlearning, demo, knowledge
-from macros.benchlearning import Benchlearning
-from macros.knowledge import KnowledgeBase
+from macros.pages import benchlearning, practice
 from macros.pages import city as city_page
-from macros.pages import network as network_page
-from macros.pages import practice
+from macros.pages import learning_network as network_page
+from macros.pages.benchlearning import Benchlearning
 from macros.pages.context import Context
+from macros.records import knowledge
+from macros.records.knowledge import KnowledgeBase
 
 
 @pytest.fixture(scope="module")

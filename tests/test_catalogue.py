@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from records_folder import TODAY
+from tooling import demo
 
-from macros import catalogue, demo, knowledge
-from macros.knowledge import KnowledgeBase
-from macros.records import City, Practice
+from macros.pages import catalogue
+from macros.records import knowledge
+from macros.records.knowledge import KnowledgeBase
+from macros.records.models import City, Practice
 
 FACET_ORDER = ["grootte", "geschikt", "thema", "instrument", "status", "provincie"]
 
@@ -72,7 +74,7 @@ def page(kb: KnowledgeBase) -> Collector:
 
 
 def band_of(kb: KnowledgeBase, city: City) -> str:
-    """The size class from the vocabulary's bands, computed here independently of macros.checks."""
+    """The size class from the vocabulary's bands, computed here independently of macros.records.checks."""
     assert city.population is not None
     value = city.population.value
     return next(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from records_folder import PRACTICE, write_record
 
-from macros import knowledge
+from macros.records import knowledge
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from macros import issue_form
+from macros.contributing import issue_form
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"

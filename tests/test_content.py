@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import knowledge
+from macros.records import knowledge
 
 PRACTICES = Path(__file__).resolve().parent.parent / "practices"
 FICTIONAL_MARKERS = ("(fictief)", "fictief demorecord", ".example", "demostad", "lorem ipsum")
@@ -51,7 +51,7 @@ def test_every_practice_and_city_cites_a_source_it_lists(kb: knowledge.Knowledge
 def test_the_content_covers_every_size_class_and_the_thirteen_centrumsteden(
     kb: knowledge.KnowledgeBase,
 ) -> None:
-    from macros.relations import city_size_class
+    from macros.records.relations import city_size_class
 
     sizes = {city_size_class(kb, kb.cities[p.city]) for p in kb.practices.values()}
     assert sizes == set(kb.size_classes)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from macros import knowledge
-from macros.records import Practice
+from macros.records import knowledge
+from macros.records.models import Practice
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -66,8 +66,8 @@ def test_the_example_error_lines_are_what_validation_prints(tmp_path: Path) -> N
 
 
 def test_the_limits_in_the_guide_are_the_limits_the_validator_applies() -> None:
-    from macros.loading import MAX_FILE_BYTES, MAX_ID_CHARS
-    from macros.records import MAX_ACTORS, MAX_FLOWS, MAX_ITEMS, MAX_PROSE, MAX_TEXT
+    from macros.records.loading import MAX_FILE_BYTES, MAX_ID_CHARS
+    from macros.records.models import MAX_ACTORS, MAX_FLOWS, MAX_ITEMS, MAX_PROSE, MAX_TEXT
 
     def dutch(n: int) -> str:
         return f"{n:,}".replace(",", ".")

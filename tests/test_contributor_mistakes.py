@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from records_folder import PRACTICE, write_record
 
-from macros import knowledge
+from macros.records import knowledge
 
 CASES = {
     "a misspelt theme": (

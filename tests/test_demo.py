@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from tooling import demo
 
-from macros import demo, knowledge
-from macros.records import Level, OrganisationType, Province
+from macros.records import knowledge
+from macros.records.models import Level, OrganisationType, Province
 
 PRACTICES = 120  # enough for every organisation type x level (24 organisations)
 
@@ -78,7 +79,7 @@ def test_no_nis_code_can_belong_to_a_real_municipality(kb: knowledge.KnowledgeBa
 
 
 def test_cities_span_every_size_class_and_province(kb: knowledge.KnowledgeBase) -> None:
-    from macros.relations import city_size_class
+    from macros.records.relations import city_size_class
 
     assert {city_size_class(kb, c) for c in kb.cities.values()} == set(kb.size_classes)
     assert {c.province for c in kb.cities.values()} == set(Province.__args__)
@@ -122,7 +123,7 @@ def test_every_optional_practice_field_is_filled_somewhere_and_left_out_somewher
 
 
 def demo_fields() -> list[str]:
-    from macros.records import Practice
+    from macros.records.models import Practice
 
     return [
         name for name, field in Practice.model_fields.items() if not field.is_required() and name != "sources"

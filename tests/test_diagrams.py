@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from network_records import build, city, flow, large_city, organisation, records_folder, write
 
-from macros import diagrams, graph
+from macros.partner_network import diagram as diagrams
+from macros.partner_network import graph
 
 SVG = "{http://www.w3.org/2000/svg}"
 

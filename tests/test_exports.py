@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from records_folder import TODAY
+from tooling import demo
 
-from macros import demo, exports, knowledge
-from macros.kinds import RECORD_MODELS, VOCABULARY_MODELS
-from macros.knowledge import KnowledgeBase
+from macros.pages import exports
+from macros.records import knowledge
+from macros.records.kinds import RECORD_MODELS, VOCABULARY_MODELS
+from macros.records.knowledge import KnowledgeBase
 
 
 def write_exports(kb: KnowledgeBase, out: Path) -> None:

@@ -9,12 +9,12 @@ from typing import Any, get_args
 import pytest
 from pydantic import BaseModel
 
-from macros import knowledge
-from macros.fieldinfo import fields_of
-from macros.fieldref import field_reference_markdown
-from macros.kinds import RECORD_MODELS, VOCABULARY_MODELS
-from macros.knowledge import KnowledgeBase
-from macros.records import Term
+from macros.contributing.fieldinfo import fields_of
+from macros.pages.fieldref import field_reference_markdown
+from macros.records import knowledge
+from macros.records.kinds import RECORD_MODELS, VOCABULARY_MODELS
+from macros.records.knowledge import KnowledgeBase
+from macros.records.models import Term
 
 
 @pytest.fixture(scope="module")

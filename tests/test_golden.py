@@ -21,8 +21,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_TODAY
 
-from macros import generate, knowledge, urls
+from macros import generate
+from macros.pages import urls
 from macros.pages.context import Context
+from macros.records import knowledge
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXPECTED = FIXTURES / "expected"

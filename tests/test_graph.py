@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from network_records import build, city, flow, organisation, records_folder, write
 
-from macros import graph
-from macros.network_view import gatekeeper_sentence
+from macros.partner_network import graph
+from macros.partner_network.view import gatekeeper_sentence
 
 
 def network(tmp_path: Path, names: list[str], flows: list[tuple[str, str, str]]) -> object:

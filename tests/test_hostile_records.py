@@ -24,7 +24,7 @@ from pydantic import BaseModel, HttpUrl
 from records_folder import TODAY
 from sitebuild import build_site
 
-from macros.kinds import RECORD_MODELS, VOCABULARY_MODELS
+from macros.records.kinds import RECORD_MODELS, VOCABULARY_MODELS
 
 pytestmark = pytest.mark.site
 
@@ -396,7 +396,7 @@ def test_fields_with_a_form_refuse_every_payload(payload: str) -> None:
     """Ids, dates, codes, e-mail, phone and web addresses: a payload there fails validation."""
     from pydantic import TypeAdapter, ValidationError
 
-    from macros.records import Contact, Document, Id, PartialDate
+    from macros.records.models import Contact, Document, Id, PartialDate
 
     for annotation in (Id, PartialDate, HttpUrl):
         with pytest.raises(ValidationError):

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import issue_answers, issue_form, knowledge
-from macros.records import Practice
+from macros.contributing import issue_answers, issue_form
+from macros.records import knowledge
+from macros.records.models import Practice
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBMITTED = dt.date(2026, 12, 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.loading import LineDict, read_record
+from macros.records.loading import LineDict, read_record
 
 
 def problems_of(tmp_path: Path, content: str | bytes) -> list[str]:

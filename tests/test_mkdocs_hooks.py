@@ -10,7 +10,9 @@ import jinja2
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("kb_mkdocs_hooks", ROOT / "macros" / "mkdocs_hooks.py")
+_spec = importlib.util.spec_from_file_location(
+    "kb_mkdocs_hooks", ROOT / "macros" / "adapters" / "mkdocs_hooks.py"
+)
 assert _spec is not None and _spec.loader is not None
 hooks = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(hooks)

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from network_records import REVIEWED, build, city, flow, organisation, records_folder, write
 
-from macros import network_overview, network_view
-from macros.knowledge import KnowledgeBase
+from macros.partner_network import overview as network_overview
+from macros.partner_network import view as network_view
+from macros.records.knowledge import KnowledgeBase
 
 NASTY = "<script>{{ x }}</script>"
 

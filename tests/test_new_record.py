@@ -17,8 +17,8 @@ import pytest
 import yaml
 from records_folder import REPO, TODAY
 
-from macros import knowledge
-from macros.kinds import RECORD_MODELS
+from macros.records import knowledge
+from macros.records.kinds import RECORD_MODELS
 from tests.test_fieldref import english_in, field_paths
 
 NEW_RECORD = REPO / "scripts" / "new_record.py"

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from macros import generate, knowledge, relations, urls
-from macros.kinds import SECTIONS
-from macros.markup import Markup
+from macros import generate
+from macros.pages import urls
 from macros.pages.common import bounded_links, bounded_list, dutch_date, md
 from macros.pages.context import Context
-from macros.records import Contact
+from macros.pages.markup import Markup
+from macros.records import knowledge, relations
+from macros.records.kinds import SECTIONS
+from macros.records.models import Contact
 
 RECORDS = Path(__file__).resolve().parent / "fixtures" / "records"
 TODAY = dt.date(2025, 1, 15)

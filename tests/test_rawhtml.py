@@ -1,4 +1,4 @@
-"""macros.rawhtml: generated HTML blocks pass through Markdown unparsed, and a reader sees no difference.
+"""macros.adapters.rawhtml: generated HTML blocks pass through Markdown unparsed, and a reader sees no difference.
 
 The extension is only a fast path. Rendered with and without it, every expected page of the fixture
 corpus (which holds record text full of Markdown, HTML and template syntax) gives the same HTML, up to
@@ -15,7 +15,7 @@ import pytest
 from markupsafe import Markup
 from mkdocs.config import load_config
 
-from macros import rawhtml
+from macros.adapters import rawhtml
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "fixtures" / "expected"
@@ -41,14 +41,14 @@ def _normalised(html: str) -> str:
 
 
 def test_the_site_enables_the_extension(site_markdown: Extensions) -> None:
-    assert "macros.rawhtml" in site_markdown[0]
+    assert "macros.adapters.rawhtml" in site_markdown[0]
 
 
 def test_pages_render_the_same_with_and_without_the_extension(
     site_markdown: Extensions,
 ) -> None:
     extensions, configs = site_markdown
-    plain = [name for name in extensions if name != "macros.rawhtml"]
+    plain = [name for name in extensions if name != "macros.adapters.rawhtml"]
     pages = sorted(EXPECTED.rglob("*.md"))
     assert len(pages) > 20
     for page in pages:
@@ -64,7 +64,7 @@ def test_a_marked_block_is_passed_through_as_written() -> None:
     # a marked block keeps every character.
     block = Markup('<div class="x">\n<p>*geen nadruk* &amp; [geen](link) {{ 7*7 }}</p>\n</div>')
     text = f"# Titel\n\n{rawhtml.wrap(block)}\n\nGewone *tekst*."
-    html = markdown.markdown(text, extensions=["macros.rawhtml"])
+    html = markdown.markdown(text, extensions=["macros.adapters.rawhtml"])
     assert block in html
     assert "<p>Gewone <em>tekst</em>.</p>" in html
 

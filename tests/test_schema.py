@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from records_folder import REPO, TODAY, write_record
+from tooling import demo
 
-from macros import demo, knowledge, schema
-from macros.kinds import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
+from macros.contributing import schema
+from macros.records import knowledge
+from macros.records.kinds import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
 
 CHECK_JSONSCHEMA = REPO / ".venv" / "bin" / "check-jsonschema"
 
@@ -138,7 +140,8 @@ def test_the_schemas_offer_the_known_ids_with_their_labels() -> None:
 def test_a_new_record_does_not_make_the_committed_schemas_stale(tmp_path: Path) -> None:
     from records_folder import minimal_records
 
-    from macros import knowledge, schema
+    from macros.contributing import schema
+    from macros.records import knowledge
 
     kb, _ = knowledge.load(minimal_records(tmp_path / "records"), today=TODAY)
     assert schema.outdated(generated=schema.schemas(kb)) == []

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import generate, knowledge, search_index
-from macros.knowledge import KnowledgeBase
+from macros import generate, search_index
+from macros.records import knowledge
+from macros.records.knowledge import KnowledgeBase
 
 FIXTURE_RECORDS = Path(__file__).resolve().parent / "fixtures" / "records"
 

@@ -19,8 +19,9 @@ import pytest
 from conftest import FIXTURE_RECORDS, FIXTURE_TODAY
 from records_folder import TODAY
 
-from macros import knowledge, urls
-from macros.kinds import SECTIONS
+from macros.pages import urls
+from macros.records import knowledge
+from macros.records.kinds import SECTIONS
 
 pytestmark = pytest.mark.site
 

@@ -18,11 +18,12 @@ from pydantic import BaseModel, ValidationError
 from records_folder import PRACTICE, TODAY, write_record
 from test_hostile_records import MAXIMAL, _fields
 
-from macros import exports, knowledge
-from macros.kinds import RECORD_MODELS, VOCABULARY_MODELS
-from macros.loading import MAX_FILE_BYTES
-from macros.records import MAX_ACTORS, MAX_ITEMS, MAX_PROSE, MAX_TEXT
-from macros.schema_errors import Hints
+from macros.pages import exports
+from macros.records import knowledge
+from macros.records.kinds import RECORD_MODELS, VOCABULARY_MODELS
+from macros.records.loading import MAX_FILE_BYTES
+from macros.records.models import MAX_ACTORS, MAX_ITEMS, MAX_PROSE, MAX_TEXT
+from macros.records.schema_errors import Hints
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -419,7 +420,7 @@ def test_every_field_answers_a_wrong_value_in_dutch(kind: str) -> None:
             try:
                 RECORD_MODELS[kind].model_validate(_replaced(base, path, wrong))
             except ValidationError as exc:
-                from macros.schema_errors import _message
+                from macros.records.schema_errors import _message
 
                 for error in exc.errors(include_url=False):
                     text = _message(error, set())

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from macros import urls
+from macros.pages import urls
 
 FROM_URLS = [
     "",

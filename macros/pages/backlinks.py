@@ -1,6 +1,7 @@
 """Every relation read backwards, so each page can list what refers to it.
 
-Built once per build from `macros.relations.references` (the one list of relations), so that a relation
+Built once per build from `macros.records.relations.references` (the one list of relations), so that a
+relation
 added there shows up on both of its pages without further code.
 """
 
@@ -9,9 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from macros import relations
-from macros.kinds import RECORD_KINDS
-from macros.knowledge import KnowledgeBase
+from macros.records import relations
+from macros.records.kinds import RECORD_KINDS
+from macros.records.knowledge import KnowledgeBase
 
 
 @dataclass

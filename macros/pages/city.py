@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from macros import urls
-from macros.markup import Markup, fmt, join, line, paragraphs, text
-from macros.pages import network_embed
+from macros.pages import partner_network, urls
 from macros.pages.common import (
     Page,
     bounded_links,
@@ -23,7 +21,8 @@ from macros.pages.common import (
     sources_section,
 )
 from macros.pages.context import Context
-from macros.records import City, ConditionNote, Measure
+from macros.pages.markup import Markup, fmt, join, line, paragraphs, text
+from macros.records.models import City, ConditionNote, Measure
 
 PROVINCES = {
     "antwerpen": "Antwerpen",
@@ -135,7 +134,7 @@ def _network(ctx: Context, file: str, city_id: str, city: City) -> Markup:
     organisations = [a.organisation for a in city.network.actors if a.organisation]
     cities = [a.city for a in city.network.actors if a.city and a.city != city_id]
     parts = [
-        network_embed.city_network(kb, city_id, urls.page_url("city", city_id)),
+        partner_network.city_network(kb, city_id, urls.page_url("city", city_id)),
         field_list(
             [
                 (

@@ -2,12 +2,14 @@
 
 Record pages are written as raw HTML blocks under Markdown `## ` headings (which give Material's table of
 contents and anchors): the same content as Markdown was most of a large build. `Page.add` and `section`
-mark each block for `macros.rawhtml`, which passes it through Markdown without parsing it. Links in raw
-HTML are relative URLs computed here (`macros.urls.href`); MkDocs does not check them, the whole-site
+mark each block for `macros.adapters.rawhtml`, which passes it through Markdown without parsing it. Links in
+raw
+HTML are relative URLs computed here (`macros.pages.urls.href`); MkDocs does not check them, the whole-site
 walk and LinkChecker tests do.
 
 Record text is data. Every HTML helper here returns `Markup` and takes `Markup` (built by
-`macros.markup`) or escapes what it gets; in the few Markdown lines left (the H1; the hand-written pages'
+`macros.pages.markup`) or escapes what it gets; in the few Markdown lines left (the H1; the hand-written
+pages'
 macros) every character that Markdown, HTML or a template engine would read as syntax is an HTML
 character reference, and the text is one line, so `*`, `[`, `<script>`, `## heading` and `{{ 7*7 }}`
 reach the reader literally.
@@ -22,10 +24,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
-from macros import rawhtml, relations, urls
-from macros.knowledge import KnowledgeBase
-from macros.markup import Markup, fmt, join, line, safe_url, text
-from macros.records import Source
+from macros.adapters import rawhtml
+from macros.pages import urls
+from macros.pages.markup import Markup, fmt, join, line, safe_url, text
+from macros.records import relations
+from macros.records.knowledge import KnowledgeBase
+from macros.records.models import Source
 
 MONTHS = (
     *("januari", "februari", "maart", "april", "mei", "juni"),
@@ -52,7 +56,7 @@ def _escape_block_start(match: re.Match[str]) -> str:
 
 
 def p(content: object) -> Markup:
-    """An HTML paragraph; `content` goes through `macros.markup.text`. Empty without content."""
+    """An HTML paragraph; `content` goes through `macros.pages.markup.text`. Empty without content."""
     return fmt("<p>{}</p>", content) if content else Markup("")
 
 
@@ -98,7 +102,7 @@ class Page:
 
     def add(self, *blocks: Markup) -> None:
         """Append blocks (empty ones are skipped): sections, which start with their Markdown heading,
-        or finished HTML, which is marked for `macros.rawhtml` to pass through. A plain `str` is
+        or finished HTML, which is marked for `macros.adapters.rawhtml` to pass through. A plain `str` is
         escaped: it shows as text."""
         for block in map(text, blocks):
             if block:
@@ -178,12 +182,12 @@ def external(url: object, shown: object = None) -> Markup:
 
 def field_list(rows: Iterable[tuple[LiteralString, object]]) -> Markup:
     """A list of `<strong>Label:</strong> value` items for the rows that have a value; labels are our
-    own Dutch text (literals in the code); values go through `macros.markup.text`."""
+    own Dutch text (literals in the code); values go through `macros.pages.markup.text`."""
     return bullet_list(fmt("<strong>{}:</strong> {}", Markup(label), value) for label, value in rows if value)
 
 
 def bullet_list(items: Iterable[object], tag: LiteralString = "ul") -> Markup:
-    """An HTML list (`ul` or `ol`); each item goes through `macros.markup.text`. Empty without items."""
+    """An HTML list (`ul` or `ol`); each item goes through `macros.pages.markup.text`. Empty without items."""
     rows = join("", (fmt("<li>{}</li>\n", item) for item in items))
     return Markup(f"<{tag}>\n") + rows + Markup(f"</{tag}>") if rows else Markup("")
 
@@ -219,7 +223,7 @@ def bounded_links(links: Sequence[Markup], rest: Callable[[int], str], shown: in
 
 def section(heading: LiteralString, content: Markup, level: int = 2) -> Markup:
     """A Markdown heading (our own Dutch text, for the table of contents) and its content; empty when
-    there is no content. HTML content is marked for `macros.rawhtml`; inline content (a run of links)
+    there is no content. HTML content is marked for `macros.adapters.rawhtml`; inline content (a run of links)
     becomes a paragraph first. Content that starts with a heading is subsections, already marked."""
     content = text(content)
     if not content:

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.benchlearning import Benchlearning
-from macros.kinds import KIND_FOLDERS, KINDS
-from macros.knowledge import KnowledgeBase
 from macros.pages import backlinks
+from macros.pages.benchlearning import Benchlearning
+from macros.records.kinds import KIND_FOLDERS, KINDS
+from macros.records.knowledge import KnowledgeBase
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_REPO_URL = "https://github.com/kennisbank-integratie/kennisbank"

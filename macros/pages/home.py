@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from macros.build_state import BuildState
+from macros.adapters.build_state import BuildState
 from macros.pages.common import md, md_bullets, md_link
 from macros.pages.context import Context
 

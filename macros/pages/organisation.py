@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from macros import urls
-from macros.markup import Markup, fmt, line, paragraphs
-from macros.pages import network_embed
+from macros.pages import partner_network, urls
 from macros.pages.common import (
     Page,
     bullet_list,
@@ -18,6 +16,7 @@ from macros.pages.common import (
     sources_section,
 )
 from macros.pages.context import Context
+from macros.pages.markup import Markup, fmt, line, paragraphs
 
 ORGANISATION_TYPES = {
     "publiek": "Publieke organisatie",
@@ -56,7 +55,7 @@ def render(ctx: Context, org_id: str) -> Page:
         section("Praktijken", _practices(ctx, page.file, org_id)),
         section("Steden met deze organisatie in hun netwerk", _cities(ctx, page.file, org_id)),
         section("Coördineert", _coordinates(ctx, page.file, org_id)),
-        section("Relaties in partnernetwerken", network_embed.organisation_ties(kb, org_id, page.url)),
+        section("Relaties in partnernetwerken", partner_network.organisation_ties(kb, org_id, page.url)),
         sources_section(kb, page.file, cited_sources("organisation", org), org.last_reviewed),
     )
     return page

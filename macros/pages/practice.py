@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from macros import urls
-from macros.markup import Markup, fmt, join, line, paragraphs
+from macros.pages import urls
 from macros.pages.common import (
     Page,
     bullet_list,
@@ -20,7 +19,8 @@ from macros.pages.common import (
     sources_section,
 )
 from macros.pages.context import Context
-from macros.records import Contact, Document, DocumentType, Period, Practice
+from macros.pages.markup import Markup, fmt, join, line, paragraphs
+from macros.records.models import Contact, Document, DocumentType, Period, Practice
 
 STATUS_LABELS = {"lopend": "Lopend", "afgerond": "Afgerond", "pilot": "Pilot"}
 DOCUMENT_TYPES: dict[DocumentType, str] = {

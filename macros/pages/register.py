@@ -6,10 +6,10 @@ unused instrument), and give a reader an A-to-Z. The practices' index is the cat
 
 from __future__ import annotations
 
-from macros.kinds import SECTIONS
-from macros.markup import fmt
 from macros.pages.common import Page, bullet_list, link, p
 from macros.pages.context import Context
+from macros.pages.markup import fmt
+from macros.records.kinds import SECTIONS
 
 TITLES = {
     "city": ("Steden en gemeenten", "Alle steden en gemeenten in de kennisbank."),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros import urls
-from macros.kinds import KINDS, SOURCED_KINDS
-from macros.markup import Markup, join, line
+from macros.pages import urls
 from macros.pages.common import Page, bullet_list, dutch_date, external, field_list, link, p, section
 from macros.pages.context import Context
+from macros.pages.markup import Markup, join, line
+from macros.records.kinds import KINDS, SOURCED_KINDS
 
 CITING_KINDS = tuple((kind, KINDS[kind].plural) for kind in SOURCED_KINDS)
 """The kinds that cite sources, with the heading of their list on a source page."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from macros import urls
-from macros.markup import Markup, fmt, join, line, text
+from macros.pages import urls
 from macros.pages.common import Page, bounded_list, dutch_number, field_list, link, links, p, section
 from macros.pages.context import Context
-from macros.records import Instrument, SizeClass, Term
+from macros.pages.markup import Markup, fmt, join, line, text
+from macros.records.models import Instrument, SizeClass, Term
 
 FAMILIES = {
     "financieel": "Financieel",

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from records_folder import TODAY
+from tooling import localserver
 
 from browser import page_kinds
-from macros import knowledge, localserver
-from macros.knowledge import KnowledgeBase
+from macros.records import knowledge
+from macros.records.knowledge import KnowledgeBase
 
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -34,7 +35,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def served_site(demo_site: Path) -> Iterator[str]:
     """Base URL (ending in '/') of the demo site, served on 127.0.0.1 at an ephemeral port by the
-    project's one local server (macros.localserver, which the link check also uses)."""
+    project's one local server (tooling.localserver, which the link check also uses)."""
     with localserver.serve(demo_site) as base:
         yield base
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.knowledge import KnowledgeBase
+from macros.records.knowledge import KnowledgeBase
 
 PAGE_KINDS = (
     "home",

@@ -17,9 +17,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from macros import catalogue
-from macros.knowledge import KnowledgeBase
-from macros.relations import city_size_class
+from macros.pages import catalogue
+from macros.records.knowledge import KnowledgeBase
+from macros.records.relations import city_size_class
 
 pytestmark = pytest.mark.browser
 

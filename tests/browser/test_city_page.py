@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.knowledge import KnowledgeBase
+from macros.records.knowledge import KnowledgeBase
 
 pytestmark = pytest.mark.browser
 

@@ -16,11 +16,11 @@ from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-unt
 from playwright.sync_api import Browser, Page, expect
 
 from browser.test_accessibility import BLOCKING, WCAG_AA, describe
-from macros.benchlearning import Benchlearning
-from macros.knowledge import KnowledgeBase
+from macros.pages.benchlearning import Benchlearning
 from macros.pages.city import LEARN_THEMES_SHOWN
 from macros.pages.practice import DOCUMENT_TYPES
-from macros.records import Practice
+from macros.records.knowledge import KnowledgeBase
+from macros.records.models import Practice
 
 pytestmark = pytest.mark.browser
 

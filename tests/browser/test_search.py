@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from tooling import localserver
 
-from macros import knowledge, localserver
+from macros.records import knowledge
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,159 @@
+"""MkDocs hooks (`hooks:` in mkdocs.yml): the generated pages in memory, and the theme's templates kept.
+
+`on_files` validates the records and hands every generated page and export to MkDocs as a generated
+file (`File.generated`): nothing is written into docs/, so a hand-written page in any folder is never
+at risk and one edit under `mkdocs serve` gives one rebuild.
+
+Invalid records stop `mkdocs build` with every problem listed in Dutch, one per line, without a
+traceback. Under `mkdocs serve` they do not stop the server: the terminal lists the problems, every page
+shows them in a box at the top, the record pages stay as they were at the last good build (there are
+none when the first build fails), and the next save that fixes the records brings the site back.
+
+MkDocs also makes a new Jinja environment for every build, so each `mkdocs serve` rebuild compiled
+Material's templates again: about half a second of the one-second rebuild of the shipped site. Jinja's
+bytecode cache keys each template by its name and checks the checksum of its source, so an edited
+override (docs/overrides/) is compiled afresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from macros import generate
+from macros.adapters.build_state import state_of
+from macros.pages.markup import Markup, fmt, join
+from macros.records import knowledge
+from macros.records.problems import RecordsInvalid
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates in a dict, for the life of the process."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class ServeSession:
+    """What one `mkdocs serve` process keeps between its rebuilds: whether it is serving, and its last
+    good site, shown while the records are invalid. The next good build replaces it, so at most one
+    earlier knowledge base stays alive, and only under serve."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.last_good: generate.Site | None = None
+
+
+CACHE = MemoryBytecodeCache()
+SESSION = ServeSession()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    SESSION.serving = command == "serve"
+    # mkdocs-macros reports at INFO level on every build which module and macros it found: six lines
+    # of each rebuild that say nothing new. Its warnings and errors still show.
+    logging.getLogger("mkdocs.plugins.mkdocs_macros.util").setLevel(logging.WARNING)
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Validate the records and add every generated page and export to the build's files."""
+    state = state_of(config)
+    repo_url = config.get("repo_url") or generate.DEFAULT_REPO_URL
+    try:
+        today = knowledge.current_date()  # $KB_TODAY, else the real date
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    try:
+        site = generate.build_site(today=today, repo_url=repo_url)
+    except RecordsInvalid as exc:
+        if not SESSION.serving:
+            raise PluginError(_problem_lines(exc, _project(config))) from None
+        state.problems = [p for p in exc.problems if p.severity == "error"]
+        for line in _problem_lines(exc, _project(config)).splitlines():
+            log.info(line)
+        site = SESSION.last_good or generate.empty_site(repo_url)
+    else:
+        state.problems = []
+        if SESSION.serving:
+            SESSION.last_good = site
+    state.context = site.context
+    in_nav = set(_nav_paths(config.get("nav") or []))
+    contents: dict[str, str | bytes] = {**site.pages, **site.files}
+    for path, content in contents.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"docs/{path}: een handgeschreven bestand staat op de plaats van een pagina die de site "
+                "maakt; geef het een andere naam"
+            )
+        # Record pages stay out of the nav on purpose (see the design brief); saying so for each of
+        # them drowned the few lines of a rebuild that matter.
+        inclusion = InclusionLevel.UNDEFINED if path in in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+    return files
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    """Every page path named in the nav config, at any depth."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [path for item in nav for path in _nav_paths(item)]
+    return []
+
+
+def _project(config: Any) -> Path:
+    """The folder of mkdocs.yml: problem paths are shown relative to it, as the validator shows them."""
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+def _problem_lines(exc: RecordsInvalid, root: Path) -> str:
+    errors = sum(p.severity == "error" for p in exc.problems)
+    lines = [p.format(root) for p in exc.problems]
+    return f"De records hebben {errors} {'fout' if errors == 1 else 'fouten'}:\n" + "\n".join(lines)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Under `mkdocs serve` with invalid records: the problems on top of every page."""
+    problems = state_of(config).problems
+    if not problems:
+        return html
+    root = _project(config)
+    items = join("", (fmt("<li><code>{}</code></li>", p.format(root)) for p in problems))
+    box = fmt(
+        '<div class="admonition danger"><p class="admonition-title">De records hebben fouten</p>'
+        "<p>De site toont de laatste versie zonder fouten. Verbeter deze regels en bewaar het bestand:</p>"
+        "<ul>{}</ul></div>",
+        items,
+    )
+    return str(box + Markup(html))
+
+
+def on_post_build(config: Any) -> None:
+    """Let go of the build's knowledge base: mkdocs-macros keeps its last environment (and with it
+    this build's state) alive after the build, which under a long `mkdocs serve` kept one knowledge
+    base per rebuild."""
+    state = state_of(config)
+    state.context = None
+    state.problems = []
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
+    """Give every build's theme environment the same bytecode cache."""
+    env.bytecode_cache = CACHE
+    return env

@@ -1,0 +1,1 @@
+"""Help for contributors: field descriptions, templates, JSON Schemas, the issue form."""

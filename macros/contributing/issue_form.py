@@ -1,0 +1,307 @@
+"""The issue form "Nieuwe praktijk": a practice proposed without writing YAML.
+
+One place defines a field: the model. This module only adds what a form needs and a model does not
+hold: the Dutch label and help text of each question. Whether a question is required, which options a
+dropdown offers, how long an answer may be: all of that is read from `macros.records.models.Practice` and
+from the records themselves (cities, vocabularies), so the form cannot drift from what the validator
+accepts. `scripts/issue_form.py` writes the form; `macros.contributing.issue_answers` reads a submitted one
+back
+with the same questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel
+
+from macros.contributing import fieldinfo
+from macros.records.knowledge import KnowledgeBase
+from macros.records.models import MAX_TEXT, Practice
+
+FORM_FILE = Path(".github") / "ISSUE_TEMPLATE" / "nieuwe-praktijk.yml"
+"""Where the generated form lives, relative to the repository."""
+
+LABEL = "praktijk-voorstel"
+"""The label the form puts on every issue; the workflow `issue-to-pr.yml` reacts only to it."""
+
+Widget = Literal["input", "textarea", "lines", "dropdown", "sources"]
+"""How a question is asked: one line, free text, one item per line, a choice, or sources."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the form, for one field of a practice."""
+
+    path: tuple[str, ...]
+    """The field it fills: `("title",)`, `("contact", "email")`."""
+    label: str
+    """The Dutch question; also the heading of the answer in the submitted issue."""
+    help: str
+    """Dutch help text below the question."""
+    placeholder: str = ""
+    widget: Widget | None = None
+    """Set only where the model's type does not say it (a one-paragraph summary still gets a box)."""
+
+    @property
+    def id(self) -> str:
+        """The form's id of the question: the field path, `contact_email`."""
+        return "_".join(self.path)
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        ("title",),
+        "Naam van de praktijk",
+        "Kort, zoals een collega ernaar zou zoeken.",
+        "Bijvoorbeeld: Taalcafé in de bibliotheek",
+    ),
+    Question(
+        ("summary",),
+        "Samenvatting",
+        "Eén alinea: wat is het, voor wie, en wat levert het op? Verschijnt in de catalogus.",
+        widget="textarea",
+    ),
+    Question(
+        ("city",),
+        "Stad of gemeente",
+        "De stad of gemeente die de praktijk trekt. Staat ze er niet bij? Open dan een gewoon issue: een "
+        "redacteur maakt eerst een stadsprofiel.",
+    ),
+    Question(("themes",), "Thema's", "Kies minstens één thema."),
+    Question(
+        ("instruments",), "Beleidsinstrumenten", "De instrumenten die de praktijk gebruikt, als je ze kent."
+    ),
+    Question(
+        ("target_groups",),
+        "Doelgroepen",
+        "Wie de praktijk bereikt, in een paar woorden. Eén doelgroep per regel.",
+        "nieuwkomers\nvrijwilligers",
+    ),
+    Question(("status",), "Status", "Loopt de praktijk nog, is ze afgerond, of is het een proefproject?"),
+    Question(
+        ("period", "start"),
+        "Begonnen in",
+        "Jaar, maand of dag, zo precies als de bron het zegt: 2021, 2021-09 of 2021-09-15.",
+        "2021-09",
+    ),
+    Question(
+        ("period", "end"),
+        "Gestopt in",
+        "Laat leeg zolang de praktijk loopt. Zelfde schrijfwijze: 2023, 2023-06 of 2023-06-30.",
+    ),
+    Question(
+        ("description",),
+        "Beschrijving",
+        "Wat de praktijk is en waarom ze werd opgezet. Laat een lege regel tussen de alinea's.",
+    ),
+    Question(
+        ("approach",),
+        "Aanpak in stappen",
+        "Het 'hoe': de stappen in de volgorde waarin ze gezet zijn. Eén stap per regel.",
+    ),
+    Question(("results",), "Resultaten", "Wat de praktijk opleverde, met cijfers als de bron ze geeft."),
+    Question(("success_factors",), "Wat werkte", "De do's: wat deed het werken? Eén punt per regel."),
+    Question(
+        ("pitfalls",), "Wat moet je vermijden", "De don'ts: wat liep mis, waar let je op? Eén punt per regel."
+    ),
+    Question(
+        ("contact", "role"),
+        "Contact: functie",
+        "Een functie, nooit een naam.",
+        "integratieambtenaar",
+    ),
+    Question(("contact", "service"), "Contact: dienst", "De dienst of het team.", "Dienst Samenleven"),
+    Question(
+        ("contact", "email"),
+        "Contact: e-mailadres van de dienst",
+        "Een functioneel adres van de dienst, geen persoonlijk adres.",
+        "samenleven@gemeente.be",
+    ),
+    Question(
+        ("contact", "phone"),
+        "Contact: telefoonnummer van de dienst",
+        "Het algemene nummer van de dienst, geen gsm-nummer van een persoon.",
+        "012 34 56 78",
+    ),
+    Question(
+        ("contact", "url"),
+        "Contact: webpagina",
+        "De pagina over de praktijk of de dienst op de site van de gemeente (https://...).",
+        "https://www.gemeente.be/samenleven",
+    ),
+    Question(
+        ("sources",),
+        "Bronnen",
+        "Waar staat wat je hierboven schreef? Eén bron per regel: de titel, dan het webadres. Zonder "
+        "bron kan de praktijk niet op de site.",
+        "Jaarverslag integratie 2022 https://www.gemeente.be/jaarverslag-2022.pdf",
+        widget="sources",
+    ),
+)
+"""The questions, in the order of the form. `last_reviewed` is no question: it is the day of the
+submission. Partners, resources, evaluation, transferability and documents are left to the review."""
+
+AGREEMENTS = (
+    "Deze informatie mag openbaar op de kennisbank verschijnen (onder CC BY 4.0).",
+    "Ik heb geen gegevens van privépersonen ingevuld.",
+)
+"""Checkboxes the contributor must tick; the conversion refuses an issue where one is not ticked."""
+AGREEMENTS_LABEL = "Afspraken"
+
+INTRO = (
+    "Bedankt om een praktijk te delen. Vul in wat je weet en laat leeg wat je niet weet: niets "
+    "verzinnen, niets schatten. Elk feit over een echte stad of organisatie heeft een bron nodig.\n\n"
+    "Na het indienen zet een robot je antwoorden om in een record en controleert het. Binnen enkele "
+    "minuten lees je hieronder het resultaat: klopt alles, dan volgt een voorstel (pull request) dat een "
+    "redacteur naleest; is er iets mis, pas dan je issue aan (··· → Edit) en de controle loopt opnieuw."
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A question together with what the model says about its field."""
+
+    question: Question
+    doc: fieldinfo.FieldDoc
+    widget: Widget
+
+    @property
+    def multiple(self) -> bool:
+        return self.doc.is_list
+
+
+def model_field(path: tuple[str, ...], model: type[BaseModel] = Practice) -> fieldinfo.FieldDoc:
+    """The description of the field at `path`; a KeyError when the model has no such field."""
+    info = model.model_fields[path[0]]
+    doc = fieldinfo.describe(path[0], info)
+    if len(path) == 1:
+        return doc
+    if doc.model is None:
+        raise KeyError(".".join(path))
+    return model_field(path[1:], doc.model)
+
+
+def fields() -> list[Field]:
+    """Every question with its field. A question whose field the model lost raises a KeyError."""
+    found = []
+    for question in QUESTIONS:
+        doc = model_field(question.path)
+        found.append(Field(question, doc, question.widget or _widget(doc)))
+    return found
+
+
+def _widget(doc: fieldinfo.FieldDoc) -> Widget:
+    if doc.choices or doc.vocabulary or doc.path == "city":
+        return "dropdown"
+    if doc.is_list:
+        return "lines"
+    return "textarea" if _limit(doc) > MAX_TEXT else "input"
+
+
+def _limit(doc: fieldinfo.FieldDoc) -> int:
+    """The longest answer the field takes, as its model says."""
+    return doc.max_length or MAX_TEXT
+
+
+def required(field: Field) -> bool:
+    """Required as the model requires it: a required field at the top, and a list with a minimum."""
+    if len(field.question.path) > 1:
+        return False  # a group is optional as a whole, so none of its fields can be demanded
+    info = Practice.model_fields[field.question.path[0]]
+    has_minimum = any(getattr(item, "min_length", 0) for item in info.metadata)
+    return info.is_required() or has_minimum
+
+
+# --- options ------------------------------------------------------------------------------------------
+
+
+def options(field: Field, kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """(id, shown text) of every option of a dropdown, in the order the site shows them."""
+    if field.doc.choices:
+        return [(choice, choice) for choice in field.doc.choices]
+    if field.doc.path == "city":
+        ids = sorted(kb.cities, key=lambda cid: (kb.label("city", cid).casefold(), cid))
+        return [(cid, option_text(kb.label("city", cid), cid)) for cid in ids]
+    kind = {"themes": "theme", "instruments": "instrument"}[field.doc.vocabulary or ""]
+    return [(tid, option_text(kb.label(kind, tid), tid)) for tid in kb.records_of(kind)]
+
+
+def option_text(label: str, record_id: str) -> str:
+    """How an option reads: the Dutch label, then the id the record will hold."""
+    return f"{label} ({record_id})"
+
+
+# --- the form -------------------------------------------------------------------------------------------
+
+
+def form(kb: KnowledgeBase) -> dict[str, Any]:
+    """The issue form as GitHub's issue-form syntax wants it."""
+    body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": INTRO}}]
+    body += [_element(field, kb) for field in fields()]
+    body.append(
+        {
+            "type": "checkboxes",
+            "id": "afspraken",
+            "attributes": {
+                "label": AGREEMENTS_LABEL,
+                "options": [{"label": text, "required": True} for text in AGREEMENTS],
+            },
+        }
+    )
+    return {
+        "name": "Nieuwe praktijk",
+        "description": "Stel een goede praktijk van lokaal integratiebeleid voor, zonder YAML te schrijven.",
+        "title": "Praktijk: ",
+        "labels": [LABEL],
+        "body": body,
+    }
+
+
+def _element(field: Field, kb: KnowledgeBase) -> dict[str, Any]:
+    question = field.question
+    attributes: dict[str, Any] = {"label": question.label, "description": _help(field)}
+    if field.widget == "dropdown":
+        attributes["multiple"] = field.multiple
+        attributes["options"] = [text for _, text in options(field, kb)]
+    elif question.placeholder:
+        attributes["placeholder"] = question.placeholder
+    kind = "dropdown" if field.widget == "dropdown" else "input" if field.widget == "input" else "textarea"
+    return {
+        "type": kind,
+        "id": question.id,
+        "attributes": attributes,
+        "validations": {"required": required(field)},
+    }
+
+
+def _help(field: Field) -> str:
+    """The question's help text, with the limit the validator applies."""
+    text = field.question.help
+    if field.widget in ("input", "textarea") and field.doc.type_label.startswith("tekst"):
+        text += f" Hoogstens {_limit(field.doc):,} tekens.".replace(",", ".")
+    return text
+
+
+HEADER = """\
+# GENERATED by scripts/issue_form.py from macros/records/models.py (the Practice model), the cities in
+# practices/cities/ and the vocabularies; do not edit by hand. After changing a model, a city or a
+# vocabulary, run `.venv/bin/python scripts/issue_form.py` (tests/test_issue_form.py fails until then).
+"""
+
+
+def render(kb: KnowledgeBase) -> str:
+    """The text of `FORM_FILE`."""
+    text = yaml.safe_dump(form(kb), sort_keys=False, allow_unicode=True, width=100)
+    return HEADER + text
+
+
+def labels() -> Iterator[str]:
+    """Every heading a submitted issue can hold, in the form's order."""
+    for field in fields():
+        yield field.question.label
+    yield AGREEMENTS_LABEL

@@ -1,0 +1,330 @@
+"""The practice catalogue at /praktijken/: every practice in the HTML, with its facets as data.
+
+The markup is an interface: `docs/assets/javascripts/catalogue.js` filters it
+in the browser and the browser tests read it. Without JavaScript the form stays hidden and the full
+list shows, with links to the static theme and size-class pages (folded in a `<details>`, so that on a
+phone the first practices show in the first screen), and an intro that says what works. The script
+swaps in the intro of the filters, reveals the form (folded behind a "Filters" button on narrow
+screens) and hides those links, since the form offers the same choices with counts. With the script
+the list shows in batches, with "Toon meer" buttons below it (see catalogue.js for why), and each
+practice gets a tick box for the meeting pack (one printed document of the ticked practices).
+
+Two facets answer "what suits my size": `grootte` is the size class of the lead city (where the
+practice runs), `geschikt` the size classes the practice says it suits (`transferability`); the
+size-class pages list both, under their own headings.
+
+Text from records is data: the HTML is built with `macros.pages.markup`, which escapes it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import get_args
+
+from macros.adapters import rawhtml
+from macros.pages import urls
+from macros.pages.markup import Markup, fmt, join, line
+from macros.records.knowledge import KnowledgeBase
+from macros.records.models import Practice, Province, SizeClass, Status
+from macros.records.relations import city_size_class
+
+PAGE_URL = "praktijken/"
+"""The catalogue's own URL, for relative links."""
+
+SUMMARY_CHARS = 110
+"""Summaries are cut to about one line: 3,000 practices must stay a light page (well under 1.5 MB)."""
+
+STATUS_LABELS: dict[str, str] = {"lopend": "Lopend", "afgerond": "Afgerond", "pilot": "Pilot"}
+PROVINCE_LABELS: dict[str, str] = {
+    "antwerpen": "Antwerpen",
+    "limburg": "Limburg",
+    "oost-vlaanderen": "Oost-Vlaanderen",
+    "vlaams-brabant": "Vlaams-Brabant",
+    "west-vlaanderen": "West-Vlaanderen",
+}
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter: its URL/data name, Dutch legend, and values (id, label, hint) in vocabulary order."""
+
+    name: str
+    legend: str
+    values: list[tuple[str, str, str]]
+    primary: bool
+    """Primary facets (size classes, theme) are always open; the others sit in a collapsed <details>."""
+    help: str = ""
+    """A line under the legend that says what the facet means, where the legend alone is ambiguous."""
+
+
+SIZE_HELP = "De grootte van de stad of gemeente die de praktijk uitvoert."
+SUITS_HELP = "De groottes waarvoor de praktijk volgens haar fiche geschikt is (overdraagbaarheid)."
+
+
+def facets(kb: KnowledgeBase) -> list[Facet]:
+    """The six facets, in the order the page shows them."""
+    sizes = [(t.id, t.label, _band(t)) for t in kb.size_classes.values()]
+    return [
+        Facet("grootte", "Grootte van de trekker", sizes, True, SIZE_HELP),
+        Facet("geschikt", "Geschikt voor", sizes, True, SUITS_HELP),
+        Facet("thema", "Thema", [(t.id, t.label, "") for t in kb.themes.values()], True),
+        Facet("instrument", "Instrument", [(t.id, t.label, "") for t in kb.instruments.values()], False),
+        Facet("status", "Status", [(s, STATUS_LABELS[s], "") for s in get_args(Status)], False),
+        Facet("provincie", "Provincie", [(p, PROVINCE_LABELS[p], "") for p in get_args(Province)], False),
+    ]
+
+
+def practice_facets(kb: KnowledgeBase, practice: Practice) -> dict[str, list[str]]:
+    """The facet values of one practice; size class and province are those of its lead city, the sizes
+    it suits are its own (`transferability.size_classes`)."""
+    city = kb.cities.get(practice.city)
+    size = city_size_class(kb, city) if city else None
+    province = city.province if city else None
+    suits = practice.transferability.size_classes if practice.transferability else []
+    return {
+        "grootte": [size] if size else [],
+        "geschikt": list(dict.fromkeys(suits)),
+        "thema": list(dict.fromkeys(practice.themes)),
+        "instrument": list(dict.fromkeys(practice.instruments)),
+        "status": [practice.status] if practice.status else [],
+        "provincie": [province] if province else [],
+    }
+
+
+def catalogue_markdown(kb: KnowledgeBase) -> str:
+    """The whole body of docs/praktijken/index.md."""
+    ordered = sorted(kb.practices.items(), key=lambda item: (item[1].title.casefold(), item[0]))
+    values = {practice_id: practice_facets(kb, practice) for practice_id, practice in ordered}
+    all_facets = facets(kb)
+    total = len(ordered)
+    parts = [
+        "# Goede praktijken",
+        "",
+        rawhtml.wrap(
+            join(
+                "\n\n",
+                [
+                    fmt(INTRO_NO_SCRIPT, _count_text(total)),
+                    INTRO_SCRIPT,
+                    _static_facets(kb),
+                    _form(all_facets, values.values()),
+                    fmt(COUNT, _count_text(total)),
+                    PACK_BAR,
+                    _list(kb, ordered, values),
+                    MORE_BUTTONS,
+                    PACK_VIEW,
+                ],
+            )
+        ),
+        "",
+    ]
+    return "\n".join(parts)
+
+
+INTRO_NO_SCRIPT = (
+    '<p class="kb-intro" data-kb-intro-static>Zoek een praktijk die past bij de grootte van je stad of '
+    "gemeente en bij je thema: open <strong>Filters</strong> voor de pagina's per stadsgrootte en per "
+    "thema, of lees de volledige lijst van alle {} hieronder. Een praktijk druk je af vanaf haar eigen "
+    "pagina.</p>"
+)
+"""The intro as it is without JavaScript: it names only what works without it."""
+
+INTRO_SCRIPT = Markup(
+    '<p class="kb-intro" data-kb-intro-script hidden>Zoek een praktijk die past bij de grootte van je '
+    "stad of gemeente en bij je thema. Typ een woord of kies een of meer waarden bij "
+    "<strong>Filters</strong>: binnen een filter volstaat één waarde, tussen filters moeten ze allemaal "
+    "kloppen. Vink praktijken aan om ze samen af te drukken als vergaderpakket.</p>"
+)
+"""The intro of the filters, which the script shows instead of INTRO_NO_SCRIPT."""
+
+PACK_BAR = Markup(
+    '<div class="kb-pack" data-kb-pack hidden>'
+    '<span class="kb-pack-count" data-kb-pack-count aria-live="polite">Geen praktijken aangevinkt</span> '
+    '<button type="button" class="md-button md-button--primary" data-kb-pack-print disabled>'
+    "Afdrukken als vergaderpakket</button> "
+    '<button type="button" class="md-button" data-kb-pack-clear disabled>Vinkjes wissen</button>'
+    "</div>"
+)
+"""The meeting pack's controls, shown by the script once a practice is ticked: without the script,
+each practice prints on its own from its page."""
+
+PACK_VIEW = Markup(
+    '<section class="kb-pack-view" id="kb-pack-view" aria-labelledby="kb-pack-title" tabindex="-1" hidden>'
+    '<div class="kb-pack-tools">'
+    '<button type="button" class="md-button md-button--primary" data-kb-pack-again>Afdrukken</button> '
+    '<button type="button" class="md-button" data-kb-pack-close>Terug naar de praktijken</button>'
+    "</div>"
+    '<h2 id="kb-pack-title">Vergaderpakket</h2>'
+    '<p class="kb-pack-status" data-kb-pack-status aria-live="polite"></p>'
+    '<ol class="kb-pack-cover" data-kb-pack-cover></ol>'
+    '<div class="kb-pack-practices" data-kb-pack-practices></div>'
+    "</section>"
+)
+"""The print view the script assembles: a cover list (title, city, address), then each practice."""
+
+COUNT = '<p id="kb-result-count" class="kb-result-count" aria-live="polite">{}</p>'
+"""The number of matches, which the script updates as filters change."""
+
+MORE_BUTTONS = Markup(
+    '<div class="kb-more" data-kb-more hidden>'
+    '<button type="button" class="md-button" data-kb-more-next>Toon meer</button> '
+    '<button type="button" class="md-button" data-kb-more-all>Toon alle praktijken</button>'
+    "</div>"
+)
+"""Below the list, hidden until the script shows the list in batches (it then sets their labels)."""
+
+
+def _count_text(n: int) -> str:
+    return "1 praktijk" if n == 1 else f"{n} praktijken"
+
+
+def _band(term: SizeClass) -> str:
+    """A short population band for a size class, for example `15.000–30.000 inwoners`."""
+
+    def dutch(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    if term.max_population is None:
+        return f"vanaf {dutch(term.min_population)} inwoners"
+    if term.min_population == 0:
+        return f"tot {dutch(term.max_population)} inwoners"
+    return f"{dutch(term.min_population)}–{dutch(term.max_population)} inwoners"
+
+
+def _short(summary: str) -> str:
+    """The summary cut at a word boundary near SUMMARY_CHARS, with an ellipsis when cut."""
+    flat = " ".join(summary.split())
+    if len(flat) <= SUMMARY_CHARS:
+        return flat
+    cut = flat[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",.;:–- ")
+    return cut + "…"
+
+
+def _static_facets(kb: KnowledgeBase) -> Markup:
+    """Links to the static facet pages: the catalogue's filters for readers without JavaScript."""
+
+    def links(kind: str, terms: Iterable[tuple[str, str]]) -> Markup:
+        return join(
+            "",
+            (
+                fmt('<li><a href="{}">{}</a></li>', urls.href(PAGE_URL, kind, i), line(label))
+                for i, label in terms
+            ),
+        )
+
+    sizes = links("size_class", ((t.id, t.label) for t in kb.size_classes.values()))
+    themes = links("theme", ((t.id, t.label) for t in kb.themes.values()))
+    return fmt(
+        '<details class="kb-static-facets">\n<summary>Filters: per stadsgrootte en per thema</summary>\n'
+        '<nav aria-label="Bladeren per stadsgrootte en thema">\n'
+        '<p>Per stadsgrootte:</p><ul class="kb-inline">{}</ul>\n'
+        '<p class="kb-hint">Elke pagina toont de praktijken uit steden van die grootte en de praktijken '
+        "die bij die grootte passen.</p>\n"
+        '<p>Per thema:</p><ul class="kb-inline">{}</ul>\n'
+        "</nav>\n</details>",
+        sizes,
+        themes,
+    )
+
+
+def _form(all_facets: list[Facet], values: Iterable[dict[str, list[str]]]) -> Markup:
+    """The filter form, hidden until the script runs. Counts start as the unfiltered totals."""
+    counts = {facet.name: Counter[str]() for facet in all_facets}
+    for practice_values in values:
+        for name, ids in practice_values.items():
+            counts[name].update(ids)
+    primary = [_fieldset(f, counts[f.name]) for f in all_facets if f.primary]
+    more = [_fieldset(f, counts[f.name]) for f in all_facets if not f.primary]
+    legends = ", ".join(f.legend.lower() for f in all_facets if not f.primary)
+    return join(
+        "\n",
+        [
+            Markup(
+                '<button type="button" class="md-button kb-filters-toggle" data-kb-filters-toggle '
+                'aria-controls="kb-filters" aria-expanded="false" hidden>Filters</button>'
+            ),
+            Markup('<form id="kb-filters" class="kb-filters" hidden aria-label="Praktijken filteren">'),
+            TEXT_FIELD,
+            Markup('<div class="kb-facets-primary">'),
+            *primary,
+            Markup("</div>"),
+            Markup('<details class="kb-facets-more">'),
+            fmt("<summary>Meer filters: {}</summary>", legends),
+            *more,
+            Markup("</details>"),
+            Markup('<button type="button" class="md-button kb-clear" data-kb-clear>Wis filters</button>'),
+            Markup("</form>"),
+        ],
+    )
+
+
+TEXT_FIELD = Markup(
+    '<div class="kb-text-filter">'
+    '<label for="kb-text">Zoek in titel, samenvatting en stad</label>'
+    '<input type="search" id="kb-text" name="zoek" autocomplete="off" spellcheck="false" '
+    'aria-describedby="kb-text-hint">'
+    '<span class="kb-hint" id="kb-text-hint">Hoofdletters en accenten tellen niet mee; '
+    "elk woord moet voorkomen.</span>"
+    "</div>"
+)
+"""The text box: it filters together with the facets (catalogue.js), on the text the list shows."""
+
+
+def _fieldset(facet: Facet, counts: Counter[str]) -> Markup:
+    rows = []
+    for value, label, hint in facet.values:
+        hint_html = fmt(' <span class="kb-hint">{}</span>', hint) if hint else ""
+        count = fmt(
+            '<span class="kb-count" data-facet="{}" data-value="{}">{}</span>',
+            facet.name,
+            value,
+            counts[value],
+        )
+        rows.append(
+            fmt(
+                '<label><input type="checkbox" name="{}" value="{}"> '
+                '<span class="kb-label">{}{}</span> <span class="kb-count-wrap">({})</span></label>',
+                facet.name,
+                value,
+                line(label),
+                hint_html,
+                count,
+            )
+        )
+    help_html = fmt('<p class="kb-facet-help">{}</p>\n', facet.help) if facet.help else ""
+    return fmt(
+        '<fieldset data-facet="{}">\n<legend>{}</legend>\n{}{}\n</fieldset>',
+        facet.name,
+        facet.legend,
+        help_html,
+        join("\n", rows),
+    )
+
+
+def _list(
+    kb: KnowledgeBase, ordered: list[tuple[str, Practice]], values: dict[str, dict[str, list[str]]]
+) -> Markup:
+    """One compact <li> per practice: title link, lead city, short summary, facets as data."""
+    items = [Markup('<ul id="kb-catalogue" class="kb-catalogue">')]
+    for practice_id, practice in ordered:
+        # A facet without values has no attribute (the script reads it as empty): at 3,000 practices
+        # the empty ones alone would be tens of kilobytes.
+        data = join(
+            "",
+            (fmt(' data-{}="{}"', name, " ".join(ids)) for name, ids in values[practice_id].items() if ids),
+        )
+        city = kb.cities.get(practice.city)
+        items.append(
+            fmt(
+                '<li class="kb-practice"{}><a href="{}">{}</a> <small>{}</small><p>{}</p></li>',
+                data,
+                urls.href(PAGE_URL, "practice", practice_id),
+                line(practice.title),
+                line(city.name if city else practice.city),
+                _short(practice.summary),
+            )
+        )
+    items.append(Markup("</ul>"))
+    return join("\n", items)

@@ -1,0 +1,111 @@
+"""Relations between records and what follows from them, computed from the validated records.
+
+The one list of relations (`references`) is what the checks resolve, the backlinks invert and the
+overview counts; size classes and staleness follow from the records and the vocabularies. The checks
+import this module, never the reverse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from macros.records.kinds import SOURCED_KINDS
+from macros.records.models import City
+
+if TYPE_CHECKING:
+    from macros.records.knowledge import KnowledgeBase
+
+Loc = tuple[str | int, ...]
+
+STALE_AFTER = dt.timedelta(days=2 * 365)
+"""A record not reviewed for this long gets a warning (an error with --strict), and its page a notice."""
+
+__all__ = ["SOURCED_KINDS", "STALE_AFTER", "Loc", "city_size_class", "references", "size_class_for"]
+
+
+def references(kind: str, record: Any) -> Iterator[tuple[Loc, str, str]]:
+    """(field path, target kind, id) of every reference a record makes. The one list of relations."""
+    if kind == "practice":
+        if getattr(record, "city", None):  # unset only in a record that failed its model
+            yield ("city",), "city", record.city
+        yield from _each(("cities",), "city", record.cities)
+        yield from _each(("themes",), "theme", record.themes)
+        yield from _each(("instruments",), "instrument", record.instruments)
+        for i, partner in enumerate(record.partners):
+            yield ("partners", i, "organisation"), "organisation", partner.organisation
+        if record.transferability:
+            t = record.transferability
+            yield from _each(("transferability", "size_classes"), "size_class", t.size_classes)
+            yield from _each(("transferability", "conditions"), "condition", t.conditions)
+            yield from _each(("transferability", "adapted_from"), "practice", t.adapted_from)
+    elif kind == "city":
+        yield from _city_references(record)
+    elif kind == "network":
+        if record.coordinator:
+            yield ("coordinator",), "organisation", record.coordinator
+        yield from _each(("members",), "city", record.members)
+        for i, topic in enumerate(record.agenda):
+            yield from _each(("agenda", i, "themes"), "theme", topic.themes)
+            yield from _each(("agenda", i, "proposed_by"), "city", topic.proposed_by)
+        yield from _condition_notes(("conditions",), record.conditions)
+    if kind != "source":
+        yield from _each(("sources",), "source", getattr(record, "sources", []))
+
+
+def _city_references(city: City) -> Iterator[tuple[Loc, str, str]]:
+    for name in ("population", "foreign_origin_share"):
+        measure = getattr(city, name)
+        if measure:
+            yield (name, "source"), "source", measure.source
+    if city.size_class:
+        yield ("size_class",), "size_class", city.size_class
+    if city.type_source:
+        yield ("type_source",), "source", city.type_source
+    for i, milestone in enumerate(city.milestones):
+        yield ("milestones", i, "source"), "source", milestone.source
+    yield from _each(("instruments",), "instrument", city.instruments)
+    if city.learning:
+        if city.learning.maturity_source:
+            yield ("learning", "maturity_source"), "source", city.learning.maturity_source
+        yield from _condition_notes(("learning", "conditions"), city.learning.conditions)
+    if city.network:
+        yield from _each(("network", "sources"), "source", city.network.sources)
+        for i, actor in enumerate(city.network.actors):
+            if actor.organisation:
+                yield ("network", "actors", i, "organisation"), "organisation", actor.organisation
+            if actor.city:
+                yield ("network", "actors", i, "city"), "city", actor.city
+        for i, flow in enumerate(city.network.flows):
+            yield ("network", "flows", i, "kind"), "flow_kind", flow.kind
+            if flow.source:
+                yield ("network", "flows", i, "source"), "source", flow.source
+
+
+def _condition_notes(loc: Loc, notes: Iterable[Any]) -> Iterator[tuple[Loc, str, str]]:
+    for i, note in enumerate(notes):
+        yield (*loc, i, "condition"), "condition", note.condition
+        yield (*loc, i, "source"), "source", note.source
+
+
+def _each(loc: Loc, target: str, ids: Iterable[str]) -> Iterator[tuple[Loc, str, str]]:
+    for i, value in enumerate(ids):
+        yield (*loc, i), target, value
+
+
+def size_class_for(kb: KnowledgeBase, population: float) -> str | None:
+    """The id of the band that holds `population`."""
+    for term in kb.size_classes.values():
+        if term.min_population <= population and (
+            term.max_population is None or population < term.max_population
+        ):
+            return term.id
+    return None
+
+
+def city_size_class(kb: KnowledgeBase, city: City) -> str | None:
+    """The size class of a city: stated, else derived from its population."""
+    if city.size_class:
+        return city.size_class
+    return size_class_for(kb, city.population.value) if city.population else None
