@@ -68,6 +68,10 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path: Path, capsys: pytest
         build, baseline, half = size["build"]["cpu_s"], size["baseline"]["cpu_s"], 0.005
         assert (build - half) / (baseline + half) <= size["build_ratio"] <= (build + half) / (baseline - half)
         assert size["site"]["pages"] > size["practices"]
+        # The plain baseline (the target's): as many pages, mkdocs alone, its own ratio.
+        plain = size["plain_baseline"]
+        assert plain["mkdocs_cpu_s"] > 0 and plain["index_s"] == 0 and plain["words"] == bench.PLAIN_WORDS
+        assert size["plain_ratio"] > 0
         # Generation's stages are parts of its time; the plain write of the same files is measured too.
         assert 0 < size["render_s"] + size["write_s"] < size["generation_s"]
         assert size["write_s"] > 0 and size["plain_write_s"] > 0
@@ -81,6 +85,7 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path: Path, capsys: pytest
     printed = capsys.readouterr().out
     assert printed.startswith(bench_report.table(data["sizes"]))
     assert "| full / baseline (CPU) |" in printed and "| measure | 20 | target |" in printed
+    assert "| mkdocs build / plain baseline (CPU) |" in printed
 
 
 @pytest.mark.site
@@ -91,3 +96,10 @@ def test_an_edited_record_shows_in_the_served_page_after_one_build(tmp_path: Pat
     with bench_browser.chromium() as browser:
         loop = bench_browser.contributor_loop(tmp_path, browser)
     assert loop["builds_per_edit"] == 1, "an edit starts exactly one build"
+
+
+def test_plain_baseline_pages_hold_about_400_words_of_plain_markdown() -> None:
+    page = bench.plain_page(3)
+    words = [w for line in page.splitlines() if not line.startswith("#") for w in line.split()]
+    assert len(words) == bench.PLAIN_WORDS
+    assert "<" not in page and "](" not in page

@@ -44,6 +44,8 @@ class Build:
     index_s: float
     cpu_s: float
     """CPU seconds (user + system) of both: what the build costs, little changed by other load."""
+    mkdocs_cpu_s: float
+    """CPU seconds of `mkdocs build` alone, without the search index."""
     peak_mb: float
     site: Path
 
@@ -86,6 +88,10 @@ class SizeResult:
     build_ratio: float
     """CPU time of the full build over that of the baseline build."""
     site: dict[str, Any]
+    plain_baseline: dict[str, Any] = field(default_factory=dict)
+    plain_ratio: float = 0.0
+    """CPU time of `mkdocs build` of the site over that of the plain baseline: the ratio the target
+    (1.3) applies to."""
     browser: dict[str, Any] = field(default_factory=dict)
 
 
@@ -158,6 +164,45 @@ def baseline_page(number: int, size: int) -> str:
     return "".join(parts)
 
 
+PLAIN_WORDS = 400
+"""Words in a page of the plain baseline: about a practice page's text."""
+
+
+def plain_page(number: int, words: int = PLAIN_WORDS) -> str:
+    """Plain Markdown of `words` words: a title, and paragraphs of 50 words under a few headings."""
+    parts = [f"# Pagina {number}\n"]
+    for start in range(0, words, 50):
+        if start % 150 == 0:
+            parts.append(f"\n## Onderdeel {start // 150 + 1}\n")
+        chunk = [_WORDS[(number + start + i) % len(_WORDS)] for i in range(min(50, words - start))]
+        parts.append("\n" + " ".join(chunk).capitalize() + ".\n")
+    return "".join(parts)
+
+
+def plain_baseline_project(work: Path, pages: int) -> Path:
+    """The baseline the build's target applies to: a bare Material site of `pages` pages of about 400
+    words of plain Markdown, no search plugin, and only the home page in the nav. (The other baseline's
+    pages are as long as the generated Markdown, which is mostly raw HTML that the site passes through
+    unparsed while the baseline has to parse it all: that inflates it.)"""
+    project = work / f"plain-baseline-{pages}"
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Basislijn\n"
+        "theme:\n  name: material\n  language: nl\n  font: false\n"
+        "plugins: []\n"
+        "nav:\n  - Home: index.md\n"
+        "validation:\n  nav:\n    omitted_files: info\n",
+        encoding="utf-8",
+    )
+    (docs / "index.md").write_text(plain_page(0), encoding="utf-8")
+    for number in range(1, pages):
+        folder = docs / f"p{number // 500:02d}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"pagina-{number}.md").write_text(plain_page(number), encoding="utf-8")
+    return project
+
+
 def baseline_project(work: Path, pages: int, page_chars: int) -> Path:
     """A bare Material site (the site's Material, theme only) of `pages` plain pages, only home in the nav.
 
@@ -185,7 +230,7 @@ def baseline_project(work: Path, pages: int, page_chars: int) -> Path:
 # --- builds ---------------------------------------------------------------------------------------
 
 
-def mkdocs_build(project: Path, site: Path, records: Path | None, log: Path) -> Build:
+def mkdocs_build(project: Path, site: Path, records: Path | None, log: Path, index: bool = True) -> Build:
     """`mkdocs build` of `project` into `site` in a subprocess, then its search index.
 
     The peak memory is the build process's own (os.wait4), not the maximum over all children so far.
@@ -202,11 +247,12 @@ def mkdocs_build(project: Path, site: Path, records: Path | None, log: Path) -> 
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"mkdocs build of {project} failed:\n{log.read_text()[-4000:]}")
+    mkdocs_cpu_s = usage.ru_utime + usage.ru_stime
     before = _children_cpu()
-    index_s = timed(lambda: search_index.index_site(site))
-    cpu_s = usage.ru_utime + usage.ru_stime + _children_cpu() - before
+    index_s = timed(lambda: search_index.index_site(site)) if index else 0.0
+    cpu_s = mkdocs_cpu_s + _children_cpu() - before
     # ru_maxrss is in kilobytes on Linux.
-    return Build(mkdocs_s, index_s, cpu_s, usage.ru_maxrss / 1024, site)
+    return Build(mkdocs_s, index_s, cpu_s, mkdocs_cpu_s, usage.ru_maxrss / 1024, site)
 
 
 def _children_cpu() -> float:
@@ -377,8 +423,11 @@ def measure_size(
     baseline_dir = baseline_project(work, len(pages) + hand_written_pages(), mean_chars)
     project = scratch_project(work, "project")
     # Baseline first, then the site: back to back, so a slow spell of the machine hits both.
+    plain_dir = plain_baseline_project(work, len(pages) + hand_written_pages())
     baseline = mkdocs_build(baseline_dir, work / "baseline-site", None, work / "baseline.log")
     log(f"{practices}: baseline build {baseline.total_s:.1f} s")
+    plain = mkdocs_build(plain_dir, work / "plain-site", None, work / "plain.log", index=False)
+    log(f"{practices}: plain baseline build {plain.total_s:.1f} s")
     real = mkdocs_build(project, work / "site", records, work / "build.log")
     log(f"{practices}: full build {real.total_s:.1f} s")
     return SizeResult(
@@ -393,6 +442,8 @@ def measure_size(
         build=_build_dict(real),
         baseline=_build_dict(baseline) | {"page_chars": mean_chars},
         build_ratio=real.cpu_s / baseline.cpu_s,
+        plain_baseline=_build_dict(plain) | {"words": PLAIN_WORDS},
+        plain_ratio=real.mkdocs_cpu_s / plain.mkdocs_cpu_s,
         site=asdict(site_size(real.site)) | {"baseline_bytes": site_size(baseline.site).bytes},
     )
 
@@ -403,6 +454,7 @@ def _build_dict(build: Build) -> dict[str, Any]:
         "index_s": round(build.index_s, 2),
         "total_s": round(build.total_s, 2),
         "cpu_s": round(build.cpu_s, 2),
+        "mkdocs_cpu_s": round(build.mkdocs_cpu_s, 2),
         "peak_mb": round(build.peak_mb, 1),
     }
 
