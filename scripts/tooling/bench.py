@@ -184,23 +184,7 @@ def plain_baseline_project(work: Path, pages: int) -> Path:
     words of plain Markdown, no search plugin, and only the home page in the nav. (The other baseline's
     pages are as long as the generated Markdown, which is mostly raw HTML that the site passes through
     unparsed while the baseline has to parse it all: that inflates it.)"""
-    project = work / f"plain-baseline-{pages}"
-    docs = project / "docs"
-    docs.mkdir(parents=True)
-    (project / "mkdocs.yml").write_text(
-        "site_name: Basislijn\n"
-        "theme:\n  name: material\n  language: nl\n  font: false\n"
-        "plugins: []\n"
-        "nav:\n  - Home: index.md\n"
-        "validation:\n  nav:\n    omitted_files: info\n",
-        encoding="utf-8",
-    )
-    (docs / "index.md").write_text(plain_page(0), encoding="utf-8")
-    for number in range(1, pages):
-        folder = docs / f"p{number // 500:02d}"
-        folder.mkdir(exist_ok=True)
-        (folder / f"pagina-{number}.md").write_text(plain_page(number), encoding="utf-8")
-    return project
+    return _material_project(work / f"plain-baseline-{pages}", pages, plain_page)
 
 
 def baseline_project(work: Path, pages: int, page_chars: int) -> Path:
@@ -208,7 +192,11 @@ def baseline_project(work: Path, pages: int, page_chars: int) -> Path:
 
     Search as the real site does it: no lunr plugin, a Pagefind index after the build.
     """
-    project = work / f"baseline-{pages}"
+    return _material_project(work / f"baseline-{pages}", pages, lambda n: baseline_page(n, page_chars))
+
+
+def _material_project(project: Path, pages: int, page: Callable[[int], str]) -> Path:
+    """A bare Material project of `pages` pages whose text `page(number)` gives, only home in the nav."""
     docs = project / "docs"
     docs.mkdir(parents=True)
     (project / "mkdocs.yml").write_text(
@@ -219,11 +207,11 @@ def baseline_project(work: Path, pages: int, page_chars: int) -> Path:
         "validation:\n  nav:\n    omitted_files: info\n",
         encoding="utf-8",
     )
-    (docs / "index.md").write_text(baseline_page(0, page_chars), encoding="utf-8")
+    (docs / "index.md").write_text(page(0), encoding="utf-8")
     for number in range(1, pages):
         folder = docs / f"p{number // 500:02d}"
         folder.mkdir(exist_ok=True)
-        (folder / f"pagina-{number}.md").write_text(baseline_page(number, page_chars), encoding="utf-8")
+        (folder / f"pagina-{number}.md").write_text(page(number), encoding="utf-8")
     return project
 
 
