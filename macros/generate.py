@@ -32,7 +32,15 @@ from macros.pages.common import Page
 from macros.pages.context import DEFAULT_REPO_URL, Context
 from macros.records import knowledge
 
-__all__ = ["DEFAULT_REPO_URL", "Site", "build_site", "empty_site", "render_all", "write_site"]
+__all__ = [
+    "DEFAULT_REPO_URL",
+    "Site",
+    "build_site",
+    "clash_message",
+    "empty_site",
+    "render_all",
+    "write_site",
+]
 
 FIELD_REFERENCE = "bijdragen/velden.md"
 """The contributor field reference, a generated page beside the hand-written contributor pages."""
@@ -55,6 +63,14 @@ class Site:
     """Path below the docs folder -> bytes of the other files (the JSON and CSV exports)."""
     cpu_s: dict[str, float] = field(default_factory=dict)
     """CPU seconds of each stage: `load` (validation) and `render` (pages and exports, in memory)."""
+
+
+def clash_message(path: str) -> str:
+    """What every adapter says when a hand-written file in docs/ stands where the site generates `path`."""
+    return (
+        f"docs/{path}: een handgeschreven bestand staat op de plaats van een pagina die de site maakt; "
+        "geef het een andere naam"
+    )
 
 
 def build_site(

@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     clashes = [path for path in [*site.pages, *site.files] if (ROOT / "docs" / path).exists()]
     if clashes:
         for path in clashes:
-            print(f"docs/{path}: a hand-written file where the site generates a page", file=sys.stderr)
+            print(generate.clash_message(path), file=sys.stderr)
         return 1
     shutil.copytree(ROOT / "docs", out, dirs_exist_ok=True)
     report = generate.write_site(site, out)

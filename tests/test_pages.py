@@ -7,10 +7,12 @@ MkDocs: what the reader sees depends only on the records.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from records_folder import REPO
 
 from macros import generate
 from macros.pages import urls
@@ -223,3 +225,20 @@ def test_long_runs_of_links_show_the_first_and_the_rest_behind_a_disclosure() ->
     assert html.startswith('<p><a href="../s0/">S0</a>, ') and "S4</a> …</p>" in html
     assert '<summary>Toon nog 3 centrumsteden</summary>\n<p><a href="../s5/">' in html
     assert bounded_links(links[:6], lambda n: "", shown=5).count("<a ") == 6
+
+
+def test_build_pages_refuses_a_hand_written_file_where_a_page_is_generated_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = importlib.util.spec_from_file_location("build_pages", REPO / "scripts" / "build_pages.py")
+    assert spec is not None and spec.loader is not None
+    build_pages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_pages)
+    (tmp_path / "docs" / "praktijken").mkdir(parents=True)
+    (tmp_path / "docs" / "praktijken" / "index.md").write_text("# Eigen catalogus\n", encoding="utf-8")
+    monkeypatch.setattr(build_pages, "ROOT", tmp_path)
+    out = tmp_path / "out"
+    assert build_pages.main(["--out", str(out), "--records", str(RECORDS)]) == 1
+    assert capsys.readouterr().err.splitlines() == [generate.clash_message("praktijken/index.md")]
+    assert "handgeschreven bestand" in generate.clash_message("praktijken/index.md")
+    assert not out.exists()

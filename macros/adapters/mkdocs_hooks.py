@@ -95,10 +95,7 @@ def on_files(files: Files, config: Any) -> Files:
     contents: dict[str, str | bytes] = {**site.pages, **site.files}
     for path, content in contents.items():
         if files.get_file_from_path(path) is not None:
-            raise PluginError(
-                f"docs/{path}: een handgeschreven bestand staat op de plaats van een pagina die de site "
-                "maakt; geef het een andere naam"
-            )
+            raise PluginError(generate.clash_message(path))
         # Record pages stay out of the nav on purpose (see the design brief); saying so for each of
         # them drowned the few lines of a rebuild that matter.
         inclusion = InclusionLevel.UNDEFINED if path in in_nav else InclusionLevel.NOT_IN_NAV
