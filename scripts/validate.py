@@ -32,11 +32,23 @@ def records_root_of(path: Path) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "paths", nargs="*", help="records folder, or record files (default: $KB_RECORDS_DIR or practices/)"
+    # What a contributor reads under --help, so in Dutch like every message of the validator.
+    parser = argparse.ArgumentParser(
+        description="Controleer de records: elk probleem als `pad:regel: veld: melding`, daarna een telling.",
+        add_help=False,
     )
-    parser.add_argument("--strict", action="store_true", help="records not reviewed for two years are errors")
+    parser.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="pad",
+        help="de map met records, of recordbestanden (standaard: $KB_RECORDS_DIR of practices/)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="records die al twee jaar niet zijn nagekeken, gelden als fout in plaats van waarschuwing",
+    )
     args = parser.parse_args(argv)
     paths = [Path(p).absolute() for p in args.paths]
     for path in paths:

@@ -115,3 +115,13 @@ def test_a_folder_that_is_not_a_records_folder_gets_a_clear_message(tmp_path: Pa
         f"{tmp_path / 'los'}: dit is geen map met records (er staat geen map vocabulary/ in of erboven); "
         "geef de map practices/ zelf, of de recordbestanden die je wilt controleren"
     )
+
+
+def test_help_speaks_dutch_to_the_contributor(tmp_path: Path) -> None:
+    done = run(["--help"], cwd=tmp_path)
+    assert done.returncode == 0
+    assert "Controleer de records" in done.stdout
+    for option in ("pad", "-h, --help", "--strict"):
+        described = next(line for line in done.stdout.splitlines() if line.strip().startswith(option))
+        assert described.split(option, 1)[1].strip(), f"{option} has no help text"
+    assert "show this help" not in done.stdout and "records folder" not in done.stdout
