@@ -77,6 +77,16 @@ def page(context: BrowserContext) -> Page:
     return opened
 
 
+@pytest.fixture
+def static_page(browser: Browser) -> Iterator[Page]:
+    """A page in a fresh context with JavaScript off: what a reader without scripts gets."""
+    static = browser.new_context(locale="nl-BE", java_script_enabled=False)
+    opened = static.new_page()
+    opened.set_default_timeout(10_000)
+    yield opened
+    static.close()
+
+
 @pytest.fixture(scope="session")
 def page_of_kind(demo_kb: KnowledgeBase) -> dict[str, str]:
     """One URL (relative to the site root) per kind of page (page_kinds.PAGE_KINDS)."""

@@ -205,19 +205,14 @@ def test_filters_work_after_instant_navigation_away_and_back(
 
 
 def test_without_javascript_every_practice_and_the_static_facet_pages_are_listed(
-    browser: Browser, served_site: str, demo_kb: KnowledgeBase
+    static_page: Page, served_site: str, demo_kb: KnowledgeBase
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(served_site + CATALOGUE)
-        assert shown(page) == set(demo_kb.practices)
-        hrefs = set(page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"))
-        for section, ids in (("themas", demo_kb.themes), ("stadsgrootte", demo_kb.size_classes)):
-            for term_id in ids:
-                assert f"{served_site}{section}/{term_id}/" in hrefs, f"no link to /{section}/{term_id}/"
-    finally:
-        context.close()
+    static_page.goto(served_site + CATALOGUE)
+    assert shown(static_page) == set(demo_kb.practices)
+    hrefs = set(static_page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"))
+    for section, ids in (("themas", demo_kb.themes), ("stadsgrootte", demo_kb.size_classes)):
+        for term_id in ids:
+            assert f"{served_site}{section}/{term_id}/" in hrefs, f"no link to /{section}/{term_id}/"
 
 
 def test_toon_meer_reveals_the_next_batch_by_keyboard_and_toon_alle_every_match(
@@ -297,24 +292,19 @@ def test_on_a_wide_screen_the_form_is_open_without_a_filters_button(page: Page, 
 
 
 def test_without_javascript_the_intro_says_what_works_and_no_pack_button_shows(
-    browser: Browser, served_site: str, demo_kb: KnowledgeBase
+    static_page: Page, served_site: str, demo_kb: KnowledgeBase
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(served_site + CATALOGUE)
-        intro = page.locator("[data-kb-intro-static]")
-        expect(intro).to_be_visible()
-        expect(intro).to_contain_text(f"alle {len(demo_kb.practices)} praktijken hieronder")
-        expect(intro).to_contain_text("per stadsgrootte en per thema")
-        expect(intro).to_contain_text("vanaf haar eigen pagina")
-        expect(page.locator("article")).not_to_contain_text("Kies hieronder")
-        expect(page.locator("[data-kb-intro-script]")).to_be_hidden()
-        expect(page.get_by_role("button", name="Afdrukken als vergaderpakket")).to_have_count(0)
-        page.locator("details.kb-static-facets > summary").click()
-        expect(page.locator(".kb-static-facets a").first).to_be_visible()
-    finally:
-        context.close()
+    static_page.goto(served_site + CATALOGUE)
+    intro = static_page.locator("[data-kb-intro-static]")
+    expect(intro).to_be_visible()
+    expect(intro).to_contain_text(f"alle {len(demo_kb.practices)} praktijken hieronder")
+    expect(intro).to_contain_text("per stadsgrootte en per thema")
+    expect(intro).to_contain_text("vanaf haar eigen pagina")
+    expect(static_page.locator("article")).not_to_contain_text("Kies hieronder")
+    expect(static_page.locator("[data-kb-intro-script]")).to_be_hidden()
+    expect(static_page.get_by_role("button", name="Afdrukken als vergaderpakket")).to_have_count(0)
+    static_page.locator("details.kb-static-facets > summary").click()
+    expect(static_page.locator(".kb-static-facets a").first).to_be_visible()
 
 
 def test_with_javascript_the_intro_explains_the_filters(page: Page, served_site: str) -> None:
