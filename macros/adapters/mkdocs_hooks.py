@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import generate
 from macros.adapters.build_state import state_of
+from macros.adapters.generated_page import GeneratedPage
 from macros.pages.markup import Markup, fmt, join
 from macros.records import knowledge
 from macros.records.problems import RecordsInvalid
@@ -98,8 +99,14 @@ def on_files(files: Files, config: Any) -> Files:
             raise PluginError(generate.clash_message(path))
         # Record pages stay out of the nav on purpose (see the design brief); saying so for each of
         # them drowned the few lines of a rebuild that matter.
-        inclusion = InclusionLevel.UNDEFINED if path in in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        if path in in_nav:
+            files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.UNDEFINED))
+            continue
+        file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        if path.endswith(".md"):
+            # MkDocs makes a plain Page for each page outside the nav that has none yet.
+            GeneratedPage(None, file, config)
     return files
 
 
