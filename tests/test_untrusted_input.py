@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from macros.pages import exports
 from macros.records import knowledge
 from macros.records.kinds import RECORD_MODELS, VOCABULARY_MODELS
 from macros.records.loading import MAX_FILE_BYTES
-from macros.records.models import MAX_ACTORS, MAX_ITEMS, MAX_PROSE, MAX_TEXT
+from macros.records.models import MAX_ACTORS, MAX_ITEMS, MAX_PROSE, MAX_TEXT, _no_hidden_characters
 from macros.records.schema_errors import Hints
 
 REPO = Path(__file__).resolve().parent.parent
@@ -443,6 +444,21 @@ def test_a_yaml_escape_cannot_smuggle_a_hidden_character_into_a_text(records: Pa
         "taalcafe.yml:1: title: de tekst bevat het onzichtbare teken U+0085; verwijder het "
         "(een escape zoals \\x85 of \\u200b tussen aanhalingstekens maakt zo'n teken)"
     ]
+
+
+def test_every_hidden_character_is_refused_in_a_text() -> None:
+    # The check first asks `str.isprintable` whether the text has any character to look at: every
+    # code point of the refused categories must make that answer False, or it would slip through.
+    refused = [
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if chr(code) not in "\n\t" and unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp")
+    ]
+    assert len(refused) > 200
+    for char in refused:
+        with pytest.raises(ValueError, match="onzichtbare teken"):
+            _no_hidden_characters(f"Taal{char}café")
+    assert _no_hidden_characters("Taal\tcafé\n\nmet\u00a0harde spatie") == "Taal\tcafé\n\nmet\u00a0harde spatie"
 
 
 def test_a_misspelt_required_field_gives_one_message(records: Path) -> None:
