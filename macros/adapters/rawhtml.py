@@ -32,7 +32,7 @@ PRIORITY = 25
 def wrap(block: Markup) -> Markup:
     """A block of finished HTML, marked so that the extension passes it through; "" stays ""."""
     block = text(block).strip("\n")
-    return Markup(f"{OPEN}\n") + block + Markup(f"\n{CLOSE}") if block else Markup("")
+    return Markup(f"{OPEN}\n{block}\n{CLOSE}") if block else Markup("")
 
 
 class RawHtmlPreprocessor(Preprocessor):

@@ -189,7 +189,7 @@ def field_list(rows: Iterable[tuple[LiteralString, object]]) -> Markup:
 def bullet_list(items: Iterable[object], tag: LiteralString = "ul") -> Markup:
     """An HTML list (`ul` or `ol`); each item goes through `macros.pages.markup.text`. Empty without items."""
     rows = join("", (fmt("<li>{}</li>\n", item) for item in items))
-    return Markup(f"<{tag}>\n") + rows + Markup(f"</{tag}>") if rows else Markup("")
+    return Markup(f"<{tag}>\n{rows}</{tag}>") if rows else Markup("")
 
 
 SHOWN = 5
@@ -230,7 +230,7 @@ def section(heading: LiteralString, content: Markup, level: int = 2) -> Markup:
         return Markup("")
     if not content.startswith("#"):
         content = rawhtml.wrap(content if content.lstrip().startswith(_BLOCKS) else p(content))
-    return Markup(f"{'#' * level} {md(heading)}\n\n") + content
+    return Markup(f"{'#' * level} {md(heading)}\n\n{content}")
 
 
 _BLOCKS = ("<ul", "<ol", "<p>", "<p ", "<div", "<section", "<table", "<address", "<details")
