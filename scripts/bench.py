@@ -93,7 +93,8 @@ def run(work: Path, sizes: list[int], browser: bool, loop: bool) -> dict[str, An
 
 
 def browser_measures(result: bench.SizeResult, work: Path, log: Any) -> dict[str, Any]:
-    """Search bytes on a practice page and the catalogue filter time, in headless Chromium."""
+    """A first visit to a practice page (its bytes, uncompressed and gzip-compressed, and its search
+    bytes) and the catalogue filter time, in headless Chromium."""
     from tooling import bench_browser
 
     practice = min(path.stem for path in (work / f"records-{result.practices}").glob("*.yml"))

@@ -81,11 +81,16 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path: Path, capsys: pytest
         assert browser["first_query_results_shown"] > 0, browser["first_query_status"]
         # A page load fetches only the search box's script and style, never the index.
         assert 0 < browser["search_bytes_on_load"] < browser["search_bytes_first_query"]
+        # The first visit, uncompressed and gzip-compressed, with the sitemap instant navigation fetches.
+        assert 0 < browser["sitemap_bytes"] < browser["page_load_bytes"]
+        assert 0 < browser["sitemap_gzip_bytes"] < browser["sitemap_bytes"]
+        assert browser["sitemap_gzip_bytes"] < browser["page_load_gzip_bytes"] < browser["page_load_bytes"]
         assert browser["filter"]["practices_listed"] == size["practices"]
     printed = capsys.readouterr().out
     assert printed.startswith(bench_report.table(data["sizes"]))
     assert "| full / baseline (CPU) |" in printed and "| measure | 20 | target |" in printed
     assert "| mkdocs build / plain baseline (CPU) |" in printed
+    assert "| first visit to a practice page, uncompressed / gzip (KB) |" in printed
 
 
 @pytest.mark.site

@@ -2,18 +2,21 @@
 
 Three sites: the shipped content, a demo corpus (every kind of page, many practices) and the small
 fixture corpus (which holds a record full of Markdown, HTML and template syntax). For each: every
-record and term has a page, and every page can be reached by following links from the home page. That
-every internal link and anchor resolves is LinkChecker's part (tests/test_linkcheck.py), once per site.
+record and term has a page, every page can be reached by following links from the home page, and the
+sitemap lists every page once. That every internal link and anchor resolves is LinkChecker's part
+(tests/test_linkcheck.py), once per site.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from conftest import FIXTURE_RECORDS, FIXTURE_TODAY
@@ -178,3 +181,32 @@ def test_record_pages_stay_out_of_the_nav(fixture_site: Path) -> None:
     nav = home.split('class="md-nav md-nav--primary"', 1)[1].split("md-sidebar--secondary", 1)[0]
     assert 'href="praktijken/"' in nav
     assert "steden/lindeburg" not in nav and "taalcafe-lindeburg" not in nav
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_the_sitemap_lists_every_page_once_and_no_build_date(
+    built: tuple[str, Path, dict[str, ParsedPage]],
+) -> None:
+    """sitemap.xml as a crawler reads it, and as Material's instant navigation does (which loads in
+    place only the pages listed there)."""
+    _, site, _ = built
+    root = ElementTree.parse(site / "sitemap.xml").getroot()  # ParseError if it is not well-formed XML
+    assert root.tag == f"{SITEMAP}urlset"
+    assert all(url.tag == f"{SITEMAP}url" for url in root)
+    locs = [url.findtext(f"{SITEMAP}loc", "") for url in root]
+    # The site's address, as every page gives it in <link rel="canonical">: the home page's.
+    home = re.search(
+        r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8")
+    )
+    assert home is not None
+    pages = [
+        home.group(1) + path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("*.html")
+        if path.relative_to(site).as_posix() != "404.html"
+    ]
+    assert len(locs) == len(set(locs)), "a page is listed twice"
+    assert sorted(locs) == sorted(pages)
+    # The only date MkDocs knows is the build date: every page would seem changed at every build.
+    assert root.find(f".//{SITEMAP}lastmod") is None, "<lastmod> gives the build date, not a change"

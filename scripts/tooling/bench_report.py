@@ -30,6 +30,18 @@ def _filter(result: dict[str, Any]) -> str:
     return "–" if measured is None else f"{measured['median_ms']:.1f} / {measured['max_ms']:.1f}"
 
 
+def _raw_and_gzip(prefix: str) -> Callable[[dict[str, Any]], str]:
+    """Uncompressed / gzip-compressed KB of the browser measure `prefix` (a first visit, its sitemap)."""
+
+    def cell(result: dict[str, Any]) -> str:
+        measured = result.get("browser", {})
+        if measured.get(f"{prefix}_gzip_bytes") is None:
+            return "–"
+        return f"{_kb(measured[f'{prefix}_bytes'])} / {_kb(measured[f'{prefix}_gzip_bytes'])}"
+
+    return cell
+
+
 def _plain_times(r: dict[str, Any]) -> str:
     plain = r.get("plain_baseline") or {}
     return f"{plain['cpu_s']:.1f} / {plain['mkdocs_s']:.1f}" if plain else "–"
@@ -64,6 +76,8 @@ ROWS: list[Row] = [
     ("site on disk (MB)", lambda r: f"{r['site']['bytes'] / 1e6:,.1f}", ""),
     ("median HTML page (KB)", lambda r: _kb(r["site"]["median_page_bytes"]), "< 60"),
     ("largest diagram SVG (KB)", lambda r: _kb(r["site"]["largest_svg_bytes"]), "< 30"),
+    ("first visit to a practice page, uncompressed / gzip (KB)", _raw_and_gzip("page_load"), ""),
+    ("of which sitemap.xml, uncompressed / gzip (KB)", _raw_and_gzip("sitemap"), ""),
     ("search, page load (KB)", _browser("search_bytes_on_load", _kb), "< 50"),
     ("search, first query (KB)", _browser("search_bytes_first_query", _kb), "< 300"),
     ("catalogue filter, median / max (ms)", _filter, "< 50"),
