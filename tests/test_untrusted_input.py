@@ -458,7 +458,9 @@ def test_every_hidden_character_is_refused_in_a_text() -> None:
     for char in refused:
         with pytest.raises(ValueError, match="onzichtbare teken"):
             _no_hidden_characters(f"Taal{char}café")
-    assert _no_hidden_characters("Taal\tcafé\n\nmet\u00a0harde spatie") == "Taal\tcafé\n\nmet\u00a0harde spatie"
+    assert (
+        _no_hidden_characters("Taal\tcafé\n\nmet\u00a0harde spatie") == "Taal\tcafé\n\nmet\u00a0harde spatie"
+    )
 
 
 def test_a_misspelt_required_field_gives_one_message(records: Path) -> None:
