@@ -11,7 +11,7 @@ BUILDER ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build validate lint zizmor pytest test bench clean browsers issue-form
+.PHONY: help setup serve build validate lint zizmor pytest test bench profile clean browsers issue-form
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -81,6 +81,10 @@ pytest: setup browsers  ## every test (unit, golden pages, site builds, link che
 
 bench: setup browsers  ## benchmark 300, 1,000 and 3,000 demo practices against a bare Material site (~6-12 min)
 	$(PY) scripts/bench.py
+
+PRACTICES ?= 1000
+profile: setup  ## where a whole mkdocs build spends its time, by stage (PRACTICES=3000 for another size)
+	$(PY) scripts/profile_build.py --practices $(PRACTICES)
 
 clean:  ## remove build output
 	rm -rf site build bench-output

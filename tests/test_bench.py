@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,20 @@ def test_plain_baseline_pages_hold_about_400_words_of_plain_markdown() -> None:
     words = [w for line in page.splitlines() if not line.startswith("#") for w in line.split()]
     assert len(words) == bench.PLAIN_WORDS
     assert "<" not in page and "](" not in page
+
+
+def test_the_build_profile_finds_every_stage(capsys: pytest.CaptureFixture[str]) -> None:
+    # Each stage is found by the names of MkDocs', Material's, mkdocs-macros' and our functions: a
+    # renamed function would silently report 0 s for its stage.
+    from tooling import profile_build
+
+    assert profile_build.main(["--practices", "12", "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    rows = dict(re.findall(r"^\| (.+?) \| ([0-9.]+) \| [0-9]+% \|$", out, re.MULTILINE))
+    stages = [name for name, _ in profile_build.STAGES]
+    assert set(stages) < set(rows)
+    assert all(float(rows[name]) > 0 for name in stages), rows
+    parts = sum(
+        float(seconds) for name, seconds in rows.items() if name != "total" and not name.startswith(" ")
+    )
+    assert parts == pytest.approx(float(rows["total"]), rel=0.02)
