@@ -11,9 +11,9 @@ Python-Markdown and its `toc` extension would: heading ids come from the `toc` e
 and `unique`, blocks are passed through as the `rawhtml` stash passes them. Whatever falls outside the
 dialect (a heading with Markdown in it, a tab, a line that is neither heading nor block, a `toc` setting
 other than `permalink` and `permalink_title`) goes to MkDocs' own `Page.render`, so the fast path can
-only ever be a shortcut to the same result. `tests/test_generated_page.py` renders every generated page
-of the shipped records, the demo corpus and the hostile records both ways and compares content, table
-of contents, anchors and title.
+only ever be a shortcut to the same result. `tests/test_generated_page.py` renders every record page of
+four corpora (shipped, demo, fixture and hostile records) both ways and compares content, table of
+contents, anchors and title.
 """
 
 from __future__ import annotations
