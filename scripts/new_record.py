@@ -7,7 +7,6 @@ with a modeline that lets an editor with the YAML language server autocomplete a
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
 import re
@@ -18,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
 
-from macros.contributing import schema, templates
+from macros.contributing import cli, schema, templates
 from macros.records import knowledge
 from macros.records.kinds import KIND_FOLDERS, VOCABULARY_MODELS
 from macros.records.loading import slug
@@ -47,16 +46,24 @@ def vocabulary_ids(root: Path) -> dict[str, list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("kind", choices=list(KIND_FOLDERS), help="what kind of record")
-    parser.add_argument("id", help="the id, which is also the file name: kebab-case, like buddywerking-gent")
-    parser.add_argument("--city", help="for a practice: the id of the city that leads it")
-    parser.add_argument("--dir", help="records folder (default: $KB_RECORDS_DIR or practices/)")
+    # What a contributor reads under --help, so in Dutch like every message of the validator.
+    parser = cli.Parser("Begin een nieuw record met een sjabloon dat elk veld uitlegt.")
+    *first, last = KIND_FOLDERS
+    kinds = f"{', '.join(first)} of {last}"
+    parser.add_argument("kind", metavar="soort", choices=list(KIND_FOLDERS), help=kinds)
+    parser.add_argument(
+        "id", help="de id, ook de bestandsnaam: kleine letters, cijfers en koppeltekens (buddywerking-gent)"
+    )
+    parser.add_argument("--city", metavar="STAD", help="bij een praktijk: de id van de stad die ze trekt")
+    parser.add_argument(
+        "--dir", metavar="MAP", help="de map met records (standaard: $KB_RECORDS_DIR of practices/)"
+    )
     parser.add_argument(
         "--date",
+        metavar="JJJJ-MM-DD",
         type=dt.date.fromisoformat,
         default=None,
-        help="the last_reviewed date to fill in, YYYY-MM-DD (default: today)",
+        help="de datum voor last_reviewed (standaard: vandaag)",
     )
     args = parser.parse_args(argv)
     if not _KEBAB.fullmatch(args.id):

@@ -9,7 +9,6 @@ their problems: what a contributor checks before committing (the pre-commit hook
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from macros.contributing import cli
 from macros.records import knowledge
 from macros.records.kinds import RECORD_KINDS
 from macros.records.problems import printable
@@ -33,11 +33,9 @@ def records_root_of(path: Path) -> Path | None:
 
 def main(argv: list[str] | None = None) -> int:
     # What a contributor reads under --help, so in Dutch like every message of the validator.
-    parser = argparse.ArgumentParser(
-        description="Controleer de records: elk probleem als `pad:regel: veld: melding`, daarna een telling.",
-        add_help=False,
+    parser = cli.Parser(
+        "Controleer de records: elk probleem als `pad:regel: veld: melding`, daarna een telling."
     )
-    parser.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
     parser.add_argument(
         "paths",
         nargs="*",

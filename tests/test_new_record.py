@@ -185,3 +185,24 @@ def test_a_vocabulary_label_cannot_add_a_line_to_the_template(records: Path) -> 
     assert new_record(records, "practice", "nieuw").returncode == 0
     data = yaml.safe_load(uncomment_fields((records / PATHS["practice"]).read_text(encoding="utf-8")))
     assert list(data) == [f.alias or name for name, f in RECORD_MODELS["practice"].model_fields.items()]
+
+
+def test_help_and_mistakes_on_the_command_line_are_dutch(records: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, str(NEW_RECORD), *args, "--dir", str(records)]
+        return subprocess.run(command, capture_output=True, text=True, cwd=records)
+
+    help_text = run("--help").stdout
+    assert help_text.startswith("gebruik: new_record.py")
+    for words in ("argumenten:", "opties:", "toon deze uitleg", "network of source", "de stad die ze trekt"):
+        assert words in help_text
+    for english in ("usage:", "options:", "show this help", "records folder", "what kind of record"):
+        assert english not in help_text
+    wrong = run("stad", "gent")
+    assert wrong.returncode == 2
+    assert "fout: argument soort: 'stad' kan niet; kies uit 'practice', 'city'," in wrong.stderr
+    assert (
+        "fout: argument --date: ongeldige waarde 'gisteren'"
+        in run("city", "gent", "--date", "gisteren").stderr
+    )
+    assert not list(records.rglob("gent.yml"))

@@ -125,3 +125,12 @@ def test_help_speaks_dutch_to_the_contributor(tmp_path: Path) -> None:
         described = next(line for line in done.stdout.splitlines() if line.strip().startswith(option))
         assert described.split(option, 1)[1].strip(), f"{option} has no help text"
     assert "show this help" not in done.stdout and "records folder" not in done.stdout
+    assert done.stdout.startswith("gebruik: validate.py")
+    assert "\nargumenten:\n" in done.stdout and "\nopties:\n" in done.stdout
+    assert "usage:" not in done.stdout and "options:" not in done.stdout
+
+
+def test_a_mistyped_option_is_refused_in_dutch(tmp_path: Path) -> None:
+    done = run(["--stirct"], cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == "validate.py: fout: onbekende argumenten: --stirct"
