@@ -119,7 +119,7 @@ def test_the_build_profile_finds_every_stage(capsys: pytest.CaptureFixture[str])
     assert profile_build.main(["--practices", "12", "--top", "3"]) == 0
     out = capsys.readouterr().out
     rows = dict(re.findall(r"^\| (.+?) \| ([0-9.]+) \| [0-9]+% \|$", out, re.MULTILINE))
-    stages = [name for name, _ in profile_build.STAGES]
+    stages = [name for name, *_ in profile_build.STAGES]
     assert set(stages) < set(rows)
     assert all(float(rows[name]) > 0 for name in stages), rows
     parts = sum(

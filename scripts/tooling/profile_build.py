@@ -24,20 +24,27 @@ from pathlib import Path
 
 from tooling import bench
 
-STAGES: list[tuple[str, list[tuple[str, str]]]] = [
-    ("validation (knowledge.build)", [("macros/records/knowledge.py", "build")]),
-    ("page generation, pages and exports (generate.build_site)", [("macros/generate.py", "build_site")]),
-    ("mkdocs-macros plugin (its hooks)", [("mkdocs_macros/plugin.py", "on_*")]),
-    ("rendering the pages (Markdown, or the fast path)", [("mkdocs/commands/build.py", "_populate_page")]),
-    ("Material's templates, per page", [("mkdocs/commands/build.py", "_build_page")]),
-    ("  of which the nav and table of contents", [("material/templates/base.html", "block_site_nav")]),
-    ("writing the files", [("mkdocs/utils/__init__.py", "write_file")]),
+VALIDATION = "validation (knowledge.build)"
+GENERATION = "page generation, pages and exports (generate.build_site)"
+TEMPLATES = "Material's templates, per page"
+
+STAGES: list[tuple[str, str, str, str | None]] = [
+    (VALIDATION, "macros/records/knowledge.py", "build", GENERATION),
+    (GENERATION, "macros/generate.py", "build_site", None),
+    ("mkdocs-macros plugin (its hooks)", "mkdocs_macros/plugin.py", "on_*", None),
+    ("rendering the pages (Markdown, or the fast path)", "mkdocs/commands/build.py", "_populate_page", None),
+    (TEMPLATES, "mkdocs/commands/build.py", "_build_page", None),
+    ("  of which the nav and table of contents", "material/templates/base.html", "block_site_nav", None),
+    ("writing the files", "mkdocs/utils/__init__.py", "write_file", TEMPLATES),
 ]
+"""(stage, file, function, called from): a stage is the cumulative time of that function (a trailing *
+matches a prefix) in files whose path ends so. A stage called from another (build_site validates first,
+_build_page writes its file) is taken off that one's time. A stage indented by two spaces is a part of
+the one above it, shown but not counted apart."""
 
 
 def _cumulative(stats: pstats.Stats, where: str, function: str) -> float:
-    """Cumulative seconds of the functions named `function` (a trailing * matches a prefix) in files
-    whose path ends with `where`."""
+    """Cumulative seconds of the functions named `function` in files whose path ends with `where`."""
     total = 0.0
     for (path, _, name), (_, _, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
         matches = name.startswith(function[:-1]) if function.endswith("*") else name == function
@@ -49,15 +56,13 @@ def _cumulative(stats: pstats.Stats, where: str, function: str) -> float:
 def stage_table(stats: pstats.Stats) -> list[tuple[str, float]]:
     """(stage, profiled seconds): the stages above, then the rest of the build."""
     total = stats.total_tt  # type: ignore[attr-defined]
-    seconds = {name: sum(_cumulative(stats, *spec) for spec in specs) for name, specs in STAGES}
-    validation = seconds["validation (knowledge.build)"]
-    generation = "page generation, pages and exports (generate.build_site)"
-    seconds[generation] -= validation  # build_site validates first
-    writing = seconds["writing the files"]
-    seconds["Material's templates, per page"] -= writing  # write_file runs inside _build_page
-    counted = sum(value for name, value in seconds.items() if not name.startswith("  "))
-    rest = ("the rest (start-up, nav, sitemap, assets, ...)", total - counted)
-    return [*seconds.items(), rest, ("total", total)]
+    seconds = {name: _cumulative(stats, where, function) for name, where, function, _ in STAGES}
+    for name, _, _, caller in STAGES:
+        if caller:
+            seconds[caller] -= seconds[name]
+    rows = list(seconds.items())
+    counted = sum(value for name, value in rows if not name.startswith("  "))
+    return [*rows, ("the rest (start-up, nav, sitemap, assets, ...)", total - counted), ("total", total)]
 
 
 def main(argv: list[str] | None = None) -> int:
