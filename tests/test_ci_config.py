@@ -7,17 +7,17 @@ record is annotated on its file and line in a pull request.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from test_validate_cli import run as validate
 
 from macros.contributing import issue_form
 
@@ -261,14 +261,7 @@ def test_a_broken_record_is_annotated_on_its_file_and_line(tmp_path: Path) -> No
     # Checked on the day of the newest review, not the calendar's: in a later year the shipped records
     # turn stale, and their warnings (annotated as warnings) are not what this test is about.
     newest = max(re.findall(r"^last_reviewed: (\d{4}-\d\d-\d\d)", _all_text(records), flags=re.M))
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "validate.py"), "records"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "KB_TODAY": newest},
-    )
+    done = validate(["records"], cwd=tmp_path, today=dt.date.fromisoformat(newest))
     assert done.returncode == 1, done.stdout + done.stderr
     patterns = matchers()
     annotated = [m for line in done.stdout.splitlines() if (m := patterns["kb-validate-error"].match(line))]
@@ -294,14 +287,7 @@ def test_the_matchers_tell_the_validators_errors_from_its_warnings(tmp_path: Pat
         .replace("city: teststad", "city: teststat"),
     )
     write_record(records, "notities.txt", "Nog uit te zoeken\n")
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "validate.py"), "records"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "KB_TODAY": TODAY.isoformat()},  # the day the minimal records are fresh on
-    )
+    done = validate(["records"], cwd=tmp_path, today=TODAY)  # the day the minimal records are fresh on
     assert done.returncode == 1, done.stdout + done.stderr
     lines = (done.stdout + done.stderr).splitlines()  # the runner matches both streams
     errors = [line for line in lines if line.startswith("records/") and ": waarschuwing: " not in line]
