@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,7 +109,7 @@ class Report:
 def write_site(site: Site, out_dir: Path) -> Report:
     """Write the site's pages and files below `out_dir`; a file whose bytes are the same is left alone."""
     report = Report()
-    contents = {path: to_markdown(page).encode("utf-8") for path, page in site.pages.items()}
+    contents = {path: text.encode("utf-8") for path, text in markdown_of(site.pages.values()).items()}
     contents |= {path: text.encode("utf-8") for path, text in site.markdown.items()} | site.files
     for relative, data in sorted(contents.items()):
         path = out_dir / relative
@@ -120,6 +120,12 @@ def write_site(site: Site, out_dir: Path) -> Report:
         path.write_bytes(data)
         report.written.append(relative)
     return report
+
+
+def markdown_of(pages: Iterable[Page]) -> dict[str, str]:
+    """File -> the Markdown form of each page (`macros.html.structure.to_markdown`): what a builder that
+    reads a folder gets, and what the golden files hold."""
+    return {page.file: to_markdown(page) for page in pages}
 
 
 def render_all(ctx: Context) -> Iterator[Page]:
