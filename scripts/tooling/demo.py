@@ -466,7 +466,7 @@ class _Generator:
         start = len(self.municipalities)
         names = [n for n in text.place_names(count + len(taken), self.extra) if text.kebab(n) not in taken]
         for i, place in enumerate(names[:count], start=start):
-            population, size_class = self._population(i)
+            population, _ = self._population(i)
             city_id = text.kebab(place)
             self.municipalities[city_id] = {
                 "nis_code": f"9{i:04d}",
