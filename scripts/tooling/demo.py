@@ -105,6 +105,9 @@ class _Generator:
         # Fields added later draw from their own stream, so that adding one leaves every other field of
         # every demo record as it was (tests pin rankings on the demo corpus).
         self.extra = random.Random(seed + 1)
+        self.reference = random.Random(seed + 2)
+        """The stream of the fields of the reference-data round (statuses' sources, contacts' sources, city
+        contacts, municipalities without practices)."""
         self.network_sizes = _network_sizes(seed)
         self.n_practices = practices
         self.themes = [t["id"] for t in _vocabulary_terms("themes")]
@@ -233,7 +236,7 @@ class _Generator:
             "former_names": f"Oud-{place}:2025-01-01" if i % 13 == 12 else "",
         }
         record: Record = {}
-        if self.extra.random() < 0.5:
+        if self.reference.random() < 0.5:
             record["contact"] = self._city_contact(city_id, sources[0])
         record["population"] = {"value": population, "year": 2015 + i % 10, "source": sources[0]}
         if self.chance(0.3):
@@ -417,9 +420,9 @@ class _Generator:
         if state is None:
             return None
         status: Record = {"state": "lopend" if state == "pilot" else state}
-        status["source"] = self.extra.choice(list(self.sources))
-        if self.extra.random() < 0.5:
-            status["date"] = f"{self.extra.randint(2018, 2026)}-{self.extra.randint(1, 8):02d}"
+        status["source"] = self.reference.choice(list(self.sources))
+        if self.reference.random() < 0.5:
+            status["date"] = f"{self.reference.randint(2018, 2026)}-{self.reference.randint(1, 8):02d}"
         return status
 
     def _practice_body(self) -> Record:
@@ -464,7 +467,9 @@ class _Generator:
         """Municipalities without practices or a city record, as most of Flanders' are."""
         taken = set(self.municipalities)
         start = len(self.municipalities)
-        names = [n for n in text.place_names(count + len(taken), self.extra) if text.kebab(n) not in taken]
+        names = [
+            n for n in text.place_names(count + len(taken), self.reference) if text.kebab(n) not in taken
+        ]
         for i, place in enumerate(names[:count], start=start):
             population, _ = self._population(i)
             city_id = text.kebab(place)
@@ -522,7 +527,7 @@ class _Generator:
             contact["phone"] = "0" + " ".join([*digits, "00"])
         if self.chance(0.5):
             contact["url"] = f"https://{city_id}.example/{text.kebab(service)}"
-        contact["source"] = self.extra.choice(list(self.sources))
+        contact["source"] = self.reference.choice(list(self.sources))
         return contact
 
     def _documents(self, city_id: str) -> list[Record]:
