@@ -34,12 +34,11 @@ from macros.records.relations import references
 READERS = ("practice", "profile", "organisation", "network")
 """Kinds in the order officers meet them: a practice page is read most."""
 
-PRESENT_TENSE = frozenset(
-    """is zijn heeft hebben wordt worden loopt lopen biedt bieden organiseert organiseren werkt werken
-    zet zetten brengt brengen telt tellen helpt helpen krijgt krijgen gaat gaan komt komen staat staan
-    ondersteunt ondersteunen begeleidt begeleiden zoekt zoeken wil willen kan kunnen moet moeten
-    koppelt koppelen leidt leiden trekt trekken verzorgt verzorgen maakt maken""".split()
-)
+_VERBS = """is zijn heeft hebben wordt worden loopt lopen biedt bieden organiseert organiseren werkt werken
+zet zetten brengt brengen telt tellen helpt helpen krijgt krijgen gaat gaan komt komen staat staan
+ondersteunt ondersteunen begeleidt begeleiden zoekt zoeken wil willen kan kunnen moet moeten
+koppelt koppelen leidt leiden trekt trekken verzorgt verzorgen maakt maken"""
+PRESENT_TENSE = frozenset(_VERBS.split())
 """Dutch present-tense verb forms that state a fact as current. `is` and `zijn` also make the passive
 voice of a past fact ("is opgericht"), so a sentence with a past participle is left alone."""
 
@@ -135,8 +134,8 @@ def _record_findings(
         if record.population.year != year:
             yield (
                 ("population",),
-                f"dit inwonertal is van {record.population.year or 'een onbekend jaar'}, de referentiegegevens "
-                f"van {year}; de site rekent met die laatste",
+                f"dit inwonertal is van {record.population.year or 'een onbekend jaar'}, de "
+                f"referentiegegevens van {year}; de site rekent met die laatste",
             )
 
 
@@ -190,9 +189,8 @@ def _current(sentence: str) -> bool:
     verbs = words & PRESENT_TENSE
     if not verbs:
         return False
-    if verbs <= {"is", "zijn"} and _PARTICIPLE.search(sentence.casefold()):
-        return False  # "is gestart", "zijn opgericht": a past fact in the perfect tense
-    return True
+    # "is gestart", "zijn opgericht": a past fact in the perfect tense.
+    return not (verbs <= {"is", "zijn"} and _PARTICIPLE.search(sentence.casefold()))
 
 
 def _cut(sentence: str, limit: int = 80) -> str:
