@@ -113,7 +113,7 @@ def _record_findings(
     old = newest is not None and not timeline.is_recent(str(newest), today)
     if kind == "practice":
         yield from _running(kb, record, today)
-    if old:
+    if newest is not None and old:
         yield from present_tense(kind, record, newest)
         yield (
             ("sources",),
