@@ -24,18 +24,23 @@ Raw files expected in ``--raw`` (kept outside the repository; none of them is co
     gehuybre/data-blog, commit 3d8ad01d921d2e955a2fe4128ad68ba84ff787ef, path
     ``embuild-analyses/shared-data/nis/TU_COM_REFNIS.txt``; Statbel
     https://statbel.fgov.be/nl/open-data/code-refnis. Licence: Statbel open data (CC BY 4.0).
-``statbel_bevolking_per_gemeente_2020.csv``
-    Statbel's legal population per municipality on 1 January 2020 (581 municipalities, the 2019
-    borders). Repository bmesuere/belgium-topojson, commit a903fdab5a765822dafabf42c258809d4ad74e78,
-    path ``source_data/bevolking_per_gemeente.csv``; Statbel
+``population/age65_pct.csv``
+    Statbel's population per municipality on 1 January 2026 (565 municipalities with their 2025 NIS
+    codes, so no merged municipality needs a sum), column ``population``: MS_POPULATION of Statbel's
+    open data file TF_SOC_POP_STRUCT_2026 summed per CD_REFNIS by the repository
+    DennisHedegreen/belgium-politics-data, commit fa1fee02655a322edf9e533a156dfa709feea798, path
+    ``belgium/factors/age65_pct.csv`` (its ``provenance/belgium_age65_manifest.json`` gives the
+    sha256 of Statbel's zip and the national total, 11,867,634); Statbel
     https://statbel.fgov.be/nl/open-data/bevolking-naar-woonplaats-nationaliteit-burgerlijke-staat-leeftijd-en-geslacht-10.
-    Licence: Statbel open data (attribution).
+    Licence: Statbel open data (reuse with attribution; CC BY 4.0 per data.europa.eu); the repository
+    states no licence of its own. ``population/README.txt`` beside it says how it was obtained.
 
 Derived here: the province (from the REFNIS hierarchy of the arrondissement, the first two digits),
-the 2025 populations of merged municipalities (the site's own sum of their former municipalities,
-``population_summed`` = ``ja``), the ids (python-slugify of the name), the centrumsteden (Statistiek
-Vlaanderen, hard-coded below), and the map: projected to Belgian Lambert 72 (EPSG:31370), simplified
-on shared arcs (topojson), scaled to a view box about 1000 wide, integer coordinates.
+the ids (python-slugify of the name), the centrumsteden (Statistiek Vlaanderen, hard-coded below),
+and the map: projected to Belgian Lambert 72 (EPSG:31370), simplified on shared arcs (topojson),
+scaled to a view box about 1000 wide, integer coordinates. ``population_summed`` stays empty: the
+population date follows the 2025 mergers, so every population is Statbel's own figure (the column
+would say ``ja`` for a site's own sum over former municipalities, were the date ever before a merger).
 """
 
 from __future__ import annotations
@@ -93,6 +98,12 @@ PROVINCE_IDS = {
 
 MERGER_DATES = {"2025": "2025-01-01", "2019": "2019-01-01"}
 
+# The reference date of the population, and Belgium's total on that date as the copy read states it
+# (provenance/belgium_age65_manifest.json, the sum of Statbel's TF_SOC_POP_STRUCT_2026): the file must
+# hold exactly the whole country, no municipality missing or counted twice.
+POPULATION_DATE = "2026-01-01"
+BELGIUM_POPULATION = 11_867_634
+
 VIEW_WIDTH = 1000
 SIMPLIFY_METRES = 120.0
 
@@ -144,8 +155,22 @@ def read_mergers(path: Path) -> list[tuple[str, str, str, str, str]]:
 
 
 def read_population(path: Path) -> dict[str, int]:
+    """NIS code -> population on POPULATION_DATE, every row of the file (all of Belgium), checked
+    against the national total the source states for that date."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return {row["NIS code"]: int(row["Totaal"]) for row in csv.DictReader(handle)}
+        rows = list(csv.DictReader(handle))
+    dates = {row["reference_period"] for row in rows}
+    if dates != {POPULATION_DATE}:
+        raise SystemExit(
+            f"municipalities: {path.name} has reference dates {sorted(dates)}, not {POPULATION_DATE}"
+        )
+    population = {row["public_geography_id"]: int(row["population"]) for row in rows}
+    if len(population) != len(rows) or sum(population.values()) != BELGIUM_POPULATION:
+        raise SystemExit(
+            f"municipalities: {path.name} sums to {sum(population.values())} over {len(rows)} rows, "
+            f"not Belgium's {BELGIUM_POPULATION} on {POPULATION_DATE}"
+        )
+    return population
 
 
 def read_features(path: Path) -> list[dict[str, Any]]:
@@ -159,14 +184,11 @@ def read_features(path: Path) -> list[dict[str, Any]]:
 def build_rows(raw: Path) -> list[dict[str, str]]:
     refnis = read_refnis(raw / "TU_COM_REFNIS.txt")
     mergers = read_mergers(raw / "pic_wijzigende_gebiedsindelingen.md")
-    population_2020 = read_population(raw / "statbel_bevolking_per_gemeente_2020.csv")
+    population = read_population(raw / "population" / "age65_pct.csv")
     features = read_features(raw / "pic_gemeente_2025.geojson")
 
     former: dict[str, list[str]] = {}
-    members_2025: dict[str, list[str]] = {}
-    for year, old_code, old_name, new_code, new_name in mergers:
-        if year == "2025":
-            members_2025.setdefault(new_code, []).append(old_code)
+    for year, _old_code, old_name, new_code, new_name in mergers:
         # A municipality that kept its name (Deinze absorbing Nevele, Hasselt absorbing Kortessem) does
         # not list itself; one whose name changed (Beveren in Beveren-Kruibeke-Zwijndrecht) does.
         if old_name != new_name:
@@ -176,20 +198,16 @@ def build_rows(raw: Path) -> list[dict[str, str]]:
     for feature in features:
         code = str(feature["properties"]["geoitem"])
         name = str(feature["properties"]["naam"])
-        if code in members_2025:
-            population = sum(population_2020[old] for old in members_2025[code])
-            summed = "ja"
-        else:
-            population = population_2020[code]
-            summed = ""
+        if code not in population:
+            raise SystemExit(f"municipalities: no population for {code} {name}")
         rows.append(
             {
                 "nis_code": code,
                 "id": slugify(name),
                 "name": name,
                 "province": province_of(code, refnis),
-                "population": str(population),
-                "population_summed": summed,
+                "population": str(population[code]),
+                "population_summed": "",
                 "centrumstad": "ja" if name in CENTRUMSTEDEN else "",
                 "former_names": ";".join(sorted(former.get(code, []), key=lambda item: (item[-10:], item))),
             }
