@@ -11,7 +11,7 @@ BUILDER ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build validate lint zizmor pytest test bench profile clean browsers issue-form
+.PHONY: help setup serve-setup serve build validate freshness lint zizmor pytest test bench profile clean browsers issue-form
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,6 +34,8 @@ $(SERVE_STAMP): pyproject.toml requirements-serve.lock
 
 setup: $(STAMP)  ## create .venv with every pinned dependency (site and tests)
 
+serve-setup: $(SERVE_STAMP)  ## create .venv with the site's dependencies only (serve, build, validate, freshness)
+
 serve: $(SERVE_STAMP)  ## serve the site with live reload on http://127.0.0.1:8000 (PORT=8001 for another port)
 	$(VENV)/bin/$(BUILDER) serve -f mkdocs.yml -a 127.0.0.1:$(PORT)
 
@@ -43,6 +45,9 @@ build: setup  ## build the site strictly into site/, with its search index
 
 validate: setup  ## validate the records (DIR=... for another folder)
 	$(PY) scripts/validate.py $(DIR)
+
+freshness: $(SERVE_STAMP)  ## list what editors should check again: old confirmations, sources, contacts (DIR=...)
+	$(PY) scripts/freshness.py $(DIR)
 
 issue-form: setup  ## regenerate .github/ISSUE_TEMPLATE/nieuwe-praktijk.yml from the models and records
 	$(PY) scripts/issue_form.py
