@@ -10,7 +10,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from macros.adapters.build_state import BuildState
-from macros.pages.common import md, md_bullets, md_link
+from macros.html.elements import md_bullets, md_link
+from macros.html.structure import md
 from macros.pages.context import Context
 
 ROOT_PAGE = "index.md"
@@ -23,7 +24,7 @@ def size_class_doors(ctx: Context) -> str:
     for size_id, term in ctx.kb.size_classes.items():
         count = sum(len(_city_practices(ctx, cid)) for cid in ctx.bench.cities_of_size(size_id))
         rows.append(
-            f"{md_link(ctx.kb, ROOT_PAGE, 'size_class', size_id)}: {md(term.definition)} ({_count(count)})"
+            f"{md_link(ctx, ROOT_PAGE, 'size_class', size_id)}: {md(term.definition)} ({_count(count)})"
         )
     return md_bullets(rows)
 
@@ -32,16 +33,15 @@ def theme_doors(ctx: Context) -> str:
     """One link per theme with its number of practices."""
     by_theme = ctx.bench.by_theme
     return md_bullets(
-        f"{md_link(ctx.kb, ROOT_PAGE, 'theme', t)} ({_count(len(by_theme.get(t, [])))})"
-        for t in ctx.kb.themes
+        f"{md_link(ctx, ROOT_PAGE, 'theme', t)} ({_count(len(by_theme.get(t, [])))})" for t in ctx.kb.themes
     )
 
 
 def city_doors(ctx: Context) -> str:
     """Links to every city with a case study or a partner network, by name."""
-    cities = [cid for cid, city in ctx.kb.cities.items() if city.case_study or city.network]
-    cities.sort(key=lambda cid: ctx.kb.cities[cid].name)
-    return ", ".join(md_link(ctx.kb, ROOT_PAGE, "city", cid) for cid in cities) or "Nog geen casestudy's."
+    cities = [cid for cid, city in ctx.kb.profiles.items() if city.case_study or city.network]
+    cities.sort(key=lambda cid: ctx.kb.municipalities[cid].name)
+    return ", ".join(md_link(ctx, ROOT_PAGE, "city", cid) for cid in cities) or "Nog geen casestudy's."
 
 
 def learning_conditions(ctx: Context) -> str:
@@ -49,7 +49,7 @@ def learning_conditions(ctx: Context) -> str:
     blocks = []
     for condition_id, term in ctx.kb.conditions.items():
         source = (
-            f"\n\nBron: {md_link(ctx.kb, ROOT_PAGE, 'source', term.source)}."
+            f"\n\nBron: {md_link(ctx, ROOT_PAGE, 'source', term.source)}."
             if term.source in ctx.kb.sources
             else ""
         )
@@ -60,7 +60,7 @@ def learning_conditions(ctx: Context) -> str:
 def source_link(ctx: Context, source_id: str, text: str) -> str:
     """A link to a source's page; plain text in a records folder without that source (a demo corpus)."""
     if source_id in ctx.kb.sources:
-        return md_link(ctx.kb, ROOT_PAGE, "source", source_id, text)
+        return md_link(ctx, ROOT_PAGE, "source", source_id, text)
     return md(text)
 
 

@@ -1,12 +1,11 @@
 """Where each record's page lives, and how to link to it from another page.
 
-Record pages are Markdown files below `docs/` in folders git ignores; with MkDocs' directory URLs
-`docs/steden/mechelen.md` is served at `/steden/mechelen/`. Record pages are raw HTML under Markdown
-headings (passed through Markdown unparsed, see `macros.adapters.rawhtml`), so their links are `href`s,
-relative
-to the page's own URL, which MkDocs neither checks nor rewrites: tests/test_site.py and
-tests/test_linkcheck.py check them. Markdown links (`markdown_link`, MkDocs checks and rewrites them)
-remain for the few Markdown pages: the overview and the hand-written pages' macros.
+A record page has a file below the docs folder (`steden/mechelen.md`, generated in memory, never
+written into docs/) and, with MkDocs' directory URLs, is served at `/steden/mechelen/`. Record pages
+are HTML (`macros.html.structure`), so their links are `href`s relative to the page's own URL, which
+MkDocs neither checks nor rewrites: tests/test_site.py and tests/test_linkcheck.py check them.
+Markdown links (`markdown_link`, MkDocs checks and rewrites them) remain for the few Markdown pages:
+the overview and the hand-written pages' macros.
 """
 
 from __future__ import annotations
@@ -17,11 +16,6 @@ from macros.records.kinds import SECTIONS
 
 CONDITIONS_PAGE = "leervoorwaarden/"
 """Learning conditions have no pages of their own: they are sections of this hand-written page."""
-
-
-RESERVED_IDS = frozenset({"index"})
-"""Ids no record or term may take: `<section>/index.md` is the section's own index page (the catalogue
-for practices), which a record named `index` would silently replace."""
 
 
 def page_file(kind: str, record_id: str) -> str:
@@ -36,7 +30,7 @@ def page_url(kind: str, record_id: str) -> str:
 
 def file_url(file: str) -> str:
     """The URL of a generated page from its file: `steden/x.md` -> `steden/x/`, `steden/index.md` ->
-    `steden/` (an id is never `index`: `RESERVED_IDS`)."""
+    `steden/` (an id is never `index`: `macros.records.kinds.RESERVED_IDS`)."""
     stem = file[: -len(".md")]
     return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
 
