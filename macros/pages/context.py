@@ -18,6 +18,7 @@ from macros.pages.benchlearning import Benchlearning
 from macros.partner_network.view import NetworkCache
 from macros.records.kinds import KIND_FOLDERS, KINDS
 from macros.records.knowledge import KnowledgeBase
+from macros.records.models import Office
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_REPO_URL = "https://github.com/kennisbank-integratie/kennisbank"
@@ -42,6 +43,15 @@ class Context:
         self.links = backlinks.build(self.kb)
         self.bench = Benchlearning(self.kb)
         self.network = NetworkCache(self.kb)
+
+    @functools.cached_property
+    def offices(self) -> dict[str, list[tuple[str, Office]]]:
+        """Province -> (organisation name, office) of every organisation that lists its offices."""
+        found: dict[str, list[tuple[str, Office]]] = {}
+        for organisation in self.kb.organisations.values():
+            for office in organisation.offices:
+                found.setdefault(office.province, []).append((organisation.name, office))
+        return found
 
     @functools.cached_property
     def exports(self) -> dict[str, bytes]:

@@ -216,13 +216,10 @@ def _seen(ctx: Context, file: str, source_id: str) -> Markup:
 def office_blocks(ctx: Context, file: str, province: str) -> list[Markup]:
     """The office for `province` of every organisation that lists its offices (the Agentschap
     Integratie en Inburgering's regional offices)."""
-    blocks = []
-    for organisation in ctx.kb.organisations.values():
-        for office in organisation.offices:
-            if office.province == province:
-                heading = f"{organisation.name}, voor {PROVINCES[province]}"
-                blocks.append(contact_block(ctx, file, office.contact, heading))
-    return blocks
+    return [
+        contact_block(ctx, file, office.contact, f"{name}, voor {PROVINCES[province]}")
+        for name, office in ctx.offices.get(province, [])
+    ]
 
 
 def contact_section(ctx: Context, file: str, practice: Practice) -> Markup:
