@@ -143,9 +143,10 @@ def _running(kb: KnowledgeBase, practice: Any, today: dt.date) -> Iterator[tuple
     found = timeline.confirmation(kb, practice)
     state = timeline.current(kb, practice, today)
     if found is not None and found.state == "lopend" and state != "lopend":
+        when = dutch_when(found.date) if found.date else "zonder datum"
         yield (
             ("status",),
-            f"laatst bevestigd als lopend {dutch_when(found.date) if found.date else 'zonder datum'}; de site toont dat het "
+            f"laatst bevestigd als lopend {when}; de site toont dat het "
             "onbekend is of de praktijk nog loopt. Zoek een recente bron (de pagina van de gemeente, "
             "een jaarverslag) en werk `status` bij",
         )
