@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from macros.html.elements import bullet_list, link, p, section
-from macros.html.markup import Markup, fmt, line
+from macros.html.markup import Markup, fmt, line, shown
 from macros.html.structure import Section
 from macros.records import relations
 from macros.records.dutch import dutch_date
@@ -36,10 +36,19 @@ def review_notice(last_reviewed: dt.date, today: dt.date) -> Markup:
     )
 
 
+SHOWN_AUTHORS = 2
+"""Authors of a source shown where the source is cited, each cut to `SHOWN_CHARS`; more become "e.a."
+(the source's page lists them all). 50 sources of 50 authors of 1,000 `"` each made a practice that
+cites them a 12.5 MB page."""
+
+
 def source_line(ctx: Context, from_file: str, source_id: str) -> Markup:
-    """A source as a link to its page, followed by authors and year."""
+    """A source as a link to its page, followed by its first authors and its year."""
     source: Source = ctx.kb.sources[source_id]
-    extra = ", ".join(filter(None, ["; ".join(source.authors), str(source.year) if source.year else ""]))
+    authors = "; ".join(shown(author) for author in source.authors[:SHOWN_AUTHORS])
+    if len(source.authors) > SHOWN_AUTHORS:
+        authors += " e.a."
+    extra = ", ".join(filter(None, [authors, str(source.year) if source.year else ""]))
     return link(ctx, from_file, "source", source_id) + (fmt(" ({})", line(extra)) if extra else "")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from macros.html import urls
 from macros.html.elements import link_markup
-from macros.html.markup import Markup, line
+from macros.html.markup import Markup, line, shown
 from macros.pages import backlinks, exports
 from macros.pages.benchlearning import Benchlearning
 from macros.partner_network.view import NetworkCache
@@ -85,10 +85,11 @@ class Context:
         return found
 
     def label_html(self, kind: str, record_id: str) -> Markup:
-        """The label as HTML on one line, made once per build: labels recur in thousands of links."""
+        """The label as HTML on one line, made once per build: labels recur in thousands of links, so
+        they are cut to `SHOWN_CHARS` (the record's own page shows its whole title)."""
         found = self._label_html.get((kind, record_id))
         if found is None:
-            found = self._label_html[(kind, record_id)] = line(self.kb.label(kind, record_id))
+            found = self._label_html[(kind, record_id)] = line(shown(self.kb.label(kind, record_id)))
         return found
 
     def edit_url(self, kind: str, record_id: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.html import urls
 from macros.html.elements import bullet_list, external, field_list, link, section
-from macros.html.markup import Markup, fmt, join, line, paragraphs
+from macros.html.markup import Markup, fmt, join, line, paragraphs, shown
 from macros.html.structure import Page
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
@@ -67,7 +67,7 @@ def _practices(ctx: Context, file: str, org_id: str) -> Markup:
     for pid in ctx.links.referrers("organisation", org_id, "practice", "partners"):
         practice = ctx.kb.practices[pid]
         roles = [p.role for p in practice.partners if p.organisation == org_id and p.role]
-        role = fmt(": {}", line("; ".join(roles))) if roles else ""
+        role = fmt(": {}", line(shown("; ".join(roles)))) if roles else ""
         rows.append(
             fmt(
                 "{} ({}){}",
