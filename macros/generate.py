@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros import search_index
+from macros import budget, search_index
 from macros.html.structure import Page, markdown_page, to_markdown
 from macros.pages import catalogue, exports, fieldref, municipalities, register
 from macros.pages.context import DEFAULT_REPO_URL, Context
@@ -87,6 +87,7 @@ def build_site(
         ctx = Context(kb, today, repo_url)
         site = Site(ctx, {page.file: page for page in render_all(ctx)}, dict(markdown_pages(ctx)))
         site.files = {f"data/{name}": data for name, data in ctx.exports.items()}
+        budget.check(site)  # a page, an export or the site out of proportion to the records stops here
         site.cpu_s = {"load": loaded - started, "render": time.process_time() - loaded}
     return site
 
