@@ -258,3 +258,16 @@ def test_the_pre_scan_never_counts_less_than_libyaml_nor_refuses_a_real_record()
         real = depth(yaml.safe_load(text))
         assert loading.nesting_line(text) is None, path
         assert loading.nesting_line(text, real - 1) is not None, path
+
+
+def test_the_bench_reports_the_refusal_of_each_worst_input(tmp_path: Path) -> None:
+    from tooling import bench, bench_report
+
+    measured = bench.untrusted_input_seconds(tmp_path / "inputs", ROOT / "tests" / "fixtures" / "records")
+    issue = [m for what, m in measured.items() if what.startswith("issue body")]
+    records = [m for what, m in measured.items() if what.startswith("record file")]
+    assert [m["chars"] for m in issue] == [BODY_CHARS, BODY_CHARS]
+    assert all(MAX_FILE_BYTES - 30 < m["chars"] <= MAX_FILE_BYTES for m in records)
+    assert [m["refused"] for m in measured.values()] == [True, True, True, True, False]
+    table = bench_report.untrusted_table(measured, 3)
+    assert "| issue body, a theme answer of comma-separated pieces | 65,536 | yes | " in table
