@@ -4,23 +4,24 @@ The input limits (100 kB a file, 1,000 characters a text, 50 items a list) bound
 records do together: 50 sources of 50 authors of 1,000 `"` each, cited by one practice of a few hundred
 bytes, made that practice's page 12.5 MB (every `"` becomes 5 bytes, on every page that shows it), and
 40 such practices a 509 MB site. The pages now show another record's text cut and bounded
-(`macros.pages.common.SHOWN_CHARS`, `SHOWN_AUTHORS`); these budgets are the backstop for whatever way of
-multiplying text nobody thought of. A build over budget fails, like a build with invalid records, with a
-Dutch problem at the record that caused it.
+(`macros.html.markup.SHOWN_CHARS`, `macros.pages.common.SHOWN_AUTHORS`); these budgets are the backstop
+for whatever way of multiplying text nobody thought of. A build over budget fails, like a build with
+invalid records, with a Dutch problem at the record that caused it.
 
 Each budget grows with the corpus, so that a larger knowledge base never hits one by being large:
 
 - **A page**: `PAGE_BASE` plus `PAGE_PER_PAGE` for every generated page of the site, since a page may
   link to every other page once. Measured 2026-12-06: the largest generated page of the shipped records
-  is 35 kB (the catalogue; the largest record page is a city, 30 kB), of a 3,000-practice demo corpus
-  1.33 MB (the catalogue; the largest record page is a size class, 205 kB); the budgets are 1.2 MB and
-  8.6 MB.
+  is 140 kB (the municipalities' index with its map; the largest record page is a city, 30 kB), of a
+  3,000-practice demo corpus 1.35 MB (the catalogue; the largest record page is a size class, 206 kB);
+  their budgets are 2.0 MB and 8.9 MB.
 - **An export**: `EXPORT_BASE`, plus `EXPORT_PER_BYTE` times the bytes of the records folder, plus
   `EXPORT_PER_RECORD` for every record (the empty fields a JSON record still names). JSON doubles a `"`
-  or `\\`, CSV a `"`; nothing else grows. The largest export of the 3,000-practice corpus is 6.0 MB for
-  7.0 MB of records.
+  or `\\`, CSV a `"`; nothing else grows. The largest export of the 3,000-practice corpus is 6.7 MB for
+  7.2 MB of records.
 - **The site** (every page and export together): `SITE_BASE` plus `SITE_PER_BYTE` times the bytes of
-  the records folder. The shipped records make 4.8 times their size, the 3,000-practice corpus 7.6 times.
+  the records folder. The shipped records make 10.8 times their size, the 3,000-practice corpus 8.7
+  times.
 
 Sizes are of the generated pages as structures (their HTML blocks, headings and title), before MkDocs
 adds the theme around them, and of the exports' bytes.
