@@ -7,6 +7,7 @@ them, and one mistake giving one message. The pages themselves are in tests/test
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -466,3 +467,240 @@ def test_every_hidden_character_is_refused_in_a_text() -> None:
 def test_a_misspelt_required_field_gives_one_message(records: Path) -> None:
     write_record(records, "taalcafe.yml", PRACTICE.replace("title:", "titel:"))
     assert problems(records) == ["taalcafe.yml:1: titel: onbekend veld 'titel'; bedoel je 'title'?"]
+
+
+# --- addresses: parsed as structures (issue 23, item 1) ---------------------------------------------
+
+
+def _with_contact(**fields: str) -> str:
+    """PRACTICE with a contact (role, the given fields, source), each value double-quoted."""
+    lines = "".join(f"  {name}: {json.dumps(value, ensure_ascii=False)}\n" for name, value in fields.items())
+    return PRACTICE + f"contact:\n  role: integratieambtenaar\n{lines}  source: bron-test\n"
+
+
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [
+        (
+            "integratie@aalst.be?bcc=aanvaller%40evil.example",
+            "na het domein van 'integratie@aalst.be?bcc=aanvaller%40evil.example' staat nog iets (zoals "
+            "?bcc= of ?subject=, of een tweede adres); schrijf alleen het adres, zoals integratie@gemeente.be",
+        ),
+        (
+            "mailto:integratie@aalst.be",
+            "schrijf het adres zonder 'mailto:' ervoor, dus 'integratie@aalst.be'; de site maakt de link zelf",
+        ),
+        (
+            "Dienst Integratie <integratie@aalst.be>",
+            "'Dienst Integratie <integratie@aalst.be>' is geen kaal e-mailadres; schrijf alleen het adres, "
+            "zonder naam, spaties, aanhalingstekens of <>, zoals integratie@gemeente.be",
+        ),
+        (
+            "integratie@aalst.be,aanvaller@evil.example",
+            "'integratie@aalst.be,aanvaller@evil.example' is geen e-mailadres: er staat meer dan één @ in; "
+            "schrijf één adres, zoals integratie@gemeente.be",
+        ),
+        (
+            "integratie?bcc=aanvaller@aalst.be",
+            "voor de @ in 'integratie?bcc=aanvaller@aalst.be' staan tekens die in een adres van een dienst "
+            "niet horen; gebruik alleen letters zonder accenten, cijfers en . _ + -",
+        ),
+        (
+            "integratie@co.uk",
+            "het domein van 'integratie@co.uk' (co.uk) is geen domein dat iemand kan registreren, zoals "
+            "gemeente.be; schrijf het adres als integratie@gemeente.be",
+        ),
+        (
+            "integratie@aalst",
+            "'integratie@aalst' is geen geldig e-mailadres; schrijf het als integratie@gemeente.be",
+        ),
+    ],
+    ids=[
+        "bcc after the domain",
+        "mailto",
+        "display name",
+        "two addresses",
+        "query in the local part",
+        "public suffix",
+        "no top-level domain",
+    ],
+)
+def test_an_email_address_is_one_plain_address(records: Path, email: str, message: str) -> None:
+    write_record(records, "taalcafe.yml", _with_contact(email=email))
+    assert problems(records) == [f"taalcafe.yml:9: contact.email: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("phone", "message"),
+    [
+        (
+            "tel:015 29 76 66",
+            "schrijf het nummer zonder 'tel:' ervoor, dus '015 29 76 66'; de site maakt de link zelf",
+        ),
+        (
+            "1234567",
+            "'1234567' is geen bestaand telefoonnummer; schrijf het met zonenummer, zoals 015 29 76 66, of "
+            "internationaal, zoals +32 15 29 76 66",
+        ),
+    ],
+)
+def test_a_phone_number_is_one_that_exists_written_without_tel(
+    records: Path, phone: str, message: str
+) -> None:
+    write_record(records, "taalcafe.yml", _with_contact(phone=phone))
+    assert problems(records) == [f"taalcafe.yml:9: contact.phone: {message}"]
+
+
+LOOKALIKE_LINK = "https://www.gent.be%2F…:x@evil.example/"
+"""Read left to right it is gent.be; the browser goes to evil.example (all before the @ is a user name)."""
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            LOOKALIKE_LINK,
+            f"'{LOOKALIKE_LINK}' heeft een @ voor de domeinnaam: de link gaat dan naar wat na de @ staat, "
+            "niet naar wat ervoor staat; schrijf alleen het adres van de pagina, zoals "
+            "https://www.gemeente.be/integratie",
+        ),
+        (
+            "https://gent%2ebe/integratie",
+            "'https://gent%2ebe/integratie' heeft een %-code in de domeinnaam, die verbergt waar de link "
+            "naartoe gaat; schrijf de domeinnaam met gewone letters, zoals https://www.gemeente.be/integratie",
+        ),
+        (
+            "https://gent.be\\@evil.example/",
+            "'https://gent.be\\@evil.example/' bevat een \\; schrijf / tussen de delen van een webadres",
+        ),
+        (
+            "https://www.gent.be/integratie en inburgering",
+            "'https://www.gent.be/integratie en inburgering' bevat een spatie; een webadres heeft er geen "
+            "(schrijf een spatie in het pad als %20)",
+        ),
+        (
+            "https://192.168.0.1/intranet",
+            "de domeinnaam van 'https://192.168.0.1/intranet' is een IP-adres (192.168.0.1); schrijf het adres "
+            "van de website, zoals https://www.gemeente.be",
+        ),
+        (
+            "https://0x7f000001/",
+            "de domeinnaam van 'https://127.0.0.1/' is een IP-adres (127.0.0.1); schrijf het adres van de "
+            "website, zoals https://www.gemeente.be",
+        ),
+        (
+            "https://localhost/beheer",
+            "de domeinnaam van 'https://localhost/beheer' (localhost) is geen domein dat iemand kan "
+            "registreren, zoals gemeente.be; schrijf het adres van de website, zoals https://www.gemeente.be",
+        ),
+        (
+            "https://co.uk/",
+            "de domeinnaam van 'https://co.uk/' (co.uk) is geen domein dat iemand kan registreren, zoals "
+            "gemeente.be; schrijf het adres van de website, zoals https://www.gemeente.be",
+        ),
+        ("ftp://gent.be/", "'ftp://gent.be/' is geen webadres; schrijf het volledig, beginnend met https://"),
+    ],
+    ids=[
+        "user name before the host",
+        "percent in the host",
+        "backslash",
+        "space",
+        "IP",
+        "IP as a number",
+        "localhost",
+        "public suffix",
+        "ftp",
+    ],
+)
+def test_a_web_address_goes_where_it_reads(records: Path, url: str, message: str) -> None:
+    write_record(records, "sources/bron-web.yml", f"title: Een webpagina\nurl: {json.dumps(url)}\n")
+    assert problems(records) == [f"sources/bron-web.yml:2: url: {message}"]
+
+
+def test_the_public_suffix_list_is_read_with_every_rule_the_package_knows() -> None:
+    from publicsuffixlist import PublicSuffixList
+
+    from macros.records import addresses
+
+    package = PublicSuffixList(accept_unknown=False)
+    assert addresses._suffixes()._publicsuffix == package._publicsuffix
+    assert addresses.registrable_domain("www.xn--mnchen-3ya.de") == "xn--mnchen-3ya.de"
+    assert addresses.registrable_domain("stad.xn--90ais") == "stad.xn--90ais"  # .бел, an IDN suffix
+
+
+def _models() -> list[type[BaseModel]]:
+    """Every model the records, the vocabularies and the reference data are made of."""
+    from macros.records import models
+
+    return [
+        value
+        for value in vars(models).values()
+        if isinstance(value, type) and issubclass(value, models.Strict) and value is not models.Strict
+    ]
+
+
+def _leaf_fields(model: type[BaseModel]) -> list[tuple[str, Any]]:
+    """(name, annotation with the field's own constraints) of every field of `model` that is not a
+    model or a list of models; a list's item type for a list of values."""
+    from typing import Annotated, get_args, get_origin
+
+    from test_hostile_records import _unwrap
+
+    leaves = []
+    for name, info in model.model_fields.items():
+        annotation: Any = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        bare, _ = _unwrap(annotation)
+        if get_origin(bare) is list:
+            annotation = get_args(bare)[0]
+            bare, _ = _unwrap(annotation)
+        if not (isinstance(bare, type) and issubclass(bare, BaseModel)):
+            leaves.append((f"{model.__name__}.{info.alias or name}", annotation))
+    return leaves
+
+
+def test_every_web_address_field_of_every_model_refuses_a_user_name_before_the_host() -> None:
+    from pydantic import HttpUrl, TypeAdapter
+    from test_hostile_records import _unwrap
+
+    web = [(path, a) for model in _models() for path, a in _leaf_fields(model) if _unwrap(a)[0] is HttpUrl]
+    assert {path for path, _ in web} >= {"Contact.url", "Document.url", "Organisation.website", "Source.url"}
+    for path, annotation in web:
+        adapter: TypeAdapter[Any] = TypeAdapter(annotation)
+        assert (
+            str(adapter.validate_python("https://www.gent.be/integratie")) == "https://www.gent.be/integratie"
+        )
+        with pytest.raises(ValidationError, match="heeft een @ voor de domeinnaam"):
+            adapter.validate_python(LOOKALIKE_LINK)
+            pytest.fail(f"{path} accepts {LOOKALIKE_LINK}")
+
+
+def _pages(root: Path) -> dict[str, str]:
+    from macros import generate
+    from macros.pages.context import Context
+
+    return generate.markdown_of(
+        generate.render_record_pages(Context(knowledge.build(root, today=TODAY), TODAY))
+    )
+
+
+def test_links_are_built_from_the_parsed_address_and_show_the_domain_they_go_to(records: Path) -> None:
+    practice = _with_contact(
+        email="Integratie+Taal@Aalst.BE",
+        phone="015 29 76 66",
+        url="https://www.gent.be.evil.example/integratie",
+    )
+    practice += "documents:\n  - title: Reglement van de stad Gent\n"
+    practice += "    url: https://evil.example/www.gent.be/reglement.pdf\n    type: reglement\n"
+    write_record(records, "taalcafe.yml", practice)
+    page = _pages(records)["praktijken/taalcafe.md"]
+    # The address as the model keeps it (domain in lower case); `+` percent-encoded in the link.
+    assert '<a href="mailto:Integratie%2BTaal@aalst.be">Integratie+Taal@aalst.be</a>' in page
+    assert '<a href="tel:+3215297666">015 29 76 66</a>' in page  # E.164, from the parsed number
+    assert (
+        '<a class="kb-url" rel="external" href="https://www.gent.be.evil.example/integratie">'
+        'https://www.gent.be.evil.example/integratie</a> <span class="kb-host">(evil.example)</span>'
+    ) in page
+    assert (
+        '<a rel="external" href="https://evil.example/www.gent.be/reglement.pdf">Reglement van de stad Gent</a> '
+        '<span class="kb-host">(evil.example)</span>'
+    ) in page

@@ -20,6 +20,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
@@ -27,6 +28,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from macros.records import addresses
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 """A kebab-case identifier: lowercase letters, digits and single hyphens. File names are ids."""
@@ -87,6 +90,74 @@ ConditionId = Annotated[Id, Field(json_schema_extra={"x-kind": "condition"})]
 
 Texts = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 """A list of short texts."""
+
+
+# --- addresses: parsed as structures (macros/records/addresses.py), links built from the parts ------
+
+
+def _email(value: object) -> object:
+    """One plain e-mail address (`macros.records.addresses.parse_email` says what it refuses); kept as
+    `local@domain` with the domain in its ASCII form, which is what a reader sees and what the
+    `mailto:` link is built from. Runs before the pattern, so that a contributor reads what is wrong
+    with the address, not the pattern."""
+    if not isinstance(value, str) or len(value) > MAX_EMAIL:
+        return value  # the type or the length is wrong: pydantic's own message says so
+    return str(addresses.parse_email(_no_hidden_characters(value)))
+
+
+def _phone_text(value: object) -> object:
+    if isinstance(value, str) and value.strip().lower().startswith("tel:"):
+        raise ValueError(
+            f"schrijf het nummer zonder 'tel:' ervoor, dus '{value.strip()[4:].strip()}'; "
+            "de site maakt de link zelf"
+        )
+    return value
+
+
+def _phone(value: str) -> str:
+    addresses.parse_phone(value)
+    return value
+
+
+def _web_text(value: object) -> object:
+    """The text of a web address, refused before it is parsed when it hides where it goes."""
+    if isinstance(value, str):
+        problem = addresses.web_address_problem(_no_hidden_characters(value))
+        if problem:
+            raise ValueError(problem)
+    return value
+
+
+def _web_url(url: HttpUrl) -> HttpUrl:
+    problem = addresses.url_problem(url)
+    if problem:
+        raise ValueError(problem)
+    return url
+
+
+MAX_EMAIL = 254
+"""Characters in an e-mail address (RFC 5321's limit on a path)."""
+
+Email = Annotated[
+    str,
+    # The pattern only tells editors (JSON Schema) the shape; `_email` has parsed the address by then.
+    StringConstraints(max_length=MAX_EMAIL, pattern=r"^[^@\s]+@[^@\s]+$"),
+    BeforeValidator(_email),
+    Field(json_schema_extra={"format": "email"}),
+]
+"""One e-mail address of a service: `integratie@gemeente.be`. Nothing before or after it."""
+
+Phone = Annotated[
+    str,
+    StringConstraints(pattern=r"^\+?[0-9][0-9 ./-]{5,20}$"),
+    AfterValidator(_phone),
+    BeforeValidator(_phone_text),
+]
+"""A phone number that exists, in ASCII digits with spaces, dots, slashes or hyphens: `015 29 76 66`."""
+
+WebUrl = Annotated[HttpUrl, AfterValidator(_web_url), BeforeValidator(_web_text)]
+"""A web address, `http` or `https`, whose host is a domain someone registered (`www.gent.be`): no
+name or password before the host, no IP address, no white space."""
 
 PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 """A year (`2012`), a month (`2012-10`) or a day (`2012-10-15`); as precise as the source is."""
@@ -251,11 +322,11 @@ class Contact(Strict):
     """Een functie, geen naam, bijvoorbeeld `stafmedewerker diversiteit`."""
     service: Text | None = None
     """De dienst of het team, bijvoorbeeld `Dienst Strategie en Ontwikkeling`."""
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
+    email: Email | None = None
     """Een functioneel e-mailadres van de dienst (`diversiteit@...`), geen persoonlijk adres."""
-    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ./-]{5,20}$")] | None = None
+    phone: Phone | None = None
     """Het algemene telefoonnummer van de dienst, bijvoorbeeld `015 29 76 66`."""
-    url: HttpUrl | None = None
+    url: WebUrl | None = None
     """De pagina over de praktijk of de dienst op de eigen website van de gemeente, met `https://`
     vooraan."""
     source: SourceId
@@ -278,7 +349,7 @@ class Document(Strict):
 
     title: Annotated[Text, Field(max_length=160)]
     """De titel van het document, zoals het gepubliceerd is."""
-    url: HttpUrl
+    url: WebUrl
     """Waar je het kunt downloaden of lezen, met `https://` vooraan."""
     type: DocumentType
     """`reglement`, `clausule`, `sjabloon`, `evaluatie`, `presentatie`, `rapport` of `andere`."""
@@ -511,7 +582,7 @@ class Organisation(Strict):
     """`publiek`, `middenveld`, `privaat` of `kennis`. Laat leeg zonder bron."""
     level: Level | None = None
     """Waar ze werkt: `lokaal`, `regionaal`, `vlaams`, `federaal`, `europees` of `internationaal`."""
-    website: HttpUrl | None = None
+    website: WebUrl | None = None
     """Haar openbare website, met `https://` vooraan."""
     description: Prose | None = None
     """Wat ze doet in het lokaal integratiebeleid."""
@@ -574,7 +645,7 @@ class Source(Strict):
     """Het jaar van publicatie, bijvoorbeeld `2019`."""
     publisher: Text | None = None
     """Universiteit, uitgever of website."""
-    url: HttpUrl | None = None
+    url: WebUrl | None = None
     """Waar je de publicatie kunt lezen, met `https://` vooraan."""
     note: Text | None = None
     """Wat voor bron het is, bijvoorbeeld `persbericht bij een masterproef`."""
