@@ -704,3 +704,98 @@ def test_links_are_built_from_the_parsed_address_and_show_the_domain_they_go_to(
         '<a rel="external" href="https://evil.example/www.gent.be/reglement.pdf">Reglement van de stad Gent</a> '
         '<span class="kb-host">(evil.example)</span>'
     ) in page
+
+
+# --- characters and numbers (issue 23, item 5) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("escape", "message"),
+    [
+        (
+            "\\uFE0F",
+            "de tekst bevat de onzichtbare variatiekiezer U+FE0F (die komt vaak mee met een emoji); "
+            "verwijder hem, en de emoji ervoor als die er staat",
+        ),
+        (
+            "\\U000E0101",
+            "de tekst bevat de onzichtbare variatiekiezer U+E0101 (die komt vaak mee met een emoji); "
+            "verwijder hem, en de emoji ervoor als die er staat",
+        ),
+        ("\\u3164", "de tekst bevat het opvulteken U+3164, dat er als een lege plek uitziet; verwijder het"),
+        ("\\u115F", "de tekst bevat het opvulteken U+115F, dat er als een lege plek uitziet; verwijder het"),
+        (
+            "\\uE000",
+            "de tekst bevat U+E000, een teken voor eigen gebruik dat elk lettertype anders of niet toont; "
+            "verwijder het of vervang het door een gewoon teken",
+        ),
+        ("\\u0378", "de tekst bevat U+0378, een code waaraan Unicode geen teken toekent; verwijder het"),
+    ],
+    ids=[
+        "variation selector",
+        "variation selector supplement",
+        "Hangul filler",
+        "Hangul choseong filler",
+        "private use",
+        "unassigned",
+    ],
+)
+def test_a_variation_selector_filler_private_use_or_unassigned_character_is_refused(
+    records: Path, escape: str, message: str
+) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE.replace("title: Taalcafé", f'title: "Taal{escape}café"'))
+    assert problems(records) == [f"taalcafe.yml:1: title: {message}"]
+
+
+HIDDEN = ["\ufe0f", "\U000e0101", "\u180b", "\u3164", "\u115f", "\uffa0", "\u034f", "\ue000", "\U000f0000"]
+HIDDEN += ["\u0378", "\U0001fffe", "\u200b", "\x85"]
+"""Variation selectors, fillers, private-use and unassigned code points, and two the loader already
+refused as raw bytes (a zero-width space, a C1 control)."""
+
+SAMPLES = {
+    "^[a-z0-9]": "kbx-id",
+    "{4}(-": "2020-05",
+    "{5}$": "12345",
+    "^\\+?[0-9]": "015 29 76 66",
+    "^[a-z]{2}$": "nl",
+}
+"""A valid value of each field with a fixed form, by a part of its pattern."""
+
+
+def _sample(annotation: Any) -> Any:
+    """A valid value for a field, as text where the field takes text."""
+    import datetime as dt
+    from typing import Literal, get_args, get_origin
+
+    from pydantic import HttpUrl
+    from test_hostile_records import _unwrap
+
+    bare, metadata = _unwrap(annotation)
+    pattern = next((m.pattern for m in metadata if getattr(m, "pattern", None)), None)
+    if bare is HttpUrl:
+        return "https://www.kbx.example/pagina"
+    if get_origin(bare) is Literal:
+        return get_args(bare)[0]
+    if bare is str and any(getattr(m, "json_schema_extra", None) == {"format": "email"} for m in metadata):
+        return "dienst@kbx.example"
+    if bare is str:
+        return next((v for part, v in SAMPLES.items() if pattern and part in pattern), "tekst")
+    return {int: 2020, float: 12.5, bool: True, dt.date: "2024-03-01"}[bare]
+
+
+def test_every_field_of_every_model_refuses_invisible_private_and_unassigned_characters() -> None:
+    from pydantic import TypeAdapter
+
+    checked = 0
+    for model in _models():
+        for path, annotation in _leaf_fields(model):
+            adapter: TypeAdapter[Any] = TypeAdapter(annotation)
+            valid = str(_sample(annotation))
+            adapter.validate_python(valid)  # the sample is valid: a refusal below is the character's
+            middle = len(valid) // 2
+            for char in HIDDEN:
+                with pytest.raises(ValidationError):
+                    adapter.validate_python(valid[:middle] + char + valid[middle:])
+                    pytest.fail(f"{path} accepts U+{ord(char):04X}")
+            checked += 1
+    assert checked > 100

@@ -49,18 +49,54 @@ MAX_FLOWS = 300
 """Flows in one partner network."""
 
 
+_VARIATION_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180d\u180f"
+"""Variation selectors: invisible, they change how the character before them looks, and 256 of them
+can spell any bytes inside an innocent-looking text."""
+_FILLERS = "\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5\u2800"
+"""Fillers that print as nothing or as blank space although they are letters or marks, not spaces: the
+Hangul fillers, the combining grapheme joiner, the Khmer inherent vowels, the blank Braille pattern."""
+_PRINTABLE_HIDDEN = re.compile(f"[{_VARIATION_SELECTORS}{_FILLERS}]")
+_HIDDEN_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs")
+"""Control, format, line and paragraph separator, private-use, unassigned and surrogate code points."""
+
+
 def _no_hidden_characters(value: str) -> str:
     """Refuse control and invisible format characters that a YAML escape (`"\\x85"`) can still put
-    in a value after the loader has refused them as raw bytes in the file."""
+    in a value after the loader has refused them as raw bytes in the file; and variation selectors,
+    fillers, private-use and unassigned code points, which the loader lets through."""
+    hidden = _PRINTABLE_HIDDEN.search(value)  # printable, and still invisible: one pass in C
+    if hidden is not None:
+        raise ValueError(_hidden_message(hidden.group()))
     if value.replace("\n", " ").replace("\t", " ").isprintable():
         return value  # no character of any category below (one pass in C instead of one call each)
     for char in value:
-        if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
-            raise ValueError(
-                f"de tekst bevat het onzichtbare teken U+{ord(char):04X}; verwijder het "
-                "(een escape zoals \\x85 of \\u200b tussen aanhalingstekens maakt zo'n teken)"
-            )
+        if char not in "\n\t" and unicodedata.category(char) in _HIDDEN_CATEGORIES:
+            raise ValueError(_hidden_message(char))
     return value
+
+
+def _hidden_message(char: str) -> str:
+    """What is wrong with one refused character, and the fix, in Dutch."""
+    code = f"U+{ord(char):04X}"
+    category = unicodedata.category(char)
+    if category == "Co":
+        return (
+            f"de tekst bevat {code}, een teken voor eigen gebruik dat elk lettertype anders of niet toont; "
+            "verwijder het of vervang het door een gewoon teken"
+        )
+    if category in ("Cn", "Cs"):
+        return f"de tekst bevat {code}, een code waaraan Unicode geen teken toekent; verwijder het"
+    if re.match(f"[{_VARIATION_SELECTORS}]", char):
+        return (
+            f"de tekst bevat de onzichtbare variatiekiezer {code} (die komt vaak mee met een emoji); "
+            "verwijder hem, en de emoji ervoor als die er staat"
+        )
+    if char in _FILLERS:
+        return f"de tekst bevat het opvulteken {code}, dat er als een lege plek uitziet; verwijder het"
+    return (
+        f"de tekst bevat het onzichtbare teken {code}; verwijder het "
+        "(een escape zoals \\x85 of \\u200b tussen aanhalingstekens maakt zo'n teken)"
+    )
 
 
 Plain = AfterValidator(_no_hidden_characters)
