@@ -799,3 +799,49 @@ def test_every_field_of_every_model_refuses_invisible_private_and_unassigned_cha
                     pytest.fail(f"{path} accepts U+{ord(char):04X}")
             checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        (
+            "  start: 2020\n  end: ２０１０\n",
+            "period.end: '２０１０' is geen datum; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD, bijvoorbeeld 2024-03",
+        ),
+        (
+            "  start: ٢٠١٠-٠٣\n",
+            "period.start: '٢٠١٠-٠٣' is geen datum; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD, bijvoorbeeld 2024-03",
+        ),
+    ],
+    ids=["fullwidth", "Arabic-Indic"],
+)
+def test_a_date_has_ascii_digits(records: Path, period: str, message: str) -> None:
+    write_record(records, "taalcafe.yml", PRACTICE + "period:\n" + period)
+    [line] = problems(records)
+    assert line.startswith("taalcafe.yml:") and line.split(": ", 1)[1] == message
+
+
+def test_dates_and_years_lie_within_sane_bounds(records: Path) -> None:
+    # TODAY is 2026-11-23: a plan may end up to 2032, a page is read and a source published by today.
+    practice = PRACTICE + "period:\n  start: '0000'\n  end: 2040\n"
+    practice += "documents:\n  - title: Reglement\n    url: https://www.kbx.example/r.pdf\n"
+    practice += "    type: reglement\n    year: 2099\n"
+    write_record(records, "taalcafe.yml", practice)
+    write_record(records, "sources/bron-web.yml", "title: Een webpagina\nyear: 2030\naccessed: 9999-12-31\n")
+    write_record(records, "sources/bron-plan.yml", "title: Een meerjarenplan\nyear: 2026\n")
+    write_record(
+        records,
+        "taalcafe-2.yml",
+        PRACTICE.replace("Taalcafé", "Taalcafé 2") + "period:\n  start: 2026-09\n  end: 2032\n",
+    )
+    assert problems(records) == [
+        "sources/bron-web.yml:2: year: '2030' ligt na dit jaar (2026); wat een bron zegt, komt niet uit de "
+        "toekomst: verbeter het jaar",
+        "sources/bron-web.yml:3: accessed: 9999-12-31 ligt in de toekomst; vul de datum van vandaag in, of "
+        "een eerdere",
+        "taalcafe.yml:8: period.start: '0000' ligt voor 1800; schrijf het jaar voluit, zoals 2012",
+        "taalcafe.yml:9: period.end: '2040' ligt meer dan 6 jaar na dit jaar (2026); ook een gepland einde "
+        "of keerpunt ligt hoogstens in 2032. Verbeter het jaar",
+        "taalcafe.yml:14: documents[0].year: '2099' ligt na dit jaar (2026); wat een bron zegt, komt niet "
+        "uit de toekomst: verbeter het jaar",
+    ]

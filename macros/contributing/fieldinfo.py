@@ -131,8 +131,8 @@ def _base_model(annotation: Any) -> type[BaseModel] | None:
 
 _PATTERN_LABELS = {
     "^[a-z0-9]": ("id", "id's"),
-    r"^\d{4}": ("datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)", "datums"),
-    r"^\d{5}": ("NIS-code (vijf cijfers, tussen aanhalingstekens)", "NIS-codes"),
+    "^[0-9]{4}": ("datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)", "datums"),
+    "^[0-9]{5}": ("NIS-code (vijf cijfers, tussen aanhalingstekens)", "NIS-codes"),
     r"^\+?[0-9]": ("telefoonnummer", "telefoonnummers"),
     "^[a-z]{2}$": ("taalcode (twee letters)", "taalcodes"),
 }

@@ -47,6 +47,12 @@ MAX_ACTORS = 100
 """Actors in one partner network."""
 MAX_FLOWS = 300
 """Flows in one partner network."""
+FIRST_YEAR = 1800
+"""The earliest year of any date or year in a record (a `0000` is a slip, not history)."""
+PLAN_YEARS = 6
+"""How many years after the build day's year a partial date (a period's start or end, a milestone)
+may lie: one municipal term (bestuursperiode) of six years, so that a plan for the current term fits.
+A date of something that happened (a page read, a source published) may not lie after today."""
 
 
 _VARIATION_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180d\u180f"
@@ -195,7 +201,9 @@ WebUrl = Annotated[HttpUrl, AfterValidator(_web_url), BeforeValidator(_web_text)
 """A web address, `http` or `https`, whose host is a domain someone registered (`www.gent.be`): no
 name or password before the host, no IP address, no white space."""
 
-PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+# Digits are `[0-9]`, never `\d`: `\d` matches every Unicode digit (fullwidth `２０１０`, Arabic-Indic
+# `٢٠١٠`), which compare and print differently from what they read as.
+PartialDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
 """A year (`2012`), a month (`2012-10`) or a day (`2012-10-15`); as precise as the source is."""
 
 Province = Literal["antwerpen", "limburg", "oost-vlaanderen", "vlaams-brabant", "west-vlaanderen"]
@@ -242,7 +250,7 @@ class Measure(Strict):
     vergelijken, bijvoorbeeld `inwoners op 1 januari`. Laat anders leeg."""
 
 
-_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
 
 
 class Population(Measure):
