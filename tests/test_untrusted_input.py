@@ -845,3 +845,82 @@ def test_dates_and_years_lie_within_sane_bounds(records: Path) -> None:
         "taalcafe.yml:14: documents[0].year: '2099' ligt na dit jaar (2026); wat een bron zegt, komt niet "
         "uit de toekomst: verbeter het jaar",
     ]
+
+
+# --- names a reader cannot tell apart (issue 23, item 5) ---------------------------------------------
+
+ORGANISATION = "name: {}\nsources: [bron-test]\nlast_reviewed: 2026-01-15\n"
+
+
+def test_names_that_only_look_different_are_refused_naming_the_twin(records: Path) -> None:
+    from records_folder import add_municipality
+
+    write_record(records, "organisations/stad-gent.yml", ORGANISATION.format("Stad Gent"))
+    cyrillic = ORGANISATION.format("Stad G\u0435nt")  # a Cyrillic е
+    write_record(records, "organisations/stad-gent-2.yml", cyrillic)
+    write_record(records, "organisations/ocmw.yml", ORGANISATION.format("OCMW Teststad"))
+    write_record(records, "organisations/ocmw-2.yml", ORGANISATION.format("ocmw  teststad"))
+    add_municipality(records, "dorp-2", "D\u043erp (fictief)")  # Cyrillic о; Dorp (fictief) is row 6
+    write_record(records, "sources/bericht-a.yml", "title: Dialoog vindt oplossingen\npublisher: Krant A\n")
+    write_record(records, "sources/bericht-b.yml", "title: Dialoog vindt oplossingen\npublisher: Krant B\n")
+    write_record(records, "sources/bericht-c.yml", "title: Dialoog vindt op1ossingen\npublisher: Krant C\n")
+    lookalike = (
+        "ze verschillen alleen in tekens die er hetzelfde uitzien (zoals een Cyrillische а voor een a), in "
+        "hoofdletters of in spaties; schrijf de {0} zoals daar, of maak ze echt anders"
+    )
+    assert problems(records) == [
+        "organisations/ocmw-2.yml:1: name: 'ocmw  teststad' is niet te onderscheiden van 'OCMW Teststad', "
+        "de naam van organisations/ocmw.yml: " + lookalike.format("naam"),
+        "organisations/ocmw.yml:1: name: 'OCMW Teststad' is niet te onderscheiden van 'ocmw  teststad', "
+        "de naam van organisations/ocmw-2.yml: " + lookalike.format("naam"),
+        "organisations/stad-gent-2.yml:1: name: 'Stad Gеnt' is niet te onderscheiden van 'Stad Gent', de "
+        "naam van organisations/stad-gent.yml: " + lookalike.format("naam"),
+        "organisations/stad-gent.yml:1: name: 'Stad Gent' is niet te onderscheiden van 'Stad Gеnt', de "
+        "naam van organisations/stad-gent-2.yml: " + lookalike.format("naam"),
+        "reference/municipalities.csv:6: name: 'Dorp (fictief)' is niet te onderscheiden van 'Dоrp "
+        "(fictief)', de naam van regel 13 van municipalities.csv: " + lookalike.format("naam"),
+        "reference/municipalities.csv:13: name: 'Dоrp (fictief)' is niet te onderscheiden van 'Dorp "
+        "(fictief)', de naam van regel 6 van municipalities.csv: " + lookalike.format("naam"),
+        "sources/bericht-a.yml:1: title: 'Dialoog vindt oplossingen' is niet te onderscheiden van 'Dialoog "
+        "vindt op1ossingen', de titel van sources/bericht-c.yml: " + lookalike.format("titel"),
+        "sources/bericht-b.yml:1: title: 'Dialoog vindt oplossingen' is niet te onderscheiden van 'Dialoog "
+        "vindt op1ossingen', de titel van sources/bericht-c.yml: " + lookalike.format("titel"),
+        "sources/bericht-c.yml:1: title: 'Dialoog vindt op1ossingen' is niet te onderscheiden van 'Dialoog "
+        "vindt oplossingen', de titel van sources/bericht-a.yml: " + lookalike.format("titel"),
+    ]
+
+
+def test_two_organisations_with_the_same_name_are_refused(records: Path) -> None:
+    write_record(records, "organisations/buurtwerk.yml", ORGANISATION.format("Buurtwerk Teststad"))
+    write_record(records, "organisations/buurtwerk-2.yml", ORGANISATION.format("Buurtwerk Teststad"))
+    assert problems(records) == [
+        "organisations/buurtwerk-2.yml:1: name: organisations/buurtwerk.yml heeft dezelfde naam, en twee met "
+        "dezelfde naam zijn niet uit elkaar te houden; geef elk een eigen naam, of gebruik "
+        "organisations/buurtwerk.yml",
+        "organisations/buurtwerk.yml:1: name: organisations/buurtwerk-2.yml heeft dezelfde naam, en twee met "
+        "dezelfde naam zijn niet uit elkaar te houden; geef elk een eigen naam, of gebruik "
+        "organisations/buurtwerk-2.yml",
+    ]
+
+
+def test_the_skeleton_data_is_still_one_prototype_per_group() -> None:
+    """`macros.records.lookalike` finds each character's prototype on the assumption that every group
+    in the package's data is a star: one prototype and its sources. An upgrade that broke it fails here."""
+    from collections import defaultdict
+
+    from confusable_homoglyphs.confusables import confusables_data
+
+    from macros.records.lookalike import skeleton
+
+    partners: defaultdict[str, set[str]] = defaultdict(set)
+    for source, entries in confusables_data.items():
+        for entry in entries:
+            a, b = source.replace("\u200e", ""), entry["c"].replace("\u200e", "")
+            partners[a].add(b)
+            partners[b].add(a)
+    for node, others in partners.items():
+        if len(others) > 1:
+            assert all(len(partners[other]) == 1 for other in others), node
+    assert skeleton("\u0410\u0430\u043e\u0435") == skeleton("Aaoe")  # Cyrillic А а о е
+    assert skeleton("Ieper") == skeleton("leper") and skeleton("m") == skeleton("rn")
+    assert skeleton("Gent") != skeleton("Genk") and skeleton("Gënt") != skeleton("Gent")

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from macros.records import lookalike
 from macros.records.dutch import dutch_date
-from macros.records.kinds import KINDS, RECORD_KINDS, RESERVED_IDS, TERM_KINDS
+from macros.records.kinds import KIND_FOLDERS, KINDS, RECORD_KINDS, RESERVED_IDS, TERM_KINDS
 from macros.records.loading import slug
 from macros.records.models import FIRST_YEAR, PLAN_YEARS, Milestone, PartialDate, Period
 from macros.records.problems import Problem, Severity, quoted
@@ -69,6 +70,77 @@ def check_vocabulary_ids(kb: KnowledgeBase) -> Iterator[Problem]:
                 )
                 yield kb.problem("vocabulary", stem, loc, message)
             seen.add(term_id)
+
+
+NAMED: dict[str, str] = {"organisation": "name", "source": "title"}
+"""Record kinds a reader tells apart by one text: the field that holds it. Municipalities' names come
+from the reference data (`municipalities.csv`)."""
+
+Named = tuple[str, str, str, Callable[[str], Problem]]
+"""(id, name, where it is written for a message, the problem at it with a given message)."""
+
+
+def check_lookalike_names(kb: KnowledgeBase) -> Iterator[Problem]:
+    """No two organisations or municipalities have names a reader cannot tell apart: the same after
+    Unicode confusable folding (`macros.records.lookalike`), case and spacing. Sources may share a
+    title exactly (one article in two outlets, a yearly report's chapters), but not one that only
+    looks the same."""
+    for kind, field in NAMED.items():
+        folder = KIND_FOLDERS[kind]
+        named: list[Named] = [
+            (
+                record_id,
+                name,
+                f"{record_id}.yml" if folder == "." else f"{folder}/{record_id}.yml",
+                functools.partial(kb.problem, kind, record_id, (field,)),
+            )
+            for record_id, record in sorted(_checked(kb, kind))
+            if isinstance(name := getattr(record, field, None), str)
+        ]
+        yield from _twins(named, "titel" if kind == "source" else "naam", exact_allowed=kind == "source")
+    csv_path = kb.reference.csv_path
+    if csv_path is not None:
+        lines = kb.reference.csv_lines
+        yield from _twins(
+            [
+                (
+                    municipality_id,
+                    municipality.name,
+                    f"regel {lines[municipality_id]} van {csv_path.name}",
+                    functools.partial(Problem, csv_path, lines[municipality_id], "name"),
+                )
+                for municipality_id, municipality in sorted(kb.municipalities.items())
+            ],
+            "naam",
+        )
+
+
+def _twins(named: list[Named], noun: str, exact_allowed: bool = False) -> Iterator[Problem]:
+    """A problem for every entry whose name shares a skeleton with another's, naming that other."""
+    groups: dict[tuple[int, str], list[Named]] = {}
+    for entry in named:
+        for i, key in enumerate(lookalike.skeletons(entry[1])):
+            groups.setdefault((i, key), []).append(entry)
+    reported: set[str] = set()
+    for group in groups.values():
+        for entry_id, name, _, problem in group:
+            others = [o for o in group if o[0] != entry_id and not (exact_allowed and o[1] == name)]
+            if not others or entry_id in reported:
+                continue
+            reported.add(entry_id)
+            _, twin, where, _ = others[0]
+            if name == twin:
+                yield problem(
+                    f"{where} heeft dezelfde {noun}, en twee met dezelfde {noun} zijn niet uit elkaar te "
+                    f"houden; geef elk een eigen {noun}, of gebruik {where}"
+                )
+            else:
+                yield problem(
+                    f"{quoted(name)} is niet te onderscheiden van {quoted(twin)}, de {noun} van {where}: "
+                    "ze verschillen alleen in tekens die er hetzelfde uitzien (zoals een Cyrillische а "
+                    f"voor een a), in hoofdletters of in spaties; schrijf de {noun} zoals daar, of maak "
+                    "ze echt anders"
+                )
 
 
 # --- references ----------------------------------------------------------------------------------------
@@ -487,5 +559,6 @@ CHECKS: list[Callable[[KnowledgeBase], Iterable[Problem]]] = [
     check_shares,
     check_network,
     check_sourced,
+    check_lookalike_names,
 ]
 """The checks that need only the knowledge base; `check_reviewed` also needs today's date."""
