@@ -924,3 +924,33 @@ def test_the_skeleton_data_is_still_one_prototype_per_group() -> None:
     assert skeleton("\u0410\u0430\u043e\u0435") == skeleton("Aaoe")  # Cyrillic А а о е
     assert skeleton("Ieper") == skeleton("leper") and skeleton("m") == skeleton("rn")
     assert skeleton("Gent") != skeleton("Genk") and skeleton("Gënt") != skeleton("Gent")
+
+
+# --- exports (issue 23, item 6) ----------------------------------------------------------------------
+
+
+def test_a_csv_cell_is_cut_at_excels_limit_with_a_marker_and_the_json_keeps_it_whole(records: Path) -> None:
+    import csv
+    import io
+
+    steps = "".join(f"  - '{i:02d} {'x' * (MAX_TEXT - 3)}'\n" for i in range(MAX_ITEMS))
+    write_record(records, "taalcafe.yml", PRACTICE + "approach:\n" + steps)
+    kb = knowledge.build(records, today=TODAY)
+    rows = list(
+        csv.DictReader(
+            io.StringIO(exports.records_csv(kb, "practice", TODAY).decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    approach = rows[0]["approach"]
+    marker = " … [ingekort: de volledige tekst staat in praktijken.json]"
+    assert len(approach) == 32_767 and approach.endswith(marker)
+    assert approach.startswith("00 xxx")
+    whole = json.loads(exports.records_json(kb, "practice", TODAY))["records"]["taalcafe"]["approach"]
+    assert len("; ".join(whole)) == MAX_ITEMS * MAX_TEXT + (MAX_ITEMS - 1) * 2
+
+
+def test_a_cell_is_counted_as_excel_counts_and_never_cut_inside_a_character() -> None:
+    cut = exports.cut_cell("😀" * 20_000, "praktijken.json")  # two UTF-16 units each
+    assert len(cut.encode("utf-16-le")) // 2 <= 32_767
+    assert cut.startswith("😀" * 16_000) and "\ud83d" not in cut
+    assert exports.cut_cell("x" * 32_767, "praktijken.json") == "x" * 32_767
