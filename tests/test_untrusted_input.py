@@ -954,3 +954,120 @@ def test_a_cell_is_counted_as_excel_counts_and_never_cut_inside_a_character() ->
     assert len(cut.encode("utf-16-le")) // 2 <= 32_767
     assert cut.startswith("😀" * 16_000) and "\ud83d" not in cut
     assert exports.cut_cell("x" * 32_767, "praktijken.json") == "x" * 32_767
+
+
+# --- privacy of contacts (issue 20, item 4) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("email", "provider"),
+    [
+        ("an.peeters1975@gmail.com", "gmail.com"),
+        ("integratie@hotmail.be", "hotmail.be"),
+        ("dienst.integratie@outlook.com", "outlook.com"),
+        ("taalcafe@yahoo.fr", "yahoo.fr"),
+        ("info@mail.telenet.be", "telenet.be"),
+        ("vzw@skynet.be", "skynet.be"),
+        ("buurtwerk@proximus.be", "proximus.be"),
+    ],
+)
+def test_an_address_at_a_mail_provider_for_private_persons_is_refused(
+    records: Path, email: str, provider: str
+) -> None:
+    write_record(records, "taalcafe.yml", _with_contact(email=email))
+    assert problems(records) == [
+        f"taalcafe.yml:9: contact.email: '{email}' is een adres bij {provider}, een maildienst voor "
+        "privépersonen; geef het functionele adres van de dienst (zoals integratie@gemeente.be), nooit een "
+        "persoonlijk adres"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        (
+            "phone",
+            "0476 12 34 56",
+            "'0476 12 34 56' is een gsm-nummer: is het het nummer van een dienst en niet van een persoon? "
+            "Geef anders het algemene nummer van de dienst",
+        ),
+        (
+            "phone",
+            "+32 476 12 34 56",
+            "'+32 476 12 34 56' is een gsm-nummer: is het het nummer van een dienst en niet van een persoon? "
+            "Geef anders het algemene nummer van de dienst",
+        ),
+        (
+            "email",
+            "jan.peeters@teststad.be",
+            "'jan.peeters@teststad.be' ziet eruit als voornaam.naam@: is het het adres van een dienst en niet "
+            "van een persoon? Geef anders het algemene adres van de dienst",
+        ),
+    ],
+    ids=["mobile", "mobile, international", "voornaam.naam"],
+)
+def test_a_mobile_number_or_a_persons_address_gets_a_question(
+    records: Path, field: str, value: str, message: str
+) -> None:
+    write_record(records, "taalcafe.yml", _with_contact(**{field: value}))
+    assert problems(records) == [f"taalcafe.yml:9: contact.{field}: waarschuwing: {message}"]
+
+
+def test_a_service_address_and_a_landline_pass_without_a_question(records: Path) -> None:
+    contact = _with_contact(email="asiel.vluchtelingen@teststad.be", phone="015 29 76 66")
+    write_record(records, "taalcafe.yml", contact)
+    write_record(
+        records, "taalcafe-2.yml", _with_contact(email="integratie@teststad.be", phone="0800 11 341")
+    )
+    assert problems(records) == []
+
+
+def test_every_contact_of_every_record_kind_is_checked() -> None:
+    """The checks find contacts by type, so a contact a model gains later is checked too."""
+    from macros.records import checks
+    from macros.records.models import Contact, Practice
+
+    found = {
+        (model.__name__, name)
+        for model in _models()
+        for name, _, kind, _ in checks._plan(model)
+        if kind == "contact"
+    }
+    assert ("Practice", "contact") in found
+    assert all(
+        (model.__name__, name) in found
+        for model in _models()
+        for name, info in model.model_fields.items()
+        if Contact in getattr(info.annotation, "__args__", (info.annotation,))
+    )
+    assert Practice in {m for m in _models()}
+
+
+def test_the_issue_form_converter_refuses_a_private_address_and_asks_about_a_mobile_number(
+    records: Path,
+) -> None:
+    from test_issue_form import SUBMITTED, VALID, issue_body
+
+    from macros.contributing import issue_answers
+
+    answers = {
+        **VALID,
+        "Stad of gemeente": "Demostad (fictief)",
+        "Bronnen": "Verslag taalcafé 2023 https://www.demostad.example/taalcafe-2023",
+    }
+    private = {**answers, "Contact: e-mailadres van de dienst": "an.peeters1975@gmail.com"}
+    outcome = issue_answers.convert(issue_body(private), records, SUBMITTED, issue=9)
+    assert not outcome.ok
+    assert [f"{f.severity}: {f.question}: {f.message}" for f in outcome.findings] == [
+        "error: Contact: e-mailadres van de dienst: contact.email: 'an.peeters1975@gmail.com' is een adres "
+        "bij gmail.com, een maildienst voor privépersonen; geef het functionele adres van de dienst (zoals "
+        "integratie@gemeente.be), nooit een persoonlijk adres",
+    ]
+    mobile = {**answers, "Contact: telefoonnummer van de dienst": "0476 12 34 56"}
+    outcome = issue_answers.convert(issue_body(mobile), records, SUBMITTED, issue=9)
+    assert outcome.ok  # a question, not an error: the maintainer confirms it in the pull request
+    assert [f"{f.severity}: {f.question}: {f.message}" for f in outcome.findings] == [
+        "warning: Contact: telefoonnummer van de dienst: contact.phone: waarschuwing: '0476 12 34 56' is een "
+        "gsm-nummer: is het het nummer van een dienst en niet van een persoon? Geef anders het algemene "
+        "nummer van de dienst",
+    ]

@@ -11,6 +11,9 @@ parts, never from the text as written:
   data), read as a Belgian number unless it starts with `+`;
 - web: pydantic's URL parser, then the host checked against the public suffix list that
   `publicsuffixlist` ships (no download at run time).
+
+The privacy rules for contacts (no private mail providers, a warning for a mobile number or a
+`voornaam.naam@` address) live here too, so that every `Contact` of every model gets them.
 """
 
 from __future__ import annotations
@@ -36,7 +39,66 @@ EXAMPLE_SUFFIX = "example"
 The fictional demo corpus and the templates use it (`demostad.example`); the public suffix list does not
 know it, so it is accepted here by name. `tests/test_content.py` keeps it out of the shipped records."""
 
+PRIVATE_MAIL_PROVIDERS = frozenset(
+    {
+        # Curated list: mail services where people have their own, private address. An address at
+        # one of them is a person's, never a municipal service's (README, "Contributor text is
+        # untrusted"; CONTRIBUTING, "Een contactrol, nooit een privépersoon"). Compared with the
+        # registrable domain (`mail.telenet.be` counts as `telenet.be`). Brands that exist under many
+        # country domains (hotmail.be, yahoo.fr, live.nl, ...) are in PRIVATE_MAIL_BRANDS below.
+        # Belgian access providers and their older names:
+        "telenet.be",
+        "pandora.be",
+        "skynet.be",
+        "proximus.be",
+        "belgacom.net",
+        "scarlet.be",
+        "base.be",
+        "voo.be",
+        "edpnet.be",
+        "chello.be",
+        # Dutch and French providers that Flemish residents use too:
+        "ziggo.nl",
+        "kpnmail.nl",
+        "planet.nl",
+        "hetnet.nl",
+        "home.nl",
+        "zonnet.nl",
+        "orange.fr",
+        "free.fr",
+        "laposte.net",
+        # International free mail whose brand is not the first label:
+        "me.com",
+        "mac.com",
+        "proton.me",
+        "pm.me",
+        "mail.com",
+        "web.de",
+        "tutanota.com",
+        "tuta.io",
+    }
+)
+PRIVATE_MAIL_BRANDS = frozenset(
+    {"gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "icloud", "aol", "gmx"}
+    | {"protonmail", "yandex"}
+)
+"""Free mail brands, matched on the first label of the registrable domain under any public suffix:
+`hotmail.be`, `yahoo.co.uk`, `live.nl`."""
+
+SERVICE_WORDS = frozenset(
+    {
+        # Words that make `x.y@` the address of a service, not a person's `voornaam.naam@`. Only to
+        # spare a service address the warning; a person's address passes this list only when a
+        # part of it is one of these words. Add a word when a real service address gets the warning.
+        *("info", "contact", "dienst", "diensten", "team", "loket", "onthaal", "secretariaat", "balie"),
+        *("integratie", "inburgering", "diversiteit", "samenleven", "welzijn", "sociaal", "ocmw", "asiel"),
+        *("vluchtelingen", "nieuwkomers", "taal", "burgerzaken", "communicatie", "bibliotheek", "jeugd"),
+        *("sport", "cultuur", "onderwijs", "wonen", "werk", "stad", "gemeente", "project", "lokaal"),
+    }
+)
+
 _LOCAL_PART = re.compile(r"[A-Za-z0-9._+-]+", re.ASCII)
+_PERSON_LIKE = re.compile(r"([a-z]+(?:-[a-z]+)*)\.([a-z]+(?:-[a-z]+)*)", re.ASCII | re.IGNORECASE)
 _AFTER_DOMAIN = re.compile(r"[?&#/,;:=%\s]")
 _NOT_BARE = re.compile(r"[<>\"'\s]")
 _SPACE = re.compile(r"\s")
@@ -111,7 +173,28 @@ def parse_email(text: str) -> MailAddress:
     domain_problem = host_problem(parsed.ascii_domain, "schrijf het adres als integratie@gemeente.be")
     if domain_problem:
         raise ValueError(f"het domein van {shown} {domain_problem}")
-    return MailAddress(parsed.local_part, parsed.ascii_domain)
+    address = MailAddress(parsed.local_part, parsed.ascii_domain)
+    registrable = registrable_domain(address.domain)
+    if registrable in PRIVATE_MAIL_PROVIDERS or registrable.split(".")[0] in PRIVATE_MAIL_BRANDS:
+        raise ValueError(
+            f"{shown} is een adres bij {registrable}, een maildienst voor privépersonen; geef het "
+            "functionele adres van de dienst (zoals integratie@gemeente.be), nooit een persoonlijk adres"
+        )
+    return address
+
+
+def email_warning(address: MailAddress) -> str | None:
+    """A question when the address reads like a person's `voornaam.naam@`, else None."""
+    match = _PERSON_LIKE.fullmatch(address.local)
+    if match is None:
+        return None
+    words = {part for group in match.groups() for part in group.lower().split("-")}
+    if words & SERVICE_WORDS:
+        return None
+    return (
+        f"{quoted(str(address))} ziet eruit als voornaam.naam@: is het het adres van een dienst en niet "
+        "van een persoon? Geef anders het algemene adres van de dienst"
+    )
 
 
 # --- phone ---------------------------------------------------------------------------------------------
@@ -135,6 +218,17 @@ def parse_phone(text: str) -> phonenumbers.PhoneNumber:
 def phone_href(text: str) -> str:
     """`tel:` with the number in E.164 (`tel:+3215297666`), built from the parsed number."""
     return "tel:" + phonenumbers.format_number(parse_phone(text), phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_warning(text: str) -> str | None:
+    """A question when the number is a mobile one (`0476 ...`, `+32 476 ...`), else None."""
+    number = parse_phone(text)
+    if phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE:
+        return None
+    return (
+        f"{quoted(text)} is een gsm-nummer: is het het nummer van een dienst en niet van een persoon? "
+        "Geef anders het algemene nummer van de dienst"
+    )
 
 
 # --- web -----------------------------------------------------------------------------------------------

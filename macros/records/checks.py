@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from macros.records import lookalike
+from macros.records import addresses, lookalike
 from macros.records.dutch import dutch_date
 from macros.records.kinds import KIND_FOLDERS, KINDS, RECORD_KINDS, RESERVED_IDS, TERM_KINDS
 from macros.records.loading import slug
-from macros.records.models import FIRST_YEAR, PLAN_YEARS, Milestone, PartialDate, Period
+from macros.records.models import FIRST_YEAR, PLAN_YEARS, Contact, Milestone, PartialDate, Period
 from macros.records.problems import Problem, Severity, quoted
 from macros.records.relations import SOURCED_KINDS, STALE_AFTER, Loc, references
 from macros.records.schema_errors import Hints
@@ -312,8 +312,10 @@ def check_reviewed(kb: KnowledgeBase, today: dt.date, strict: bool) -> Iterator[
 
 def _leaf_kind(model: type[BaseModel], name: str, annotation: Any) -> str | None:
     """The leaves the checks below look at, found by type so that a field added to any model is
-    checked too: every date, every partial date, every year."""
+    checked too: every contact, every date, every partial date, every year."""
     bare, metadata = _unwrap(annotation)
+    if bare is Contact:
+        return "contact"
     if bare is dt.date and name != "last_reviewed":  # check_reviewed has its own rule and message
         return "date"
     if bare is str and _pattern(metadata) == _pattern(_unwrap(PartialDate)[1]):
@@ -381,6 +383,28 @@ def _leaves(record: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, Any]]:
                 yield from _leaves(item, where)
 
 
+# --- contacts ------------------------------------------------------------------------------------------
+
+
+def check_contacts(kb: KnowledgeBase) -> Iterator[Problem]:
+    """Every contact of every record: a mobile number or a `voornaam.naam@` address gets a warning
+    asking whether it is a service's (the models refuse private mail providers outright)."""
+    for kind, record_id, record in _all_records(kb):
+        for loc, leaf, contact in _leaves(record):
+            if leaf != "contact":
+                continue
+            warnings = [
+                (
+                    "email",
+                    addresses.email_warning(addresses.parse_email(contact.email)) if contact.email else None,
+                ),
+                ("phone", addresses.phone_warning(contact.phone) if contact.phone else None),
+            ]
+            for field, message in warnings:
+                if message:
+                    yield kb.problem(kind, record_id, (*loc, field), message, "warning")
+
+
 # --- dates: within sane bounds ---------------------------------------------------------------------
 
 
@@ -396,6 +420,8 @@ def check_date_bounds(kb: KnowledgeBase, today: dt.date) -> Iterator[Problem]:
 
 
 def _date_bound(leaf: str, value: Any, today: dt.date) -> str | None:
+    if leaf == "contact":
+        return None
     year = value.year if isinstance(value, dt.date) else int(str(value)[:4])
     if year < FIRST_YEAR:
         return f"{quoted(value)} ligt voor {FIRST_YEAR}; schrijf het jaar voluit, zoals 2012"
@@ -560,5 +586,6 @@ CHECKS: list[Callable[[KnowledgeBase], Iterable[Problem]]] = [
     check_network,
     check_sourced,
     check_lookalike_names,
+    check_contacts,
 ]
 """The checks that need only the knowledge base; `check_reviewed` also needs today's date."""
