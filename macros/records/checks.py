@@ -83,8 +83,8 @@ Named = tuple[str, str, str, Callable[[str], Problem]]
 def check_lookalike_names(kb: KnowledgeBase) -> Iterator[Problem]:
     """No two organisations or municipalities have names a reader cannot tell apart: the same after
     Unicode confusable folding (`macros.records.lookalike`), case and spacing. Sources may share a
-    title exactly (one article in two outlets, a yearly report's chapters), but not one that only
-    looks the same."""
+    title exactly (one article in two outlets, a yearly report's chapters) or but for case (a
+    publisher's own capitals), but not one that only looks the same."""
     for kind, field in NAMED.items():
         folder = KIND_FOLDERS[kind]
         named: list[Named] = [
@@ -97,7 +97,7 @@ def check_lookalike_names(kb: KnowledgeBase) -> Iterator[Problem]:
             for record_id, record in sorted(_checked(kb, kind))
             if isinstance(name := getattr(record, field, None), str)
         ]
-        yield from _twins(named, "titel" if kind == "source" else "naam", exact_allowed=kind == "source")
+        yield from _twins(named, "titel" if kind == "source" else "naam", titles=kind == "source")
     csv_path = kb.reference.csv_path
     if csv_path is not None:
         lines = kb.reference.csv_lines
@@ -115,16 +115,19 @@ def check_lookalike_names(kb: KnowledgeBase) -> Iterator[Problem]:
         )
 
 
-def _twins(named: list[Named], noun: str, exact_allowed: bool = False) -> Iterator[Problem]:
-    """A problem for every entry whose name shares a skeleton with another's, naming that other."""
+def _twins(named: list[Named], noun: str, titles: bool = False) -> Iterator[Problem]:
+    """A problem for every entry whose name shares a skeleton with another's, naming that other. With
+    `titles`, names written exactly alike or differing in case are no twins."""
     groups: dict[tuple[int, str], list[Named]] = {}
     for entry in named:
-        for i, key in enumerate(lookalike.skeletons(entry[1])):
+        keys = lookalike.skeletons(entry[1])
+        for i, key in enumerate(keys[:1] if titles else keys):
             groups.setdefault((i, key), []).append(entry)
+    differ = "of in spaties" if titles else "in hoofdletters of in spaties"
     reported: set[str] = set()
     for group in groups.values():
         for entry_id, name, _, problem in group:
-            others = [o for o in group if o[0] != entry_id and not (exact_allowed and o[1] == name)]
+            others = [o for o in group if o[0] != entry_id and not (titles and o[1] == name)]
             if not others or entry_id in reported:
                 continue
             reported.add(entry_id)
@@ -138,8 +141,7 @@ def _twins(named: list[Named], noun: str, exact_allowed: bool = False) -> Iterat
                 yield problem(
                     f"{quoted(name)} is niet te onderscheiden van {quoted(twin)}, de {noun} van {where}: "
                     "ze verschillen alleen in tekens die er hetzelfde uitzien (zoals een Cyrillische а "
-                    f"voor een a), in hoofdletters of in spaties; schrijf de {noun} zoals daar, of maak "
-                    "ze echt anders"
+                    f"voor een a), {differ}; schrijf de {noun} zoals daar, of maak ze echt anders"
                 )
 
 
