@@ -100,14 +100,18 @@ def test_practice_page_says_whom_to_contact_and_links_its_documents(pages: dict[
     assert '<address class="kb-contact">' in contact
     assert "<strong>Dienst:</strong> Dienst Samenleven" in contact
     assert '<a href="mailto:samenleven@example.org">samenleven@example.org</a>' in contact
-    assert '<a href="tel:012345678">012 34 56 78</a>' in contact
+    assert '<a href="tel:+3212345678">012 34 56 78</a>' in contact  # E.164, from the parsed number
     assert '<a class="kb-url" rel="external" href="https://example.org/samenleven">' in contact
+    assert '</a> <span class="kb-host">(example.org)</span>' in contact  # where the link goes
     documents = text.split("## Documenten\n", 1)[1].split("\n## ", 1)[0]
     assert (
         '<a rel="external" href="https://example.org/documenten/reglement-taalcafe.pdf">Reglement taalcafé</a> '
-        "(reglement, 2013, Nederlands)" in documents
+        '<span class="kb-host">(example.org)</span> (reglement, 2013, Nederlands)' in documents
     )
-    assert "Evaluation of the language café</a> (evaluatie, Engels)" in documents
+    assert (
+        'Evaluation of the language café</a> <span class="kb-host">(example.org)</span> (evaluatie, Engels)'
+        in documents
+    )
 
 
 def test_a_contact_has_no_field_for_a_person_s_name() -> None:

@@ -25,7 +25,7 @@ from macros.records.kinds import KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "docs" / "schema"
 """Where the schema files live."""
 
-_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 _COMMENT = "Generated from macros/records/models.py by scripts/export_schema.py; do not edit by hand."
 
 

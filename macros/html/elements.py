@@ -14,6 +14,7 @@ from typing import LiteralString, Protocol
 from macros.html import urls
 from macros.html.markup import Markup, fmt, join, line, safe_url, text
 from macros.html.structure import Section, md
+from macros.records import addresses
 
 
 class Labels(Protocol):
@@ -70,6 +71,8 @@ def external(url: object, shown: object = None) -> Markup:
     A web address gets `rel="external"`: the print stylesheet prints it after the link, which it
     cannot tell from the site's own links by their `href` (Material's instant navigation makes those
     absolute too). A link that shows its own address gets class `kb-url`, so it is not printed twice.
+    After a web link, the domain it goes to (`(gent.be)`, `macros.records.addresses.web_host`), so
+    that a reader sees where a link goes before she follows it, whatever its text says.
     """
     address = safe_url(url)
     label = line(shown if shown is not None else url)
@@ -77,9 +80,23 @@ def external(url: object, shown: object = None) -> Markup:
         return label
     if not address.lower().startswith(("https://", "http://")):
         return fmt('<a href="{}">{}</a>', address, label)
+    host = fmt('<span class="kb-host">({})</span>', addresses.web_host(address))
     if shown is None:
-        return fmt('<a class="kb-url" rel="external" href="{}">{}</a>', address, label)
-    return fmt('<a rel="external" href="{}">{}</a>', address, label)
+        return fmt('<a class="kb-url" rel="external" href="{}">{}</a> {}', address, label, host)
+    return fmt('<a rel="external" href="{}">{}</a> {}', address, label, host)
+
+
+def mail_link(address: str) -> Markup:
+    """A `mailto:` link built from the parsed address (`macros.records.addresses.parse_email`), never
+    from the text: the part before the @ is percent-encoded, so nothing in it can add a header."""
+    parsed = addresses.parse_email(address)
+    return external(parsed.href, str(parsed))
+
+
+def phone_link(number: str) -> Markup:
+    """A `tel:` link to the parsed number in E.164 (`tel:+3215297666`), showing the number as written
+    (ASCII digits and separators only: the model refuses anything else)."""
+    return external(addresses.phone_href(number), number)
 
 
 def field_list(rows: Iterable[tuple[LiteralString, object]]) -> Markup:

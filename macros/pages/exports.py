@@ -204,6 +204,31 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+MAX_CELL = 32_767
+"""Excel's limit on the characters in one cell (counted in UTF-16 units); past it, Excel cuts the cell
+or refuses the file. A list of 50 texts of 1,000 characters is over it."""
+CUT_MARKER = " … [ingekort: de volledige tekst staat in {}]"
+"""Ends a cell that was cut, so that a reader sees that it was, and where to find the rest."""
+
+
+def cut_cell(text: str, json_file: str) -> str:
+    """`text`, or, when it is longer than MAX_CELL, its start and CUT_MARKER (naming the JSON file
+    that keeps the whole value), MAX_CELL units in all; never halfway a character."""
+    if len(text) <= MAX_CELL // 2 or _units(text) <= MAX_CELL:
+        return text  # a character is at most two UTF-16 units: a short text needs no count
+    marker = CUT_MARKER.format(json_file)
+    room = MAX_CELL - _units(marker)
+    kept = text[:room]  # at most `room` characters, and so at least `room` units
+    while _units(kept) > room:
+        kept = kept[: len(kept) - (_units(kept) - room + 1) // 2]
+    return kept + marker
+
+
+def _units(text: str) -> int:
+    """Length in UTF-16 code units, as Excel counts: a character outside the BMP counts twice."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def _get(record: Any, path: tuple[str, ...]) -> Any:
     for name in path:
         if record is None:
@@ -265,11 +290,12 @@ def records_csv(kb: KnowledgeBase, kind: str, today: dt.date) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(["id", *(name for name, _ in flat), *extra])
+    whole = json_name(kind)
     for record_id in sorted(records):
         record = records[record_id]
         row = [record_id, *(cell(_get(record, path)) for _, path in flat)]
-        row = [spreadsheet_safe(value) for value in row]
-        writer.writerow(row + [spreadsheet_safe(derive(record)) for derive in extra.values()])
+        row += [derive(record) for derive in extra.values()]
+        writer.writerow([cut_cell(spreadsheet_safe(value), whole) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -350,7 +376,8 @@ def exports_markdown(kb: KnowledgeBase, files: dict[str, bytes], schema_dir: Pat
         "provincie en centrumstad van de trekkende gemeente en de status volgens de nieuwste bron "
         "(`status_now`, met `last_confirmed`); bij de steden en gemeenten de stadsgrootte, het aantal "
         "praktijken en de velden van het stadsprofiel (`profile_...`). In de JSON staan ze apart, onder "
-        "`computed`.",
+        "`computed`. Een cel kan in Excel hoogstens 32.767 tekens hebben: een langere cel is ingekort en "
+        'eindigt op "… [ingekort: ...]"; de JSON heeft de volledige tekst.',
         "",
         *_file_rows(kb, files, ".csv"),
         "",

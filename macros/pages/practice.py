@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from macros.html import urls
-from macros.html.elements import bullet_list, external, field_list, link, links, p, section
+from macros.html.elements import (
+    bullet_list,
+    external,
+    field_list,
+    link,
+    links,
+    mail_link,
+    p,
+    phone_link,
+    section,
+)
 from macros.html.markup import Markup, fmt, join, line, paragraphs
 from macros.html.structure import Page
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
@@ -179,10 +189,6 @@ def _comparable(ctx: Context, file: str, practice_id: str) -> Markup:
     return bullet_list(rows)
 
 
-def _phone(number: str) -> Markup:
-    return external("tel:" + "".join(c for c in number if c.isdigit() or c == "+"), number)
-
-
 def contact_block(ctx: Context, file: str, contact: Contact, heading: str) -> Markup:
     """A role and a service with their addresses, never a person's name (the model has no field for
     one): the functional address still answers when the officer who wrote the record has left. Says
@@ -191,8 +197,8 @@ def contact_block(ctx: Context, file: str, contact: Contact, heading: str) -> Ma
         [
             ("Functie", line(contact.role or "")),
             ("Dienst", line(contact.service or "")),
-            ("E-mail", external(f"mailto:{contact.email}", contact.email) if contact.email else ""),
-            ("Telefoon", _phone(contact.phone) if contact.phone else ""),
+            ("E-mail", mail_link(contact.email) if contact.email else ""),
+            ("Telefoon", phone_link(contact.phone) if contact.phone else ""),
             ("Webpagina", external(contact.url) if contact.url else ""),
         ]
     )

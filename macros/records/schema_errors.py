@@ -303,12 +303,10 @@ def _pattern_message(error: ErrorDetails, value: Any) -> str:
             f"{quoted(value)} is geen geldige id; "
             "gebruik kleine letters, cijfers en koppeltekens, zoals 'stad-mechelen'"
         )
-    if pattern.startswith(r"^\d{4}"):
+    if pattern.startswith("^[0-9]{4}"):
         return f"{quoted(value)} is geen datum; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD, bijvoorbeeld 2024-03"
-    if pattern.startswith(r"^\d{5}"):
+    if pattern.startswith("^[0-9]{5}"):
         return f"{quoted(value)} is geen NIS-code; die heeft vijf cijfers"
-    if "@" in pattern:
-        return f"{quoted(value)} is geen e-mailadres; schrijf het als dienst@gemeente.be"
     if pattern.startswith(r"^\+?[0-9]"):
         return f"{quoted(value)} is geen telefoonnummer; schrijf cijfers en spaties, zoals 015 29 76 66"
     if pattern.startswith("^[a-z]{2}"):

@@ -33,6 +33,8 @@ _REFERENCE_FIELDS = ("nis_code", "name", "province", "population", "centrumstad"
 REVIEWED_UNTIL = dt.date(2026, 9, 1)
 """Latest `last_reviewed` date; fixed rather than today's so that a seed always gives the same bytes."""
 
+PHONE_ZONES = ("011", "013", "014", "015", "016", "050", "051", "052", "053", "054", "055", "056")
+"""Flemish two-digit zones: with six digits after them (the first 2 to 9) a landline number exists."""
 _HEADER = "# Fictief demorecord, gemaakt door scripts/demo_corpus.py; geen echte plaats of organisatie.\n"
 _PROVINCES: tuple[str, ...] = get_args(Province)
 _TYPES: tuple[str, ...] = get_args(OrganisationType)
@@ -523,8 +525,10 @@ class _Generator:
         if self.chance(0.7):
             contact["email"] = f"{text.kebab(service)}@{city_id}.example"
         if self.extra.random() < 0.4:
-            digits = [str(self.extra.randint(10, 99)) for _ in range(3)]
-            contact["phone"] = "0" + " ".join([*digits, "00"])
+            # A landline number that exists (the validator parses it), in a Flemish zone, never a
+            # mobile one: the same draws as before, so the rest of the corpus stays the same.
+            zone, first, second = (self.extra.randint(10, 99) for _ in range(3))
+            contact["phone"] = f"{PHONE_ZONES[zone % len(PHONE_ZONES)]} {20 + (first - 10) % 80} {second} 00"
         if self.chance(0.5):
             contact["url"] = f"https://{city_id}.example/{text.kebab(service)}"
         contact["source"] = self.reference.choice(list(self.sources))
