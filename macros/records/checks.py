@@ -501,7 +501,7 @@ def check_reference_sources(kb: KnowledgeBase) -> Iterator[Problem]:
         return
     hints = Hints()
     for name, source_id in meta.sources:
-        if source_id is not None and source_id not in kb.sources:
+        if source_id is not None and source_id not in kb.known_ids("source"):
             message = unknown_reference(kb, "source", source_id, hints)
             yield Problem(raw.path, raw.line_of(("sources", name)), f"sources.{name}", message)
 
