@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from macros.html import urls
 from macros.html.markup import Markup, fmt, join, line
-from macros.html.structure import Page
+from macros.html.structure import Page, unindexed
 from macros.records import timeline
 from macros.records.dutch import PROVINCES
 from macros.records.knowledge import KnowledgeBase
@@ -107,20 +107,23 @@ def render(ctx: Context) -> Page:
     values = {practice_id: practice_facets(kb, practice, ctx.today) for practice_id, practice in ordered}
     all_facets = facets(kb)
     total = len(ordered)
+    # The page lists other records: search finds it by its title, and each practice by its own page.
     page.add(
-        join(
-            "\n\n",
-            [
-                fmt(INTRO_NO_SCRIPT, _count_text(total)),
-                INTRO_SCRIPT,
-                _static_facets(kb),
-                _form(all_facets, values.values()),
-                fmt(COUNT, _count_text(total)),
-                PACK_BAR,
-                _list(kb, ordered, values),
-                MORE_BUTTONS,
-                PACK_VIEW,
-            ],
+        unindexed(
+            join(
+                "\n\n",
+                [
+                    fmt(INTRO_NO_SCRIPT, _count_text(total)),
+                    INTRO_SCRIPT,
+                    _static_facets(kb),
+                    _form(all_facets, values.values()),
+                    fmt(COUNT, _count_text(total)),
+                    PACK_BAR,
+                    _list(kb, ordered, values),
+                    MORE_BUTTONS,
+                    PACK_VIEW,
+                ],
+            )
         )
     )
     return page
