@@ -74,26 +74,43 @@ def index_site(site: Path) -> None:
 OVERVIEW_LABEL = "overzicht"
 """The label of a section's index page (/steden/, /bronnen/, ...)."""
 
+OTHER_RANK = 5
+"""The rank (`Kind.search_rank`) of pages that are no record: the section index pages and the
+hand-written pages (which carry no rank; search.js gives them this one, `UNRANKED`). They come after
+practices, municipalities, organisations and networks, before vocabulary and sources."""
+
+RANKS = range(10)
+"""Every rank a page can have: search.js asks the index for the pages of each."""
+
 
 def page_meta(kb: KnowledgeBase, kind: str, record_id: str | None) -> Markup:
-    """The hidden element that gives a page's search result its labels: the kind of page
-    (`Kind.search_label`) and, for a practice (its lead municipality) or a municipality, its name.
-    `record_id` None: a section's index page.
+    """The hidden element that tells the search index what a page is. `record_id` None: a section's
+    index page.
+
+    - Metadata, shown with each result: the kind of page (`soort`, `Kind.search_label`) and, for a
+      practice (its lead municipality) or a municipality, its name (`stad`).
+    - Filters, which Pagefind does not search: the page's rank (`rang`, `Kind.search_rank`), by which
+      search.js orders the results; and on a practice page its id (`praktijk`), by which the
+      catalogue's text box learns which practices the index finds without loading each result.
 
     The name is record text: it goes into an attribute that Pagefind reads (`stad[data-stad]`),
     escaped, never into the `data-pagefind-meta` list itself, whose commas and colons it would break.
+    An inline value (`soort:praktijk`, `rang:0`) runs to the end of its list, so each list has one, last.
     """
     label = OVERVIEW_LABEL if record_id is None else KINDS[kind].search_label
+    rank = OTHER_RANK if record_id is None else KINDS[kind].search_rank
     city_id = None
     if record_id is not None and kind == "city":
         city_id = record_id
     elif record_id is not None and kind == "practice":
         city_id = kb.practices[record_id].city
     municipality = kb.municipalities.get(city_id or "")
+    meta = fmt('data-pagefind-meta="soort:{}"', label)
     if municipality is not None:
-        return fmt(
-            '<div hidden data-pagefind-meta="stad[data-stad], soort:{}" data-stad="{}"></div>',
-            label,
-            municipality.name,
+        meta = fmt('data-pagefind-meta="stad[data-stad], soort:{}" data-stad="{}"', label, municipality.name)
+    filters = fmt('data-pagefind-filter="rang:{}"', rank)
+    if record_id is not None and kind == "practice":
+        filters = fmt(
+            'data-pagefind-filter="praktijk[data-praktijk], rang:{}" data-praktijk="{}"', rank, record_id
         )
-    return fmt('<div hidden data-pagefind-meta="soort:{}"></div>', label)
+    return fmt("<div hidden {} {}></div>", meta, filters)
