@@ -271,14 +271,15 @@ def _form(all_facets: list[Facet], values: Iterable[dict[str, list[str]]]) -> Ma
 
 TEXT_FIELD = Markup(
     '<div class="kb-text-filter">'
-    '<label for="kb-text">Zoek in titel, samenvatting en stad</label>'
+    '<label for="kb-text">Zoek in de praktijken</label>'
     '<input type="search" id="kb-text" name="zoek" autocomplete="off" spellcheck="false" '
     'aria-describedby="kb-text-hint">'
-    '<span class="kb-hint" id="kb-text-hint">Hoofdletters en accenten tellen niet mee; '
-    "elk woord moet voorkomen.</span>"
+    '<span class="kb-hint" id="kb-text-hint">Vindt wat het zoekvak bovenaan vindt, ook verwante '
+    "woorden (buddy, duo); hoofdletters en accenten tellen niet mee, elk woord moet voorkomen.</span>"
     "</div>"
 )
-"""The text box: it filters together with the facets (catalogue.js), on the text the list shows."""
+"""The text box: it filters together with the facets (catalogue.js), on the practices the site's search
+index finds for its words (on the text the list shows, where there is no index)."""
 
 
 def _fieldset(facet: Facet, counts: Counter[str]) -> Markup:
