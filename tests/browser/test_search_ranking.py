@@ -4,7 +4,8 @@ phone (390 px) and a desktop (1280 px):
 - "taalcoach" and "buddy" put practices first, practices before any other kind of page;
 - a municipality page does not match a word that only the lists of other records on it contain, and
   is still found by its own name, a former municipality's name and its case study;
-- the catalogue's text box finds the same practices as the search box, for twenty words.
+- the catalogue's text box finds the same practices as the search box, for twenty words, and where
+  there is no index (`mkdocs serve`) it matches the list's own text as before.
 
 Search needs the Pagefind index, which the test build writes (tests/sitebuild.py).
 """
@@ -12,6 +13,7 @@ Search needs the Pagefind index, which the test build writes (tests/sitebuild.py
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from tooling import localserver
 
+from macros.pages import catalogue
 from macros.records import knowledge
 from macros.records.dutch import PROVINCES
 from macros.records.kinds import KINDS
@@ -218,3 +221,38 @@ def test_the_catalogue_finds_what_search_finds(page: Page, shipped_url: str, kb:
         assert catalogue_ids(page, shipped_url, word) == practices, word
         found_any += bool(practices)
     assert found_any >= 18
+    # Case and accents count as little as in the search box.
+    assert catalogue_ids(page, shipped_url, "BÚDDY") == catalogue_ids(page, shipped_url, "buddy")
+
+
+@pytest.fixture(scope="module")
+def indexless_url(shipped_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped site without its search index, as `mkdocs serve` serves it."""
+    copy = tmp_path_factory.mktemp("indexless") / "site"
+    shutil.copytree(shipped_site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    with localserver.serve(copy) as base:
+        yield base
+
+
+def test_without_an_index_the_text_box_matches_title_city_and_summary(
+    page: Page, indexless_url: str, kb: KnowledgeBase
+) -> None:
+    def listed(pid: str) -> str:
+        practice = kb.practices[pid]
+        return _plain(
+            " ".join(
+                [practice.title, kb.municipalities[practice.city].name, catalogue._short(practice.summary)]
+            )
+        )
+
+    want = {pid for pid in kb.practices if "buddy" in listed(pid)}
+    assert want
+    page.goto(f"{indexless_url}praktijken/?zoek=B%C3%BAddy")
+    page.wait_for_function(
+        "() => window.kbCatalogue.current() && window.kbCatalogue.current().noIndex === true"
+    )
+    hrefs: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('#kb-catalogue li.kb-practice')]
+            .filter(li => li.checkVisibility()).map(li => li.querySelector('a').getAttribute('href'))"""
+    )
+    assert {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs} == want
