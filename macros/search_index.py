@@ -80,7 +80,8 @@ hand-written pages (which carry no rank; search.js gives them this one, `UNRANKE
 practices, municipalities, organisations and networks, before vocabulary and sources."""
 
 RANKS = range(10)
-"""Every rank a page can have: search.js asks the index for the pages of each."""
+"""Every rank a page can have, one digit: search.js learns from the index which of them a query's
+results have."""
 
 
 def page_meta(kb: KnowledgeBase, kind: str, record_id: str | None) -> Markup:

@@ -37,7 +37,6 @@
   var synonymsUrl = new URL("search-synonyms.json", script ? script.src : location.href);
   var MAX_RESULTS = 8;
   var RANKING = { pageLength: 0.3 };
-  var RANKS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]; // macros/search_index.RANKS
   var UNRANKED = 5; // pages without a rank (hand-written ones): macros/search_index.OTHER_RANK
   var MAX_VARIANTS = 8; // searches per query, the query as typed included
   var EXACT_CANDIDATES = 8; // results whose title matched, loaded to find an exact title
@@ -55,7 +54,7 @@
 
   /* --- the index: Pagefind, the synonyms, each page's rank ----------------------------------- */
 
-  // One promise for the life of the page: { pagefind, groups, ranks }. Rejects without an index.
+  // One promise for the life of the page: { pagefind, groups }. Rejects without an index.
   function load() {
     if (!loading) {
       var pagefind = import(bundle.href + "pagefind.js").then(function (module) {
@@ -65,25 +64,39 @@
         });
       });
       loading = Promise.all([pagefind, loadSynonyms()]).then(function (parts) {
-        return ranksOf(parts[0]).then(function (ranks) {
-          return { pagefind: parts[0], groups: parts[1], ranks: ranks };
-        });
+        return { pagefind: parts[0], groups: parts[1] };
       });
     }
     return loading;
   }
 
-  // Page id -> rank, from one filter-only search per rank (the `rang` filter's chunk is small; no
-  // result is loaded).
-  function ranksOf(module) {
-    var ranks = new Map();
-    return RANKS.reduce(function (done, rank) {
-      return done.then(function () {
-        return module.search(null, { filters: { rang: String(rank) } }).then(function (found) {
-          found.results.forEach(function (r) { ranks.set(r.id, rank); });
+  // A query's results, each with its page's rank. Pagefind tells a result's filters only with its
+  // data (a fetch per result), so the query runs once per rank that its results have, with that rank
+  // as filter: the first run, for rank 0, also counts the results of every rank (`totalFilters`),
+  // and loads nothing but the query's index chunks and the small `rang` filter. (A filter-only search
+  // would map every page to its rank once, but it loads the whole index.) Pages without a rank, the
+  // hand-written ones, are the results of the plain query that no ranked run found.
+  function rankedSearch(pagefind, query) {
+    return pagefind.search(query, { filters: { rang: "0" } }).then(function (first) {
+      var counts = (first.totalFilters && first.totalFilters.rang) || {};
+      var ranks = Object.keys(counts).filter(function (r) { return r !== "0" && counts[r] > 0; });
+      var ranked = Object.keys(counts).reduce(function (sum, r) { return sum + counts[r]; }, 0);
+      var runs = ranks.map(function (r) { return pagefind.search(query, { filters: { rang: r } }); });
+      if (first.unfilteredResultCount > ranked) runs.push(pagefind.search(query));
+      return Promise.all(runs).then(function (more) {
+        var seen = new Set();
+        var results = [];
+        [first].concat(more).forEach(function (search, n) {
+          var rank = n === 0 ? 0 : n <= ranks.length ? Number(ranks[n - 1]) : UNRANKED;
+          search.results.forEach(function (result) {
+            if (seen.has(result.id)) return;
+            seen.add(result.id);
+            results.push({ result: result, rank: rank });
+          });
         });
+        return results;
       });
-    }, Promise.resolve()).then(function () { return ranks; });
+    });
   }
 
   // The pairs as groups of words that stand for each other (pairs that share a word join), each word
@@ -172,8 +185,8 @@
     }));
   }
 
-  function searchAll(index, queries, options) {
-    return Promise.all(queries.map(function (q) { return index.pagefind.search(q, options); }));
+  function searchAll(index, queries) {
+    return Promise.all(queries.map(function (q) { return rankedSearch(index.pagefind, q); }));
   }
 
   // Every query's results, each page once, in the order shown but for exact titles: by rank; within
@@ -181,14 +194,14 @@
   // scores of different words are too far apart to mix: a rare word in a title scores ten times a
   // common one); by score within each. A page keeps its result from the first query that found it,
   // the query as typed if that did: its snippet marks that query's word.
-  function merged(index, searches) {
+  function merged(searches) {
     var byId = new Map();
-    searches.forEach(function (search, n) {
-      search.results.forEach(function (result) {
+    searches.forEach(function (results, n) {
+      results.forEach(function (found) {
+        var result = found.result;
         var seen = byId.get(result.id);
         if (!seen) {
-          var rank = index.ranks.has(result.id) ? index.ranks.get(result.id) : UNRANKED;
-          byId.set(result.id, { result: result, score: result.score, rank: rank, typed: n === 0 });
+          byId.set(result.id, { result: result, score: result.score, rank: found.rank, typed: n === 0 });
         } else if (!seen.typed && result.score > seen.score) {
           seen.score = result.score;
         }
@@ -203,7 +216,7 @@
   function ranked(query) {
     return load().then(function (index) {
       return searchAll(index, variants(query, index.groups)).then(function (searches) {
-        var all = merged(index, searches);
+        var all = merged(searches);
         var candidates = all
           .filter(function (e) { return e.typed && (e.result.matchedMetaFields || []).indexOf("title") !== -1; })
           .sort(function (a, b) { return b.score - a.score; })
@@ -226,7 +239,7 @@
     return load().then(function (index) {
       if (!practiceFilter) practiceFilter = index.pagefind.filters(); // loads the filters' chunks
       return practiceFilter.then(function () {
-        return searchAll(index, variants(query, index.groups));
+        return Promise.all(variants(query, index.groups).map(function (q) { return index.pagefind.search(q); }));
       }).then(function (searches) {
         var ids = new Set();
         searches.forEach(function (search) {
