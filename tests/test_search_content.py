@@ -98,13 +98,11 @@ def test_a_city_page_is_not_indexed_on_the_titles_it_lists(shipped: generate.Sit
     kb = shipped.context.kb
     settings = check_settings(load_config(str(ROOT / "mkdocs.yml")))
     for city_id in kb.municipalities:
-        page = shipped.pages[f"steden/{city_id}.md"]
-        indexed = _indexed_text(render_html(page, settings).content)
+        html = render_html(shipped.pages[f"steden/{city_id}.md"], settings).content
+        indexed = _indexed_text(html)
         listed = [
             kb.practices[href.rstrip("/").rsplit("/", 1)[-1]].title
-            for href in re.findall(
-                r'href="\.\./\.\./praktijken/([^"]+)"', render_html(page, settings).content
-            )
+            for href in re.findall(r'href="\.\./\.\./praktijken/([^"]+)"', html)
         ]
         profile = kb.profiles.get(city_id)
         own = " ".join(_strings(profile.model_dump(mode="json"))) if profile else ""
