@@ -49,6 +49,27 @@ def results(
         context.close()
 
 
+def names_first(site: Path, pages: dict[str, str], width: int = 1280) -> tuple[int, list[str]]:
+    """How many of `pages` (name -> path) the search box shows first when the name is typed, and the
+    names it does not."""
+    missed = []
+    with bench_browser.served(site) as base, bench_browser.chromium() as browser:
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-BE")
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(base)
+        box = page.locator("#kb-search-input")
+        for name, path in pages.items():
+            box.fill("")
+            box.fill(name)
+            expect(page.locator(".kb-search__status")).to_contain_text(f"\u201c{name}\u201d")
+            found = shown(page)
+            if not found or found[0][0] != path:
+                missed.append(name)
+        context.close()
+    return len(pages) - len(missed), missed
+
+
 def report(site: Path, queries: list[str], width: int = 1280) -> str:
     """The first results for each query, as Markdown lines."""
     lines = []

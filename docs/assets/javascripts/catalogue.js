@@ -331,6 +331,9 @@
       self.updateToggle();
     });
     if (this.text) {
+      this.text.addEventListener("focus", function () {
+        if (window.kbSearch) window.kbSearch.warm();
+      });
       this.text.addEventListener("input", function () {
         self.applyText();
         self.writeUrl();

@@ -254,6 +254,10 @@
   // `variants` says which queries a query is searched as (for tests and for a curious developer).
   window.kbSearch = {
     practices: practices,
+    // Load the index before the first word (the catalogue calls it when its text box gets focus).
+    warm: function () {
+      practices("").catch(function () {});
+    },
     variants: function (query) {
       return load().then(function (index) { return variants(query, index.groups); });
     },
