@@ -61,6 +61,7 @@
     this.words = []; // the text box's words, normalised
     this.found = null; // ids of the practices the search index finds for them; null: no answer (yet)
     this.textTicket = 0; // the latest question to the index: older answers are dropped
+    this.noIndex = false; // true once the index is found missing (mkdocs serve): match the list itself
     this.toggle = document.querySelector("[data-kb-filters-toggle]");
     this.pack = new Pack(this);
     this.limit = PAGE; // how many matching practices are shown
