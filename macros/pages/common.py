@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from macros.html.elements import bullet_list, link, p, section
 from macros.html.markup import Markup, fmt, line
-from macros.html.structure import Section
+from macros.html.structure import Section, unindexed
 from macros.records import relations
 from macros.records.dutch import dutch_date
 from macros.records.knowledge import KnowledgeBase
@@ -28,13 +28,14 @@ def review_notice(last_reviewed: dt.date, today: dt.date) -> Markup:
     if today - last_reviewed <= relations.STALE_AFTER:
         return Markup("")
     # The markup Python-Markdown's admonition extension writes for `!!! warning "..."`.
-    return fmt(
-        '<div class="admonition warning" data-pagefind-ignore="index">\n'
-        '<p class="admonition-title">Niet recent nagekeken</p>\n'
-        "<p>Deze gegevens werden het laatst nagekeken op {}, meer dan twee jaar "
-        "geleden. Controleer ze bij de bronnen voor je ze gebruikt, en stel een update voor met de knop "
-        "om deze pagina te bewerken.</p>\n</div>",
-        dutch_date(last_reviewed),
+    return unindexed(
+        fmt(
+            '<div class="admonition warning">\n<p class="admonition-title">Niet recent nagekeken</p>\n'
+            "<p>Deze gegevens werden het laatst nagekeken op {}, meer dan twee jaar "
+            "geleden. Controleer ze bij de bronnen voor je ze gebruikt, en stel een update voor met de "
+            "knop om deze pagina te bewerken.</p>\n</div>",
+            dutch_date(last_reviewed),
+        )
     )
 
 
