@@ -200,7 +200,7 @@ def test_the_text_box_is_in_the_form_and_the_form_folds_behind_a_filters_button(
     (box,) = page.find("input", type="search")
     assert form in box.parents and box.attrs["name"] == "zoek"
     (label,) = [e for e in page.find("label") if e.attrs.get("for") == box.attrs["id"]]
-    assert label.text.startswith("Zoek in titel, samenvatting en stad")
+    assert label.text.startswith("Zoek in de praktijken")
     (toggle,) = page.find("button", **{"data-kb-filters-toggle": ""})
     assert toggle.attrs["aria-controls"] == "kb-filters" and toggle.attrs["aria-expanded"] == "false"
     assert "hidden" in toggle.attrs, "without JavaScript there is no form to unfold"

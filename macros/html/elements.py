@@ -34,15 +34,22 @@ def p(content: object) -> Markup:
 
 
 def link(labels: Labels, from_file: str, kind: str, target: str, shown: object = None) -> Markup:
-    """An HTML link from one generated page to a record or term page, showing `shown` or the label."""
+    """An HTML link from one generated page to a record or term page, showing `shown` or the label.
+
+    A link to a source is a citation: the source's title (often a press headline) is the source page's
+    text, not the citing page's, so the search index skips it (`macros.html.structure.UNINDEXED`)."""
     if shown is None:
         return labels.link_html(from_file, kind, target)
     return link_markup(from_file, kind, target, line(shown))
 
 
 def link_markup(from_file: str, kind: str, target: str, label: Markup) -> Markup:
-    """`<a href="...">label</a>`, the href relative to the page of `from_file`."""
-    return fmt('<a href="{}">{}</a>', urls.href(urls.file_url(from_file), kind, target), label)
+    """`<a href="...">label</a>`, the href relative to the page of `from_file`; a link to a source
+    is left out of the search index (see `link`)."""
+    address = urls.href(urls.file_url(from_file), kind, target)
+    if kind == "source":
+        return fmt('<a data-pagefind-ignore="index" href="{}">{}</a>', address, label)
+    return fmt('<a href="{}">{}</a>', address, label)
 
 
 def links(labels: Labels, from_file: str, kind: str, targets: Iterable[str]) -> Markup:
@@ -155,22 +162,27 @@ _BLOCKS = (
 )
 
 
-def section(heading: str, content: Markup | str | Sequence[Section | None], level: int = 2) -> Section | None:
+def section(
+    heading: str, content: Markup | str | Sequence[Section | None], level: int = 2, indexed: bool = True
+) -> Section | None:
     """A section under our own Dutch `heading` (written as `md` writes text, so never markup), or None
     when it has no content. Inline content (a run
-    of links) becomes a paragraph; a sequence of sections becomes the subsections, one level down."""
+    of links) becomes a paragraph; a sequence of sections becomes the subsections, one level down.
+    `indexed=False` leaves it out of the search index (`Section.indexed`): for lists of other records
+    and boilerplate."""
     if not isinstance(content, str):
         children = tuple(_at_level(child, level + 1) for child in content if child is not None)
-        return Section(heading, Markup(""), level, children) if children else None
+        return Section(heading, Markup(""), level, children, indexed) if children else None
     body = text(content)
     if not body:
         return None
     if not body.lstrip().startswith(_BLOCKS):
         body = p(body)
-    return Section(heading, body, level)
+    return Section(heading, body, level, indexed=indexed)
 
 
 def _at_level(child: Section, level: int) -> Section:
     if child.level == level:
         return child
-    return Section(child.title, child.body, level, tuple(_at_level(c, level + 1) for c in child.children))
+    children = tuple(_at_level(c, level + 1) for c in child.children)
+    return Section(child.title, child.body, level, children, child.indexed)

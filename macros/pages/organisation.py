@@ -47,10 +47,15 @@ def render(ctx: Context, org_id: str) -> Page:
         section("Profiel", profile),
         section("Wat doet deze organisatie?", paragraphs(org.description or "")),
         section("Kantoren", _offices(ctx, page.file, org_id)),
-        section("Praktijken", _practices(ctx, page.file, org_id)),
-        section("Steden met deze organisatie in hun netwerk", _cities(ctx, page.file, org_id)),
-        section("Coördineert", _coordinates(ctx, page.file, org_id)),
-        section("Relaties in partnernetwerken", organisation_ties_html(ctx.network, org_id, page.url)),
+        # What other records say about it: their own pages are found by it.
+        section("Praktijken", _practices(ctx, page.file, org_id), indexed=False),
+        section("Steden met deze organisatie in hun netwerk", _cities(ctx, page.file, org_id), indexed=False),
+        section("Coördineert", _coordinates(ctx, page.file, org_id), indexed=False),
+        section(
+            "Relaties in partnernetwerken",
+            organisation_ties_html(ctx.network, org_id, page.url),
+            indexed=False,
+        ),
         sources_section(ctx, page.file, cited_sources("organisation", org), org.last_reviewed),
     )
     return page

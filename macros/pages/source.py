@@ -39,8 +39,9 @@ def render(ctx: Context, source_id: str) -> Page:
         for kind, title in CITING_KINDS
     ]
     blocks.append(section("Begrippen", _terms(ctx, page.file, source_id), level=3))
-    cited = section("Geciteerd door", blocks) or section(
-        "Geciteerd door", p("Nog geen enkel record verwijst naar deze bron.")
+    # The citing records' titles are their own pages' text: left out of the search index.
+    cited = section("Geciteerd door", blocks, indexed=False) or section(
+        "Geciteerd door", p("Nog geen enkel record verwijst naar deze bron."), indexed=False
     )
     page.add(section("Gegevens", facts), cited)
     return page

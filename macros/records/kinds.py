@@ -75,7 +75,9 @@ class Kind:
     search_weight: float | None = None
     """Pagefind's weight of the page's title (its H1); None keeps Pagefind's own (7)."""
     search_rank: int = 9
-    """Where its pages come in search results with a similar score: lower comes first."""
+    """Where its pages come in search results, 0 to 9: every result of a lower rank before any of a
+    higher one, Pagefind's score within a rank, and a title that is exactly the query first of all
+    (docs/assets/javascripts/search.js; the page carries it as the Pagefind filter `rang`)."""
     renderer: str | None = None
     """`module:function` in `macros.pages` that renders one page: `(Context, id) -> Page`."""
     export: str | None = None
