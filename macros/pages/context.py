@@ -15,6 +15,7 @@ from pathlib import Path
 from macros.html.markup import Markup, line
 from macros.pages import backlinks, exports
 from macros.pages.benchlearning import Benchlearning
+from macros.pages.matching import Matching
 from macros.partner_network.view import NetworkCache
 from macros.records.kinds import KIND_FOLDERS, KINDS
 from macros.records.knowledge import KnowledgeBase
@@ -42,6 +43,12 @@ class Context:
         self.links = backlinks.build(self.kb)
         self.bench = Benchlearning(self.kb)
         self.network = NetworkCache(self.kb)
+
+    @functools.cached_property
+    def matching(self) -> Matching:
+        """Leervragen and the practices and municipalities that could answer them (the site's own
+        suggestion), made on first use."""
+        return Matching(self.kb, self.bench)
 
     @functools.cached_property
     def exports(self) -> dict[str, bytes]:
