@@ -33,17 +33,19 @@ from macros.records.knowledge import KnowledgeBase
 from macros.records.models import (
     Actor,
     AgendaTopic,
+    Answer,
     City,
     ConditionNote,
     Document,
     Flow,
     FormerMunicipality,
+    Meeting,
     Milestone,
     Municipality,
     Office,
     Partner,
 )
-from macros.records.relations import size_class_of
+from macros.records.relations import ANSWER_TARGETS, size_class_of
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "docs" / "schema"
 """The JSON Schemas, served as they are at /schema/."""
@@ -151,6 +153,8 @@ SUMMARIES: dict[type[BaseModel], Callable[[Any], str]] = {
     Document: lambda d: f"{d.title} ({d.type}): {d.url}",
     FormerMunicipality: lambda f: f"{f.name} ({f.merged.isoformat()})",
     Office: lambda o: f"{o.province}: {o.contact.service or o.contact.url or o.contact.phone or ''}",
+    Answer: lambda a: next(f"{kind}: {getattr(a, kind)}" for kind in ANSWER_TARGETS if getattr(a, kind)),
+    Meeting: lambda m: f"{m.network} ({m.date})",
 }
 """How an item of a list of objects reads in one CSV cell; the JSON keeps every field."""
 
@@ -215,7 +219,8 @@ def _get(record: Any, path: tuple[str, ...]) -> Any:
 def _computed(kb: KnowledgeBase, kind: str, today: dt.date) -> dict[str, Callable[[Any], Any]]:
     """Columns the site computes that a spreadsheet user filters on: for a practice, its lead
     municipality's size class, province and whether it is a centrumstad, and its status as of today
-    (`macros.records.timeline`); for a municipality, its size class and number of practices."""
+    (`macros.records.timeline`); for a municipality, its size class and number of practices; for a
+    leervraag, the size class that asks."""
     if kind == "city":
         led: dict[str, int] = {}
         for practice in kb.practices.values():
@@ -223,6 +228,11 @@ def _computed(kb: KnowledgeBase, kind: str, today: dt.date) -> dict[str, Callabl
         return {
             "size_class": lambda m: size_class_of(kb, m.id) or "",
             "practices": lambda m: led.get(m.id, 0),
+        }
+    if kind == "question":
+        # The size class that asks: the question's own, or that of the municipality it names.
+        return {
+            "asking_size_class": lambda q: q.size_class or (size_class_of(kb, q.city) if q.city else "") or ""
         }
     if kind != "practice":
         return {}
