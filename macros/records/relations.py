@@ -99,10 +99,10 @@ ANSWER_TARGETS = ("practice", "city", "organisation")
 
 def _question_references(question: Question) -> Iterator[tuple[Loc, str, str]]:
     yield from _each(("themes",), "theme", getattr(question, "themes", None) or [])
-    if getattr(question, "size_class", None):
-        yield ("size_class",), "size_class", question.size_class
-    if getattr(question, "city", None):
-        yield ("city",), "city", question.city
+    for name in ("size_class", "city"):
+        value = getattr(question, name, None)
+        if value:
+            yield (name,), name, value
     for i, answer in enumerate(getattr(question, "answers", None) or []):
         for target in ANSWER_TARGETS:
             value = getattr(answer, target)
