@@ -80,19 +80,27 @@ COMMON_WORDS = frozenset([
 nothing about which practice answers which question."""
 _COMMON_STEMS = frozenset(word[:STEM] for word in COMMON_WORDS)
 _LETTERS = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[^\W\d_]+")
+"""A run of letters, in any script; `plain_words` keeps those that are Latin letters without accents."""
 
 
 def plain_words(text: str) -> dict[str, str]:
-    """Stem -> the first word that gave it, for every word of `text` that counts (see the module
-    docstring): lower case, accents dropped, at least `MIN_WORD` letters, not a common word."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Stem -> the first word that gave it (in lower case, as written), for every word of `text` that
+    counts (see the module docstring): at least `MIN_WORD` letters, not a common word; the stem is its
+    first `STEM` letters without accents."""
     found: dict[str, str] = {}
-    for word in _LETTERS.findall(ascii_text):
-        stem = word[:STEM]
-        if len(word) >= MIN_WORD and stem not in _COMMON_STEMS:
+    for word in _WORD.findall(text.casefold()):
+        if len(word) < MIN_WORD:
+            continue
+        plain = word if word.isascii() else _without_accents(word)
+        stem = plain[:STEM]
+        if stem not in _COMMON_STEMS and _LETTERS.fullmatch(plain):
             found.setdefault(stem, word)
     return found
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -125,8 +133,11 @@ class Matching:
         self.question_hash = {qid: stable_hash(qid) for qid in kb.questions}
         self._words: dict[str, list[str]] = defaultdict(list)
         """Stem -> the practices whose title or summary has it."""
+        self._stems: dict[str, dict[str, str]] = {}
+        """Practice -> the stems of its title and summary."""
         for pid, practice in kb.practices.items():
-            for stem in plain_words(f"{practice.title} {practice.summary}"):
+            self._stems[pid] = plain_words(f"{practice.title} {practice.summary}")
+            for stem in self._stems[pid]:
                 self._words[stem].append(pid)
         self._practices: dict[str, list[PracticeSuggestion]] = {}
         self._ranked: dict[str, list[str]] = {}
@@ -222,7 +233,7 @@ class Matching:
         themes = [kb.themes[t].label for t in dict.fromkeys(question.themes) if t in practice.themes]
         parts = [("zelfde thema: " if len(themes) == 1 else "zelfde thema's: ") + ", ".join(themes)]
         if score[1]:
-            found = plain_words(f"{practice.title} {practice.summary}")
+            found = self._stems[practice_id]
             shared = [word for stem, word in words.items() if stem in found]
             shown = ", ".join(shared[:3]) + (" …" if len(shared) > 3 else "")
             parts.append(f"{'woord' if len(shared) == 1 else 'woorden'} uit de vraag: {shown}")

@@ -100,7 +100,8 @@ def _asked_by(ctx: Context, file: str, question: Question) -> Markup:
         "beantwoord": "Een beantwoorde vraag",
         "gesloten": "Een gesloten vraag",
     }
-    return fmt("{} {}, gesteld in {}.", state[question.status], who, dutch_date(question.asked))
+    on = "op" if len(question.asked) == len("2019-03-14") else "in"
+    return fmt("{} {}, gesteld {} {}.", state[question.status], who, on, dutch_date(question.asked))
 
 
 def _key_facts(ctx: Context, file: str, question: Question) -> Markup:
@@ -276,18 +277,20 @@ def same_size(ctx: Context, file: str, city_id: str) -> Markup:
     if not ordered:
         return Markup("")
     label = ctx.label("size_class", size).lower()
-    rows = [question_item(ctx, file, qid) + (" — van deze gemeente" if qid in own else "") for qid in ordered]
-    shown = rows[:SAME_SIZE_SHOWN]
+    shown = [
+        question_item(ctx, file, qid) + (" — van deze gemeente" if qid in own else "")
+        for qid in ordered[:SAME_SIZE_SHOWN]
+    ]
     intro = p(f"Wat gemeenten van dezelfde grootte ({label}) willen leren; misschien weet jouw gemeente het.")
     parts = [intro, bounded_list(shown, lambda n: f"Toon nog {n} leervragen")]
-    if len(rows) > len(shown):
+    if len(ordered) > len(shown):
         target = urls.href(urls.file_url(file), "size_class", size)
         parts.append(
             p(
                 fmt(
                     'Nog {} andere staan bij <a href="{}#{}">de leervragen van gemeenten van deze '
                     "grootte</a>.",
-                    len(rows) - len(shown),
+                    len(ordered) - len(shown),
                     target,
                     SIZE_ANCHOR,
                 )
