@@ -358,6 +358,7 @@ def _validate(
         copy = Path(temp) / root.name
         shutil.copytree(root, copy, symlinks=True)
         for path, text in files.items():
+            (copy / path).parent.mkdir(parents=True, exist_ok=True)  # the first record of its kind
             (copy / path).write_text(text, encoding="utf-8")
         _, problems = knowledge.load(copy, today=submitted)
         new = {(copy / path).resolve(): path for path in files}
@@ -418,11 +419,15 @@ def write(outcome: Outcome, root: Path) -> list[Path]:
         raise ValueError("an outcome with errors is never written")
     staged: list[tuple[Path, Path]] = []
     done: list[Path] = []
+    made: list[Path] = []
     try:
         for path, text in outcome.files.items():
             target = root / path
             if target.exists():
                 raise FileExistsError(target)
+            if not target.parent.is_dir():  # the first record of its kind (a first leervraag)
+                target.parent.mkdir(parents=True)
+                made.append(target.parent)
             handle, name = tempfile.mkstemp(dir=target.parent, prefix=".issue-", suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(text)
@@ -434,6 +439,9 @@ def write(outcome: Outcome, root: Path) -> list[Path]:
         for leftover in [staged_file for staged_file, _ in staged] + done:
             with contextlib.suppress(OSError):
                 leftover.unlink()
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     outcome.written = done
     return done
