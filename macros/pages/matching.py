@@ -291,5 +291,7 @@ class Matching:
         step = self.size_rank[other] - self.size_rank[size]
         if step == 0:
             return f"Even groot ({label})."
-        count = {1: "Eén klasse", 2: "Twee klassen", 3: "Drie klassen"}.get(abs(step), f"{abs(step)} klassen")
+        count = {1: "Eén klasse", 2: "Twee klassen", 3: "Drie klassen", 4: "Vier klassen"}.get(
+            abs(step), f"{abs(step)} klassen"
+        )
         return f"{count} {'groter' if step > 0 else 'kleiner'} ({label})."
