@@ -359,8 +359,8 @@ def exports_markdown(kb: KnowledgeBase, files: dict[str, bytes], schema_dir: Pat
         "Kolommen die de kennisbank zelf berekent, staan achteraan: bij de praktijken de stadsgrootte, "
         "provincie en centrumstad van de trekkende gemeente en de status volgens de nieuwste bron "
         "(`status_now`, met `last_confirmed`); bij de steden en gemeenten de stadsgrootte, het aantal "
-        "praktijken en de velden van het stadsprofiel (`profile_...`). In de JSON staan ze apart, onder "
-        "`computed`.",
+        "praktijken en de velden van het stadsprofiel (`profile_...`); bij de leervragen de stadsgrootte "
+        "van wie vraagt (`asking_size_class`). In de JSON staan ze apart, onder `computed`.",
         "",
         *_file_rows(kb, files, ".csv"),
         "",

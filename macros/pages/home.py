@@ -93,6 +93,7 @@ class Counts(Mapping[str, int]):
         "steden": "city",
         "organisaties": "organisation",
         "netwerken": "network",
+        "leervragen": "question",
     }
 
     def __init__(self, state: BuildState) -> None:

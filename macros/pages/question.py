@@ -27,11 +27,11 @@ from macros.html.structure import Page
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
 from macros.records.dutch import dutch_date
-from macros.records.kinds import KINDS
+from macros.records.kinds import KINDS, SECTIONS
 from macros.records.models import Answer, Question, QuestionStatus
 from macros.records.relations import ANSWER_TARGETS
 
-FILE = "leervragen/index.md"
+FILE = f"{SECTIONS['question']}/index.md"
 """The index of the leervragen."""
 FORM = "nieuwe-leervraag.yml"
 """The issue form that asks a question without YAML (`macros.contributing.question_form`)."""
