@@ -32,8 +32,8 @@ class apart, ...; no order by size when the question names none), then by the ra
 practice, then by id hash on the ring.
 
 Every candidate of a question is scored (no pool is cut before ranking): a question costs in proportion
-to the practices on its themes, and all 300 questions of the 3,000-practice demo corpus take about a
-tenth of a second of CPU (README, "Performance").
+to the practices on its themes. All 300 questions of the 3,000-practice demo corpus (212 open) took
+0.26 s of CPU with the indexes (0.07 s), measured 2026-12-06 on a busy machine (README, "Leervragen").
 """
 
 from __future__ import annotations
