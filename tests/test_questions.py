@@ -10,9 +10,11 @@ import io
 import json
 import posixpath
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from records_folder import TODAY, write_record
 
 from macros import generate
@@ -337,3 +339,53 @@ def test_the_index_lists_open_questions_newest_first_with_filters_that_need_no_s
     text = next(iter(page.values()))
     assert "Een suggestie van de kennisbank zelf, geen antwoord" in text
     assert "## Ik kan helpen" in text and "issues/new?title=Antwoord" in text and "/edit/main/" in text
+
+
+# --- hostile text in every free-text field of a question -------------------------------------------------
+
+HOSTILE = (
+    "<script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }} {% raw %} [link](javascript:x) "
+    "<!-- ### kop *ster* &amp; ATTACK"
+)
+
+
+def test_hostile_text_in_every_free_text_field_of_a_question_shows_as_text(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+    from conftest import FIXTURE_TODAY
+    from sitebuild import build_site
+
+    from macros.contributing.fieldinfo import fields_of
+    from macros.records.models import Question
+
+    free = {doc.path for doc in fields_of(Question) if doc.type_label.startswith("tekst")}
+    assert free == {"question", "context", "answers[].why", "meetings[].note"}  # add a field: add it below
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURES, records)
+    write_record(
+        records,
+        "questions/aanval.yml",
+        yaml.safe_dump(
+            {
+                "question": HOSTILE[:250],
+                "context": f"{HOSTILE}\n\n{HOSTILE}",
+                "themes": ["taal"],
+                "asked": "2024",
+                "answers": [{"practice": "taalcafe-lindeburg", "why": HOSTILE}],
+                "meetings": [{"network": "overleg-demo", "date": "2024", "note": HOSTILE}],
+                "sources": ["handboek-demo"],
+                "last_reviewed": "2024-06-01",
+            },
+            allow_unicode=True,
+        ),
+    )
+    site = build_site(records, tmp_path / "site", today=FIXTURE_TODAY)
+    pages = ["leervragen/aanval/", "leervragen/", "praktijken/taalcafe-lindeburg/", "netwerken/overleg-demo/"]
+    for url in pages:
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        article = BeautifulSoup(html, "html.parser").find("article")
+        assert article is not None, url
+        assert not article.find_all(["script", "img", "iframe"]), url
+        assert not [a for a in article.find_all("a") if a.get("href", "").startswith("javascript")], url
+        assert not any(attr.startswith("on") for el in article.find_all(True) for attr in el.attrs), url
+        text = article.get_text(" ")
+        assert "<script>alert(1)</script>" in text and "{{ 7*7 }}" in text and "ATTACK" in text, url
