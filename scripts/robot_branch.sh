@@ -2,7 +2,7 @@
 # Which branch the issue robot (.github/workflows/issue-to-pr.yml) may push a converted practice to,
 # so that it never overwrites what a person did.
 #
-# The robot's branch for issue N is praktijk/issue-N. It may update that branch only while every commit
+# The robot's branch for issue N is praktijk/issue-N (or leervraag/issue-N: $BRANCH_PREFIX). It may update that branch only while every commit
 # on it (beyond the default branch) is the robot's own, by author and committer, and no pull request
 # from it has a review or was closed; otherwise it takes the first of praktijk/issue-N-2, -3, ... that
 # is free or equally untouched, and says so in Dutch. The push uses the branch's commit seen here as
@@ -22,7 +22,9 @@ robot_email=${ROBOT_EMAIL:?ROBOT_EMAIL is the e-mail address of the robot\'s com
 event=${GITHUB_EVENT_PATH:?GITHUB_EVENT_PATH is the event payload}
 issue=$(jq -er '.issue.number | tostring | select(test("^[0-9]+$"))' "$event")
 base=$(jq -er '.repository.default_branch | select(test("^[A-Za-z0-9._/-]+$"))' "$event")
-first="praktijk/issue-$issue"
+prefix=${BRANCH_PREFIX:-praktijk}
+case $prefix in praktijk | leervraag) ;; *) echo "::error::BRANCH_PREFIX is praktijk or leervraag" >&2; exit 1 ;; esac
+first="$prefix/issue-$issue"
 
 # Why a person's work is on `branch` (empty: nobody's but the robot's). $1: branch, $2: its commit.
 touched_by_people() {

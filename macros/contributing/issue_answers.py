@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,8 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     folder: str = "practices"
     """The name of the records folder, for the paths a contributor reads."""
+    kind: str = "practice"
+    """The kind of record the form makes: `practice`, `question`."""
 
     def shown(self, path: Path) -> str:
         """`practices/sources/x.yml`: a file as it appears in the repository."""
@@ -82,14 +84,14 @@ class Outcome:
 # --- reading the issue body ------------------------------------------------------------------------------
 
 
-def sections(body: str) -> tuple[dict[str, str], list[Finding]]:
+def sections(body: str, labels: Iterable[str] | None = None) -> tuple[dict[str, str], list[Finding]]:
     """Label -> answer text for every question of the form found in `body`; empty answers are ''.
 
     Only a heading that is a label of the form starts a new answer, so `### ` inside an answer stays
     text. A label found twice is reported, since either answer could be the meant one. Plain string
     operations only: one pass over the body, whatever its lines hold.
     """
-    known = set(issue_form.labels())
+    known = set(issue_form.labels() if labels is None else labels)
     answers: dict[str, list[str]] = {}
     findings: list[Finding] = []
     current: list[str] | None = None
@@ -248,11 +250,13 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
-def practice_data(answers: dict[str, str], kb: KnowledgeBase) -> dict[str, Any]:
-    """The practice's fields from the answers, in the order of the form; empty answers are left out.
-    Sources are added by `source_records`."""
+def practice_data(
+    answers: dict[str, str], kb: KnowledgeBase, spec: issue_form.Form | None = None
+) -> dict[str, Any]:
+    """The record's fields from the answers (of the practice form by default), in the order of the form;
+    empty answers are left out. Sources are added by `source_records`."""
     data: dict[str, Any] = {}
-    for form_field in issue_form.fields():
+    for form_field in issue_form.fields(spec):
         answer = answers.get(form_field.question.label, "")
         if form_field.widget == "dropdown" and answer == "None":
             continue  # what GitHub may write for an optional dropdown left on its first entry
@@ -407,34 +411,47 @@ def convert(body: str, root: Path, submitted: dt.date, issue: int | None = None)
     return outcome
 
 
-def _label(name: str) -> str:
-    return next(f.question.label for f in issue_form.fields() if f.question.path == (name,))
+def _label(name: str, spec: issue_form.Form | None = None) -> str:
+    return next(f.question.label for f in issue_form.fields(spec) if f.question.path == (name,))
 
 
-def _validate(files: dict[Path, str], root: Path, submitted: dt.date) -> list[Finding]:
+def validate(
+    files: dict[Path, str], root: Path, submitted: dt.date, spec: issue_form.Form | None = None
+) -> list[Finding]:
+    """Findings for the new files of a form (the practice form by default), from validating a copy of
+    `root` that holds them; nothing is written to `root`."""
+    return _validate(files, root, submitted, spec)
+
+
+def _validate(
+    files: dict[Path, str], root: Path, submitted: dt.date, spec: issue_form.Form | None = None
+) -> list[Finding]:
     """Findings for the new files, from validating a copy of `root` that holds them."""
     with tempfile.TemporaryDirectory(prefix="kb-issue-") as temp:
         copy = Path(temp) / root.name
         shutil.copytree(root, copy, symlinks=True)
         for path, text in files.items():
+            (copy / path).parent.mkdir(parents=True, exist_ok=True)  # the first record of its kind
             (copy / path).write_text(text, encoding="utf-8")
         _, problems = knowledge.load(copy, today=submitted)
         new = {(copy / path).resolve(): path for path in files}
         return [
-            _finding(problem, new[problem.path.resolve()], files, Path(temp))
+            _finding(problem, new[problem.path.resolve()], files, Path(temp), spec)
             for problem in problems
             if problem.path.resolve() in new
         ]
 
 
-def _finding(problem: Problem, path: Path, files: dict[Path, str], base: Path) -> Finding:
+def _finding(
+    problem: Problem, path: Path, files: dict[Path, str], base: Path, spec: issue_form.Form | None = None
+) -> Finding:
     """A validator problem, told as a problem with one question of the form."""
     field_name = re.sub(r"\[\d+\]", "", problem.field)
-    if path.parent.name == KIND_FOLDERS["source"]:
+    if path.parent.name == KIND_FOLDERS["source"] and (spec or issue_form.PRACTICE).kind == "practice":
         sources = [p for p in files if p.parent.name == KIND_FOLDERS["source"]]
         question = f"{_label('sources')} (bron {sources.index(path) + 1})"
     else:
-        question = _question_of(field_name or _key_on_line(files[path], problem.line))
+        question = _question_of(field_name or _key_on_line(files[path], problem.line), spec)
     shown = f"{printable(problem.field)}: " if problem.field else ""
     prefix = "waarschuwing: " if problem.severity == "warning" else ""
     return Finding(
@@ -442,13 +459,13 @@ def _finding(problem: Problem, path: Path, files: dict[Path, str], base: Path) -
     )
 
 
-def _question_of(dotted: str) -> str:
+def _question_of(dotted: str, spec: issue_form.Form | None = None) -> str:
     """The label of the question that fills `dotted` (or the nearest group of it)."""
     parts = tuple(dotted.split(".")) if dotted else ()
-    for form_field in issue_form.fields():
+    for form_field in issue_form.fields(spec):
         if form_field.question.path == parts:
             return form_field.question.label
-    for form_field in issue_form.fields():
+    for form_field in issue_form.fields(spec):
         if parts and form_field.question.path[0] == parts[0]:
             return form_field.question.label
     return "Het hele formulier"
@@ -475,11 +492,15 @@ def write(outcome: Outcome, root: Path) -> list[Path]:
         raise ValueError("an outcome with errors is never written")
     staged: list[tuple[Path, Path]] = []
     done: list[Path] = []
+    made: list[Path] = []
     try:
         for path, text in outcome.files.items():
             target = root / path
             if target.exists():
                 raise FileExistsError(target)
+            if not target.parent.is_dir():  # the first record of its kind (a first leervraag)
+                target.parent.mkdir(parents=True)
+                made.append(target.parent)
             handle, name = tempfile.mkstemp(dir=target.parent, prefix=".issue-", suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(text)
@@ -491,6 +512,9 @@ def write(outcome: Outcome, root: Path) -> list[Path]:
         for leftover in [staged_file for staged_file, _ in staged] + done:
             with contextlib.suppress(OSError):
                 leftover.unlink()
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     outcome.written = done
     return done
@@ -509,18 +533,23 @@ def _fence(lines: list[str]) -> Iterator[str]:
     yield fence
 
 
+NOUNS = {"practice": "praktijk", "question": "leervraag"}
+"""How the comments name the record a form makes."""
+
+
 def report(outcome: Outcome) -> str:
     """The Dutch comment on the issue: the result, and every message per question."""
     errors = [f for f in outcome.findings if f.severity == "error"]
     warnings = [f for f in outcome.findings if f.severity != "error"]
     out: list[str] = []
+    what = NOUNS.get(outcome.kind, "record")
     if outcome.ok:
         names = ", ".join(f"`{outcome.shown(path)}`" for path in outcome.files)
         out += [
-            "### Je praktijk is omgezet en gecontroleerd",
+            f"### Je {what} is omgezet en gecontroleerd",
             "",
             f"De validatie vond geen fouten. Deze bestanden gaan naar een pull request: {names}. "
-            "Een redacteur vergelijkt ze met de bronnen en voegt ze samen; daarna verschijnt de praktijk "
+            f"Een redacteur vergelijkt ze met de bronnen en voegt ze samen; daarna verschijnt de {what} "
             "op de site.",
         ]
     else:
@@ -544,9 +573,9 @@ def console_lines(outcome: Outcome) -> list[str]:
 
 
 def pull_request_title(outcome: Outcome) -> str:
-    """`Praktijk: <title>`, on one line and within GitHub's limit for a title."""
+    """`Praktijk: <title>` (`Leervraag: <question>`), on one line and within GitHub's limit for a title."""
     title = " ".join(printable(outcome.title).split())[:200]
-    return f"Praktijk: {title}"
+    return f"{NOUNS.get(outcome.kind, 'record').capitalize()}: {title}"
 
 
 def pull_request_text(outcome: Outcome, issue: int | None) -> str:

@@ -24,6 +24,7 @@ from macros.html.structure import Page
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
 from macros.pages.practice import contact_block, office_blocks
+from macros.pages.question import answered, same_size
 from macros.partner_network.view import city_network_html
 from macros.records.dutch import PROVINCES, dutch_date, dutch_number
 from macros.records.models import City, ConditionNote, Measure
@@ -82,6 +83,10 @@ def render(ctx: Context, city_id: str) -> Page:
         section("Steden van dezelfde grootte", _peers(ctx, page.file, city_id), indexed=False),
         section("Andere centrumsteden", _peer_group(ctx, page.file, city_id), indexed=False),
         section("Van wie kan deze stad leren?", _learn_from(ctx, page.file, city_id), indexed=False),
+        section("Beantwoordt leervragen", answered(ctx, page.file, "city", city_id), indexed=False),
+        section(
+            "Leervragen van gemeenten van deze grootte", same_size(ctx, page.file, city_id), indexed=False
+        ),
         section("Een praktijk toevoegen", _add_practice(ctx, municipality.name), indexed=False),
         sources_section(ctx, page.file, _sources(ctx, city_id), profile.last_reviewed if profile else None),
     )

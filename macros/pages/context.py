@@ -17,6 +17,7 @@ from macros.html.elements import link_markup
 from macros.html.markup import Markup, line, shown
 from macros.pages import backlinks, exports
 from macros.pages.benchlearning import Benchlearning
+from macros.pages.matching import Matching
 from macros.partner_network.view import NetworkCache
 from macros.records.kinds import KIND_FOLDERS, KINDS, SECTIONS
 from macros.records.knowledge import KnowledgeBase
@@ -46,6 +47,12 @@ class Context:
         self.links = backlinks.build(self.kb)
         self.bench = Benchlearning(self.kb)
         self.network = NetworkCache(self.kb)
+
+    @functools.cached_property
+    def matching(self) -> Matching:
+        """Leervragen and the practices and municipalities that could answer them (the site's own
+        suggestion), made on first use."""
+        return Matching(self.kb, self.bench)
 
     @functools.cached_property
     def offices(self) -> dict[str, list[tuple[str, Office]]]:

@@ -33,17 +33,19 @@ from macros.records.knowledge import KnowledgeBase
 from macros.records.models import (
     Actor,
     AgendaTopic,
+    Answer,
     City,
     ConditionNote,
     Document,
     Flow,
     FormerMunicipality,
+    Meeting,
     Milestone,
     Municipality,
     Office,
     Partner,
 )
-from macros.records.relations import size_class_of
+from macros.records.relations import ANSWER_TARGETS, size_class_of
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "docs" / "schema"
 """The JSON Schemas, served as they are at /schema/."""
@@ -151,6 +153,8 @@ SUMMARIES: dict[type[BaseModel], Callable[[Any], str]] = {
     Document: lambda d: f"{d.title} ({d.type}): {d.url}",
     FormerMunicipality: lambda f: f"{f.name} ({f.merged.isoformat()})",
     Office: lambda o: f"{o.province}: {o.contact.service or o.contact.url or o.contact.phone or ''}",
+    Answer: lambda a: next(f"{kind}: {getattr(a, kind)}" for kind in ANSWER_TARGETS if getattr(a, kind)),
+    Meeting: lambda m: f"{m.network} ({m.date})",
 }
 """How an item of a list of objects reads in one CSV cell; the JSON keeps every field."""
 
@@ -240,7 +244,8 @@ def _get(record: Any, path: tuple[str, ...]) -> Any:
 def _computed(kb: KnowledgeBase, kind: str, today: dt.date) -> dict[str, Callable[[Any], Any]]:
     """Columns the site computes that a spreadsheet user filters on: for a practice, its lead
     municipality's size class, province and whether it is a centrumstad, and its status as of today
-    (`macros.records.timeline`); for a municipality, its size class and number of practices."""
+    (`macros.records.timeline`); for a municipality, its size class and number of practices; for a
+    leervraag, the size class that asks."""
     if kind == "city":
         led: dict[str, int] = {}
         for practice in kb.practices.values():
@@ -248,6 +253,11 @@ def _computed(kb: KnowledgeBase, kind: str, today: dt.date) -> dict[str, Callabl
         return {
             "size_class": lambda m: size_class_of(kb, m.id) or "",
             "practices": lambda m: led.get(m.id, 0),
+        }
+    if kind == "question":
+        # The size class that asks: the question's own, or that of the municipality it names.
+        return {
+            "asking_size_class": lambda q: q.size_class or (size_class_of(kb, q.city) if q.city else "") or ""
         }
     if kind != "practice":
         return {}
@@ -375,9 +385,10 @@ def exports_markdown(kb: KnowledgeBase, files: dict[str, bytes], schema_dir: Pat
         "Kolommen die de kennisbank zelf berekent, staan achteraan: bij de praktijken de stadsgrootte, "
         "provincie en centrumstad van de trekkende gemeente en de status volgens de nieuwste bron "
         "(`status_now`, met `last_confirmed`); bij de steden en gemeenten de stadsgrootte, het aantal "
-        "praktijken en de velden van het stadsprofiel (`profile_...`). In de JSON staan ze apart, onder "
-        "`computed`. Een cel kan in Excel hoogstens 32.767 tekens hebben: een langere cel is ingekort en "
-        'eindigt op "… [ingekort: ...]"; de JSON heeft de volledige tekst.',
+        "praktijken en de velden van het stadsprofiel (`profile_...`); bij de leervragen de stadsgrootte "
+        "van wie vraagt (`asking_size_class`). In de JSON staan ze apart, onder `computed`. Een cel kan in "
+        "Excel hoogstens 32.767 tekens hebben: een langere cel is ingekort en eindigt op "
+        '"… [ingekort: ...]"; de JSON heeft de volledige tekst.',
         "",
         *_file_rows(kb, files, ".csv"),
         "",

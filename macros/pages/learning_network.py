@@ -14,6 +14,7 @@ from macros.pages.city import condition_note
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
 from macros.pages.organisation import LEVELS
+from macros.pages.question import discussed
 from macros.records.models import AgendaTopic
 
 TOPIC_PRACTICES = 5
@@ -43,6 +44,7 @@ def render(ctx: Context, network_id: str) -> Page:
         paragraphs(network.description or ""),
         section("Kerngegevens", facts),
         section("Agenda", _agenda(ctx, page.file, network_id)),
+        section("Leervragen op de agenda", discussed(ctx, page.file, network_id)),
         section("Leervoorwaarden", conditions),
         sources_section(ctx, page.file, cited_sources("network", network), network.last_reviewed),
     )

@@ -9,6 +9,7 @@ from macros.html.structure import Page
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
 from macros.pages.practice import contact_block
+from macros.pages.question import answered
 from macros.partner_network.view import organisation_ties_html
 from macros.records.dutch import PROVINCES
 
@@ -51,6 +52,7 @@ def render(ctx: Context, org_id: str) -> Page:
         section("Praktijken", _practices(ctx, page.file, org_id), indexed=False),
         section("Steden met deze organisatie in hun netwerk", _cities(ctx, page.file, org_id), indexed=False),
         section("Coördineert", _coordinates(ctx, page.file, org_id), indexed=False),
+        section("Beantwoordt leervragen", answered(ctx, page.file, "organisation", org_id), indexed=False),
         section(
             "Relaties in partnernetwerken",
             organisation_ties_html(ctx.network, org_id, page.url),

@@ -18,6 +18,7 @@ from macros.html.markup import Markup, fmt, join, line, paragraphs
 from macros.html.structure import Page, unindexed
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
+from macros.pages.question import answered
 from macros.records import timeline
 from macros.records.dutch import PROVINCES, dutch_date, dutch_when
 from macros.records.models import Contact, Document, DocumentType, Practice
@@ -61,6 +62,7 @@ def render(ctx: Context, practice_id: str) -> Page:
         section("Documenten", _documents(practice.documents)),
         section("Contact", contact_section(ctx, page.file, practice)),
         section("Overgenomen door", _adopted(ctx, page.file, practice_id), indexed=False),
+        section("Beantwoordt leervragen", answered(ctx, page.file, "practice", practice_id), indexed=False),
         section("Vergelijkbare praktijken", _comparable(ctx, page.file, practice_id), indexed=False),
         sources_section(ctx, page.file, cited_sources("practice", practice), practice.last_reviewed),
     )

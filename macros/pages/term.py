@@ -9,6 +9,7 @@ from macros.html.elements import bounded_list, field_list, link, links, p, secti
 from macros.html.markup import Markup, fmt, join, line, text
 from macros.html.structure import Page, unindexed
 from macros.pages.context import Context
+from macros.pages.question import for_size, for_theme
 from macros.records.dutch import dutch_number
 from macros.records.models import Instrument, SizeClass, Term
 
@@ -87,6 +88,7 @@ def render_theme(ctx: Context, theme_id: str) -> Page:
             indexed=False,
         ),
         section("Op de agenda van", links(ctx, page.file, "network", networks), indexed=False),
+        section("Open leervragen", for_theme(ctx, page.file, theme_id), indexed=False),
     )
     page.add(_for_contributors(ctx.kb.themes[theme_id]))
     return page
@@ -135,6 +137,7 @@ def render_size_class(ctx: Context, size_id: str) -> Page:
             _practice_list(ctx, page.file, suited),
             indexed=False,
         ),
+        section("Leervragen", for_size(ctx, page.file, size_id)),
         # Whole: city pages link here for "alle steden van deze grootte".
         section("Steden en gemeenten", _cities(ctx, page.file, cities), indexed=False),
     )

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import functools
 import types
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
@@ -22,7 +23,7 @@ from macros.records.kinds import KIND_FOLDERS, KINDS, RECORD_KINDS, RESERVED_IDS
 from macros.records.loading import slug
 from macros.records.models import FIRST_YEAR, PLAN_YEARS, Contact, Milestone, PartialDate, Period
 from macros.records.problems import Problem, Severity, quoted
-from macros.records.relations import SOURCED_KINDS, STALE_AFTER, Loc, references
+from macros.records.relations import SOURCED_KINDS, STALE_AFTER, Loc, references, size_class_of
 from macros.records.schema_errors import Hints
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def run_all(kb: KnowledgeBase, today: dt.date, strict: bool) -> list[Problem]:
         problems += check(kb)
     problems += check_reviewed(kb, today, strict)
     problems += check_date_bounds(kb, today)
+    problems += check_question_dates(kb, today)
     return problems
 
 
@@ -574,6 +576,96 @@ def check_sourced(kb: KnowledgeBase) -> Iterator[Problem]:
                 yield kb.problem(kind, record_id, ("sources",), message)
 
 
+# --- leervragen ----------------------------------------------------------------------------------------
+
+
+def check_question_dates(kb: KnowledgeBase, today: dt.date) -> Iterator[Problem]:
+    """When a leervraag was asked and discussed: real dates, not after today (a question that will be
+    asked is not one yet)."""
+    for question_id, question in _checked(kb, "question"):
+        dated: list[tuple[Loc, str | None]] = [(("asked",), getattr(question, "asked", None))]
+        dated += [(("meetings", i, "date"), m.date) for i, m in enumerate(question.meetings or [])]
+        for loc, value in dated:
+            if not value:
+                continue
+            problem = partial_date_problem(value)
+            if problem is None and value > today.isoformat()[: len(value)]:
+                problem = (
+                    f"{value} ligt in de toekomst; vul de datum in waarop de vraag gesteld of besproken werd"
+                )
+            if problem:
+                yield kb.problem("question", question_id, loc, problem)
+
+
+def check_question_answered(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A question marked `beantwoord` names the record that answers it."""
+    for question_id, question in _checked(kb, "question"):
+        written = kb.raw[("question", question_id)].data.get("answers")  # also when they failed the model
+        if getattr(question, "status", None) == "beantwoord" and not question.answers and not written:
+            message = (
+                "een beantwoorde vraag noemt onder `answers` minstens één praktijk, gemeente of organisatie "
+                "die haar beantwoordt, met waarom; zonder antwoord is de status `open`"
+            )
+            yield kb.problem("question", question_id, ("status",), message)
+
+
+def check_question_size(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A question that names its municipality and a size class: the size class is the municipality's,
+    as the site computes it from the reference data."""
+    for question_id, question in _checked(kb, "question"):
+        city, size = getattr(question, "city", None), getattr(question, "size_class", None)
+        if not city or not size or city not in kb.municipalities or size not in kb.size_classes:
+            continue  # an unknown id is reported by check_references
+        actual = size_class_of(kb, city)
+        if actual is not None and actual != size:
+            name = kb.municipalities[city].name
+            label = kb.size_classes[actual].label.lower()
+            message = (
+                f"{name} is volgens de referentiegegevens een {label} ({quoted(actual)}), niet "
+                f"{quoted(size)}; schrijf `size_class: {actual}`, of laat het veld weg: met `city` volgt "
+                "de grootte uit de gemeente"
+            )
+            yield kb.problem("question", question_id, ("size_class",), message)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d{2}[ ./-]?(?:\(0\)[ ]?)?|0)\d(?:[ ./-]?\d){7,9}(?![\w])")
+"""A Belgian-style phone number: `012 34 56 78`, `0478/12.34.56`, `+32 478 12 34 56` (8 to 10 digits
+after the leading 0 or country code). Years, dates and amounts (`2019-2020`, `01/09/2019`, `€ 20.000`)
+do not start with a 0 followed by that many digits."""
+
+
+def personal_data(value: str) -> str | None:
+    """What in `value` looks like a person's contact details: an e-mail address or a phone number."""
+    email = _EMAIL.search(value)
+    if email:
+        return f"een e-mailadres ({quoted(email.group())})"
+    phone = _PHONE.search(value)
+    if phone:
+        return f"een telefoonnummer ({quoted(phone.group())})"
+    return None
+
+
+def check_question_privacy(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A leervraag holds no personal data: no e-mail address or phone number in its free text. Who
+    asks may stay anonymous; how to reach a helper is on the pages of the answers."""
+    for question_id, question in _checked(kb, "question"):
+        texts: list[tuple[Loc, str | None]] = [
+            (("question",), getattr(question, "question", None)),
+            (("context",), getattr(question, "context", None)),
+        ]
+        texts += [(("answers", i, "why"), a.why) for i, a in enumerate(question.answers or [])]
+        texts += [(("meetings", i, "note"), m.note) for i, m in enumerate(question.meetings or [])]
+        for loc, value in texts:
+            found = personal_data(value) if value else None
+            if found:
+                message = (
+                    f"de tekst bevat {found}; een leervraag bevat geen persoonsgegevens: verwijder het "
+                    "(wie wil helpen, vindt de contactgegevens op de pagina's van de antwoorden)"
+                )
+                yield kb.problem("question", question_id, loc, message)
+
+
 CHECKS: list[Callable[[KnowledgeBase], Iterable[Problem]]] = [
     check_vocabulary_ids,
     check_references,
@@ -589,5 +681,9 @@ CHECKS: list[Callable[[KnowledgeBase], Iterable[Problem]]] = [
     check_sourced,
     check_lookalike_names,
     check_contacts,
+    check_question_answered,
+    check_question_size,
+    check_question_privacy,
 ]
-"""The checks that need only the knowledge base; `check_reviewed` also needs today's date."""
+"""The checks that need only the knowledge base; `check_reviewed` and `check_question_dates` also need
+today's date."""

@@ -22,6 +22,7 @@ from macros.records.models import (
     LearningNetwork,
     Organisation,
     Practice,
+    Question,
     SizeClassVocabulary,
     Source,
     Strict,
@@ -128,6 +129,13 @@ KINDS: dict[str, Kind] = {
             intro="Alle netwerken waarin besturen ervaringen en goede praktijken uitwisselen.",
             search_label="netwerk", search_weight=10, search_rank=2,
             renderer="learning_network:render", export="Lerende netwerken", csv=True,
+        ),
+        Kind(
+            "question", "questions", "Leervraag", "Leervragen", "leervraag",
+            section="leervragen", folder="questions", model=Question, sourced=True, index=False,
+            intro="Wat integratieambtenaren van elkaar willen leren, en wie al een antwoord kent.",
+            search_label="leervraag", search_weight=10, search_rank=3,
+            renderer="question:render", export="Leervragen en hun antwoorden", csv=True,
         ),
         Kind(
             "source", "sources", "Bron", "Bronnen", "bron",

@@ -821,7 +821,7 @@ def _folder_message(name: str) -> str:
         return "dit is een map, geen bestand; een record is één .yml-bestand"
     return (
         "deze map hoort hier niet: records staan in practices/ zelf of in cities/, organisations/, "
-        "networks/ en sources/, vocabularia in vocabulary/, referentiegegevens in reference/; "
+        "networks/, questions/ en sources/, vocabularia in vocabulary/, referentiegegevens in reference/; "
         "verplaats de bestanden en verwijder de map"
     )
 

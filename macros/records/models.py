@@ -845,3 +845,92 @@ class MunicipalityReference(Strict):
     """De referentiedatum van alle inwonertallen, bijvoorbeeld `2025-01-01`."""
     sources: ReferenceSources
     """De bron van elk veld."""
+
+
+# --- learning question (leervraag) ----------------------------------------------------------------------
+
+NetworkId = Annotated[Id, Field(json_schema_extra={"x-kind": "network"})]
+QuestionStatus = Literal["open", "beantwoord", "gesloten"]
+
+
+class Answer(Strict):
+    """Een record dat (een deel van) het antwoord op de leervraag geeft: precies één praktijk, gemeente of
+    organisatie, met waarom."""
+
+    practice: PracticeId | None = None
+    """Id van een praktijk die de vraag (deels) beantwoordt: de naam van haar bestand in `practices/`
+    zonder `.yml`, bijvoorbeeld `taalcafe-bibliotheek-demostad`."""
+    city: CityId | None = None
+    """Id van een stad of gemeente die het antwoord kent, bijvoorbeeld `mechelen`."""
+    organisation: OrganisationId | None = None
+    """Id van een organisatie die kan helpen: de naam van haar bestand in `practices/organisations/`
+    zonder `.yml`, bijvoorbeeld `agentschap-integratie-en-inburgering`."""
+    why: Text
+    """Waarom dit record de vraag beantwoordt, in één of twee zinnen, bijvoorbeeld `Wetteren werft
+    buddy's met een vaste begeleider per koppel.` Zeg wat de bron zegt, niet meer."""
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Answer:
+        given = [name for name in ("practice", "city", "organisation") if getattr(self, name)]
+        if len(given) != 1:
+            found = " en ".join(f"`{name}`" for name in given) if given else "geen"
+            raise ValueError(
+                "een antwoord verwijst naar precies één praktijk (`practice`), gemeente (`city`) of "
+                f"organisatie (`organisation`); dit antwoord heeft er {found}. "
+                "Maak van elk een eigen antwoord, met zijn eigen `why`"
+            )
+        return self
+
+
+class Meeting(Strict):
+    """Een bijeenkomst van een lerend netwerk waar de leervraag besproken werd."""
+
+    network: NetworkId
+    """Id van het lerend netwerk: de naam van zijn bestand in `practices/networks/` zonder `.yml`,
+    bijvoorbeeld `lid-overleg`."""
+    date: PartialDate
+    """Wanneer de vraag er besproken werd, zo precies als de bron het zegt: `2019`, `2019-03` of
+    `2019-03-14`."""
+    note: Text | None = None
+    """Wat er over de vraag gezegd werd, in een paar zinnen. Laat leeg als de bron het niet zegt."""
+
+    _coerce = field_validator("date", mode="before")(_partial_date_from_yaml)
+
+
+class Question(Strict):
+    """Een leervraag: wat integratieambtenaren van elkaar willen leren, met wie al een antwoord kent.
+    Een vraag kan anoniem zijn wat de vrager betreft, nooit wat de vraag betreft: geen namen, geen
+    e-mailadressen of telefoonnummers van personen."""
+
+    question: Annotated[Text, Field(max_length=250)]
+    """De vraag in één zin, zoals een collega ze zou stellen, bijvoorbeeld `Hoe bereik je als kleine
+    gemeente anderstalige nieuwkomers die niet naar het gemeentehuis komen?`"""
+    context: Prose
+    """Wat al geprobeerd werd en wat vastloopt, in een of meer alinea's (met een lege regel ertussen).
+    Schrijf wat de bron zegt; geen namen van personen, geen e-mailadressen of telefoonnummers."""
+    themes: list[ThemeId] = Field(min_length=1, max_length=MAX_ITEMS)
+    """Ids van de thema's van de vraag (zie `practices/vocabulary/themes.yml`); minstens één,
+    bijvoorbeeld `taal`."""
+    size_class: SizeClassId | None = None
+    """Id van de stadsgrootte van wie de vraag stelt (zie `practices/vocabulary/size-classes.yml`),
+    bijvoorbeeld `klein`. Laat leeg als de bron geen grootte noemt; met `city` volgt ze uit de gemeente."""
+    city: CityId | None = None
+    """Id van de stad of gemeente die de vraag stelt, bijvoorbeeld `liedekerke`. Alleen als de bron ze
+    noemt; laat anders leeg."""
+    asked: PartialDate
+    """Wanneer de vraag gesteld werd, zo precies als de bron het zegt: `2019`, `2019-03` of `2019-03-14`."""
+    status: QuestionStatus = "open"
+    """`open` (nog zonder volledig antwoord), `beantwoord` (minstens één antwoord hieronder beantwoordt
+    de vraag) of `gesloten` (de vraag speelt niet meer). Zonder dit veld geldt `open`."""
+    answers: list[Answer] = Field(default=[], max_length=MAX_ITEMS)
+    """Praktijken, gemeenten of organisaties die de vraag (deels) beantwoorden, elk met waarom."""
+    meetings: list[Meeting] = Field(default=[], max_length=MAX_ITEMS)
+    """Bijeenkomsten van lerende netwerken waar de vraag besproken werd."""
+    sources: list[SourceId] = Field(default=[], max_length=MAX_ITEMS)
+    """Ids van de bronnen waarin de vraag gesteld wordt: de namen van hun bestanden in
+    `practices/sources/` zonder `.yml`, bijvoorbeeld `geuens-2019`."""
+    last_reviewed: dt.date
+    """De dag waarop iemand dit record het laatst met zijn bronnen vergeleek, als JJJJ-MM-DD:
+    `2026-01-15`."""
+
+    _coerce = field_validator("asked", mode="before")(_partial_date_from_yaml)
