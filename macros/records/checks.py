@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-import types
 import re
+import types
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
