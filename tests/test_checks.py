@@ -45,9 +45,20 @@ def test_a_reference_without_a_close_match_gives_no_guess(records: Path) -> None
 
 def test_the_file_name_must_be_kebab_case(records: Path) -> None:
     write_record(records, "Taal_Cafe.yml", PRACTICE)
+    write_record(records, "cities/Dorp.yml", "sources: [bron-test]\nlast_reviewed: 2026-01-01\n")
     assert problems(records) == [
         "Taal_Cafe.yml:1: de bestandsnaam is de id van het record: kleine letters zonder accenten, cijfers en "
-        "koppeltekens; hernoem het bestand naar 'taal-cafe.yml'"
+        "koppeltekens; hernoem het bestand naar 'taal-cafe.yml'",
+        "cities/Dorp.yml:1: de bestandsnaam is de id van het record: kleine letters zonder accenten, cijfers en "
+        "koppeltekens; hernoem het bestand naar 'dorp.yml'",
+    ]
+
+
+def test_a_city_file_must_be_named_after_a_municipality(records: Path) -> None:
+    write_record(records, "cities/dorpp.yml", "sources: [bron-test]\nlast_reviewed: 2026-01-01\n")
+    assert problems(records) == [
+        "cities/dorpp.yml:1: de bestandsnaam: 'dorpp' is geen stad of gemeente uit "
+        "practices/reference/municipalities.csv; bedoel je 'dorp' (Dorp (fictief))?"
     ]
 
 
