@@ -24,7 +24,7 @@ def kb() -> KnowledgeBase:
 
 def test_a_practice_page_says_it_is_a_practice_of_its_lead_city(kb: KnowledgeBase) -> None:
     practice_id, practice = next(iter(kb.practices.items()))
-    city = kb.cities[practice.city].name
+    city = kb.municipalities[practice.city].name
     meta = search_index.page_meta(kb, "practice", practice_id)
     assert meta == (
         f'<div hidden data-pagefind-meta="stad[data-stad], soort:praktijk" data-stad="{city}"></div>'
@@ -39,14 +39,15 @@ def test_a_source_page_has_a_kind_and_no_city(kb: KnowledgeBase) -> None:
 
 
 def test_a_hostile_city_name_stays_an_escaped_attribute_value(kb: KnowledgeBase) -> None:
-    city_id = next(iter(kb.cities))
-    original = kb.cities[city_id]
-    kb.cities[city_id] = original.model_copy(update={"name": 'Stad, soort:x" onload="alert(1)" <b>{{ 7*7 }}'})
+    city_id = next(iter(kb.municipalities))
+    original = kb.municipalities[city_id]
+    hostile = 'Stad, soort:x" onload="alert(1)" <b>{{ 7*7 }}'
+    kb.municipalities[city_id] = original.model_copy(update={"name": hostile})
     try:
         meta = search_index.page_meta(kb, "city", city_id)
     finally:
-        kb.cities[city_id] = original
-    assert meta.startswith('<div hidden data-pagefind-meta="stad[data-stad], soort:stad" data-stad="')
+        kb.municipalities[city_id] = original
+    assert meta.startswith('<div hidden data-pagefind-meta="stad[data-stad], soort:gemeente" data-stad="')
     assert '"' not in meta.split('data-stad="', 1)[1][: -len('"></div>')]
     assert "<b>" not in meta and "{{" not in meta
 
