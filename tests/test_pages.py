@@ -203,6 +203,12 @@ def test_source_page_lists_every_record_and_term_citing_it(ctx: Context, pages: 
         for record_id in ctx.kb.records_of(kind):
             assert link_to("source", "handboek-demo", page_kind(kind), record_id) in text
     assert link_to("source", "diels-2018", "instrument", "subsidie") in page(pages, "source", "diels-2018")
+    # The reference data of the municipalities cites it too (reference/municipalities.yml): a source
+    # that only the reference data cites must not read as cited by nobody.
+    reference = text.split("### Referentiegegevens van de gemeenten", 1)[1]
+    assert "Deze bron geeft de NIS-codes, de namen, de provincies, de inwonertallen" in reference
+    assert 'href="../../steden/"' in reference
+    assert "Referentiegegevens" not in page(pages, "source", "diels-2018")
 
 
 def page_kind(kind: str) -> str:
@@ -276,3 +282,22 @@ def test_build_pages_refuses_a_hand_written_file_where_a_page_is_generated_and_w
     assert capsys.readouterr().err.splitlines() == [generate.clash_message("praktijken/index.md")]
     assert "handgeschreven bestand" in generate.clash_message("praktijken/index.md")
     assert not out.exists()
+
+
+def test_a_source_only_the_reference_data_cites_says_what_it_gives(tmp_path: Path) -> None:
+    from records_folder import TODAY as RECORDS_TODAY
+    from records_folder import minimal_records, write_record
+
+    from macros.pages import source
+
+    records = minimal_records(tmp_path / "records")
+    write_record(records, "sources/bevolking.yml", "title: Bevolking per gemeente (fictief)\nyear: 2026\n")
+    meta = records / "reference" / "municipalities.yml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("population: bron-test", "population: bevolking"),
+        encoding="utf-8",
+    )
+    ctx = Context(knowledge.build(records, today=RECORDS_TODAY), RECORDS_TODAY)
+    text = generate.markdown_of([source.render(ctx, "bevolking")])["bronnen/bevolking.md"]
+    assert "Nog geen enkel record verwijst naar deze bron." not in text
+    assert "Deze bron geeft de inwonertallen van" in text
