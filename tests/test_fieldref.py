@@ -64,7 +64,7 @@ def test_the_reference_is_in_dutch_with_one_section_per_record_kind(reference: s
     assert reference.startswith("# Velden van de records\n")
     for heading in (
         "## Goede praktijk",
-        "## Stad of gemeente",
+        "## Stadsprofiel",
         "## Organisatie",
         "## Lerend netwerk",
         "## Bron",
@@ -74,7 +74,11 @@ def test_the_reference_is_in_dutch_with_one_section_per_record_kind(reference: s
 
 def test_required_fields_and_fixed_choices_are_marked(reference: str) -> None:
     assert "| `title` | tekst (max. 120 tekens) | ja |" in reference
-    assert "`lopend`, `afgerond`, `pilot`" in reference
+    assert (
+        "| `status.state` | keuze uit vaste waarden | ja, in `status` | `lopend`, `afgerond`, `onbekend` |"
+        in reference
+    )
+    assert "| `contact.source` | id | ja, in `contact` |" in reference
     assert "| `network.flows[].from` | id | ja, in `network.flows[]` |" in reference
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
-from records_folder import PRACTICE, TODAY, write_record
+from records_folder import PRACTICE, TODAY, add_municipality, write_record
 from test_hostile_records import MAXIMAL, _fields
 
 from macros.pages import exports
@@ -122,7 +122,8 @@ def test_a_folder_named_like_a_record_and_a_stray_folder_are_reported(records: P
     (records / "cities" / "oud").mkdir()
     assert problems(records) == [
         "cities/oud:1: deze map hoort hier niet: records staan in practices/ zelf of in cities/, organisations/, "
-        "networks/ en sources/, vocabularia in vocabulary/; verplaats de bestanden en verwijder de map",
+        "networks/ en sources/, vocabularia in vocabulary/, referentiegegevens in reference/; verplaats de "
+        "bestanden en verwijder de map",
         "taalcafe.yml:1: dit is een map, geen bestand; een record is één .yml-bestand",
     ]
 
@@ -142,13 +143,15 @@ def test_a_file_name_is_kebab_case_in_full_and_at_most_80_characters(records: Pa
 
 def test_an_id_that_a_generated_page_uses_is_refused(records: Path) -> None:
     write_record(records, "index.yml", PRACTICE)
-    write_record(
-        records, "cities/index.yml", "name: Index\nsources: [bron-test]\nlast_reviewed: 2026-01-15\n"
-    )
-    message = (
-        "de id 'index' is voorbehouden voor een pagina die de site zelf maakt; kies een andere bestandsnaam"
-    )
-    assert problems(records) == [f"cities/index.yml:1: {message}", f"index.yml:1: {message}"]
+    add_municipality(records, "index", "Index (fictief)")
+    write_record(records, "cities/index.yml", "sources: [bron-test]\nlast_reviewed: 2026-01-15\n")
+    message = "de id 'index' is voorbehouden voor een pagina die de site zelf maakt"
+    line = len((records / "reference" / "municipalities.csv").read_text(encoding="utf-8").splitlines())
+    assert problems(records) == [
+        f"cities/index.yml:1: {message}; kies een andere bestandsnaam",
+        f"index.yml:1: {message}; kies een andere bestandsnaam",
+        f"reference/municipalities.csv:{line}: id: {message}",
+    ]
 
 
 # --- floods ---------------------------------------------------------------------------------------------
@@ -184,14 +187,14 @@ def test_texts_lists_and_networks_have_limits_with_the_limit_in_the_message(reco
     text += "pitfalls: ['" + "z" * (MAX_TEXT + 1) + "']\n"
     write_record(records, "taalcafe.yml", text)
     actors = "".join(f"    - id: a{i}\n      name: Actor {i}\n" for i in range(MAX_ACTORS))
-    city = "name: Netstad\nnetwork:\n  actors:\n    - id: stad\n      city: netstad\n" + actors
+    city = "network:\n  actors:\n    - id: stad\n      city: netstad\n" + actors
     write_record(
         records,
         "cities/netstad.yml",
         city + "  sources: [bron-test]\nsources: [bron-test]\nlast_reviewed: 2026-01-15\n",
     )
     assert problems(records) == [
-        "cities/netstad.yml:3: network.actors: de lijst heeft 101 items; hier kunnen er hoogstens 100",
+        "cities/netstad.yml:2: network.actors: de lijst heeft 101 items; hier kunnen er hoogstens 100",
         "taalcafe.yml:2: summary: de tekst is 601 tekens lang; hier kan hoogstens 600",
         "taalcafe.yml:7: description: de tekst is 10001 tekens lang; hier kan hoogstens 10000",
         "taalcafe.yml:8: approach: de lijst heeft 51 items; hier kunnen er hoogstens 50",
@@ -290,7 +293,7 @@ def test_a_csv_cell_that_would_start_a_formula_is_neutralised(cell: str) -> None
 # --- numbers and text as people write them -----------------------------------------------------------
 
 
-CITY = "name: Stad\npopulation:\n  value: {value}\n  source: bron-test\n{extra}sources: [bron-test]\nlast_reviewed: 2026-01-15\n"
+CITY = "population:\n  value: {value}\n  source: bron-test\n{extra}sources: [bron-test]\nlast_reviewed: 2026-01-15\n"
 
 
 @pytest.mark.parametrize(
@@ -312,17 +315,17 @@ def test_a_population_is_a_whole_number_written_without_separators(
     records: Path, value: str, message: str
 ) -> None:
     write_record(records, "cities/stad.yml", CITY.format(value=value, extra=""))
-    assert problems(records) == [f"cities/stad.yml:3: population.value: {message}"]
+    assert problems(records) == [f"cities/stad.yml:2: population.value: {message}"]
 
 
 def test_a_share_runs_from_0_to_100_and_a_fraction_gets_a_question(records: Path) -> None:
     share = "foreign_origin_share:\n  value: {}\n  source: bron-test\n"
-    write_record(records, "cities/stad.yml", CITY.format(value=20000, extra=share.format(250)))
-    write_record(records, "cities/dorp.yml", CITY.format(value=2000, extra=share.format(0.21)))
+    write_record(records, "cities/stad.yml", CITY.format(value=70000, extra=share.format(250)))
+    write_record(records, "cities/dorp.yml", CITY.format(value=8000, extra=share.format(0.21)))
     assert problems(records) == [
-        "cities/dorp.yml:6: foreign_origin_share.value: waarschuwing: een aandeel van 0,21 % is heel klein; "
+        "cities/dorp.yml:5: foreign_origin_share.value: waarschuwing: een aandeel van 0,21 % is heel klein; "
         "bedoel je 21 %? Schrijf dan 21 (het veld is een percentage van 0 tot 100)",
-        "cities/stad.yml:6: foreign_origin_share.value: '250' is te groot; het grootste getal hier is 100",
+        "cities/stad.yml:5: foreign_origin_share.value: '250' is te groot; het grootste getal hier is 100",
     ]
 
 
@@ -358,14 +361,14 @@ def test_a_record_with_a_mistake_still_counts_for_references(records: Path) -> N
     write_record(
         records,
         "cities/teststad.yml",
-        "name: Teststad\nbevolking: 5\nsources: [bron-test]\nlast_reviewed: 2026-01-15\n",
+        "bevolking: 5\nsources: [bron-test]\nlast_reviewed: 2026-01-15\n",
     )
     for i in range(3):
         write_record(records, f"praktijk-{i}.yml", PRACTICE)
     assert problems(records) == [
-        "cities/teststad.yml:2: bevolking: onbekend veld 'bevolking'; hier kan: case_study, foreign_origin_share, "
-        "governance, instruments, last_reviewed, learning, milestones, name, network, nis_code, population, "
-        "province, size_class, sources, type, type_source"
+        "cities/teststad.yml:1: bevolking: onbekend veld 'bevolking'; hier kan: case_study, contact, "
+        "foreign_origin_share, governance, instruments, last_reviewed, learning, milestones, network, "
+        "population, sources"
     ]
 
 

@@ -471,6 +471,8 @@ def check_profile_municipality(kb: KnowledgeBase) -> Iterator[Problem]:
         return  # the reference data is missing: that is reported once, not for every city record
     hints = Hints()
     for city_id in sorted(kb.file_ids.get("profile", ())):
+        if city_id in RESERVED_IDS or slug(city_id) != city_id:
+            continue  # the loader refused the file name already, with the name to use: one message
         if city_id not in kb.municipalities:
             message = unknown_reference(kb, "city", city_id, hints)
             yield Problem(kb.root / "cities" / f"{city_id}.yml", 1, "", f"de bestandsnaam: {message}")

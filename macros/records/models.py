@@ -415,8 +415,9 @@ class Practice(Strict):
     summary: Annotated[Text, Field(max_length=600)]
     """Eén alinea: wat de praktijk is en waarom ze ertoe doet. Die staat in de catalogus."""
     city: CityId
-    """Id van de stad of gemeente die de praktijk trekt: de naam van haar bestand in `practices/cities/`
-    zonder `.yml`, bijvoorbeeld `mechelen`."""
+    """Id van de stad of gemeente die de praktijk trekt, zoals ze in
+    `practices/reference/municipalities.csv` staat: de naam in kleine letters met koppeltekens,
+    bijvoorbeeld `mechelen` of `beveren-kruibeke-zwijndrecht`."""
     cities: list[CityId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van andere steden of gemeenten die meedoen, bijvoorbeeld `lier`."""
     themes: list[ThemeId] = Field(min_length=1, max_length=MAX_ITEMS)
