@@ -91,7 +91,8 @@ def all_steps() -> list[tuple[str, dict[str, Any]]]:
 
 def test_no_checkout_leaves_the_token_in_the_working_copy() -> None:
     checkouts = [(where, step) for where, step in all_steps() if "actions/checkout" in step.get("uses", "")]
-    assert len(checkouts) == 5  # pull request, publish, external links, and two jobs of issue-to-pr
+    # pull request, publish, external links, freshness, and two jobs of issue-to-pr
+    assert len(checkouts) == 6
     for where, step in checkouts:
         assert step.get("with", {}).get("persist-credentials") is False, where
 
