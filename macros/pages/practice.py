@@ -99,10 +99,9 @@ def status_text(ctx: Context, file: str, practice: Practice) -> Markup:
     if state == "lopend":
         return fmt("Lopend, bevestigd {}{}", when, source)
     if state == "afgerond":
-        if found is not None and found.state == "afgerond":
-            return fmt(
-                "Afgerond{}{}", f", volgens een bron ({when.split(' ', 1)[1]})" if when else "", source
-            )
+        if found is not None and found.state == "afgerond" and found.source:
+            said = fmt(" {}", when) if when else Markup("")
+            return fmt("Afgerond, zegt {}{}", link(ctx, file, "source", found.source), said)
         return (
             fmt("Afgerond: de periode eindigde in {}", dutch_date(practice.period.end or ""))
             if practice.period
