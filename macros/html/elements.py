@@ -2,7 +2,7 @@
 
 Every helper returns `Markup` built by `macros.html.markup`, and escapes whatever is not `Markup` yet:
 record text reaches a page only through here. Links to the site's own pages are relative URLs
-(`macros.html.urls.href`): MkDocs does not check them, the whole-site walk and LinkChecker tests do.
+(`macros.html.urls.href`): MkDocs does not check them, the link check (lychee, tests/test_linkcheck.py) does.
 Markdown links (`md_link`) remain for the hand-written pages' macros.
 """
 
