@@ -11,7 +11,7 @@ BUILDER ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build validate lint zizmor pytest test bench profile clean browsers issue-form
+.PHONY: help setup serve-setup serve build validate freshness lint zizmor pytest test bench profile clean browsers issue-form
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,6 +34,8 @@ $(SERVE_STAMP): pyproject.toml requirements-serve.lock
 
 setup: $(STAMP)  ## create .venv with every pinned dependency (site and tests)
 
+serve-setup: $(SERVE_STAMP)  ## create .venv with the site's dependencies only (serve, build, validate, freshness)
+
 serve: $(SERVE_STAMP)  ## serve the site with live reload on http://127.0.0.1:8000 (PORT=8001 for another port)
 	$(VENV)/bin/$(BUILDER) serve -f mkdocs.yml -a 127.0.0.1:$(PORT)
 
@@ -44,29 +46,36 @@ build: setup  ## build the site strictly into site/, with its search index
 validate: setup  ## validate the records (DIR=... for another folder)
 	$(PY) scripts/validate.py $(DIR)
 
+freshness: $(SERVE_STAMP)  ## list what editors should check again: old confirmations, sources, contacts (DIR=...)
+	$(PY) scripts/freshness.py $(DIR)
+
 issue-form: setup  ## regenerate .github/ISSUE_TEMPLATE/nieuwe-praktijk.yml from the models and records
 	$(PY) scripts/issue_form.py
 
-lint: setup  ## ruff, mypy and zizmor
+lint: setup browsers  ## ruff, mypy, and the workflows: actionlint (with shellcheck) and zizmor
 	$(VENV)/bin/ruff check macros scripts tests
 	$(VENV)/bin/ruff format --check macros scripts tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/actionlint -shellcheck /usr/bin/shellcheck .github/workflows/*.yml
 	$(MAKE) zizmor
 
 zizmor: setup  ## audit the GitHub workflows for security problems (offline, reports nothing when clean)
 	$(VENV)/bin/zizmor --offline .github/
 
-# Debian's chromium drives the browser tests; installed only when missing, as root or through sudo.
+# Debian's chromium drives the browser tests, and shellcheck lets actionlint check the shell of every
+# workflow step; each is installed only when missing, as root or through sudo.
 # APT_ARCHIVES=DIR keeps the downloaded .deb files in DIR, and installs from it what is already there
 # (CI caches that folder between runs).
 APT_ARCHIVES ?=
-browsers:  ## install Debian's chromium for the browser tests (root or sudo)
-	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; else \
+DEBIAN_TOOLS := /usr/bin/chromium:chromium /usr/bin/shellcheck:shellcheck
+browsers:  ## install Debian's chromium (browser tests) and shellcheck (workflow lint) when missing (root or sudo)
+	@MISSING=; for tool in $(DEBIAN_TOOLS); do [ -x "$${tool%%:*}" ] || MISSING="$$MISSING $${tool##*:}"; done; \
+	if [ -z "$$MISSING" ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null); $$(/usr/bin/shellcheck --version | sed -n 2p)"; else \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
 	  ARCHIVES=; if [ -n "$(APT_ARCHIVES)" ]; then mkdir -p "$(APT_ARCHIVES)/partial" && \
 	    ARCHIVES="-o Dir::Cache::Archives=$(abspath $(APT_ARCHIVES))/"; fi; \
 	  $$SUDO apt-get update && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$ARCHIVES chromium; fi
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$ARCHIVES $$MISSING; fi
 
 # The browser tests fail (never skip) when chromium is missing, so `browsers` comes first.
 test: setup browsers  ## everything CI runs: validate, lint, all tests (with the browser tests)

@@ -11,26 +11,19 @@ by side in one checkout. `write_site` writes the same files to a folder, for bui
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros import search_index
-from macros.pages import (
-    city,
-    exports,
-    learning_network,
-    organisation,
-    partner_network,
-    practice,
-    register,
-    source,
-    term,
-)
-from macros.pages.common import Page
+from macros.html.structure import Page, markdown_page, to_markdown
+from macros.pages import catalogue, exports, fieldref, municipalities, register
 from macros.pages.context import DEFAULT_REPO_URL, Context
+from macros.partner_network.view import overview_markdown
 from macros.records import knowledge
+from macros.records.kinds import INDEX_KINDS, KINDS, PAGE_KINDS
 
 __all__ = [
     "DEFAULT_REPO_URL",
@@ -57,8 +50,11 @@ class Site:
 
     context: Context
     """The validated knowledge base and its indexes, for the macros of hand-written pages."""
-    pages: dict[str, str] = field(default_factory=dict)
-    """Path below the docs folder -> Markdown."""
+    pages: dict[str, Page] = field(default_factory=dict)
+    """Path below the docs folder -> a generated page, as a structure (`macros.html.structure`)."""
+    markdown: dict[str, str] = field(default_factory=dict)
+    """Path below the docs folder -> Markdown of the few pages written as Markdown (the network
+    overview, the downloads, the field reference)."""
     files: dict[str, bytes] = field(default_factory=dict)
     """Path below the docs folder -> bytes of the other files (the JSON and CSV exports)."""
     cpu_s: dict[str, float] = field(default_factory=dict)
@@ -89,8 +85,8 @@ def build_site(
         kb = knowledge.build(knowledge.records_root(records_dir), today)
         loaded = time.process_time()
         ctx = Context(kb, today, repo_url)
-        site = Site(ctx, dict(render_all(ctx)))
-        site.files = {f"data/{name}": data for name, data in exports.export_files(kb).items()}
+        site = Site(ctx, {page.file: page for page in render_all(ctx)}, dict(markdown_pages(ctx)))
+        site.files = {f"data/{name}": data for name, data in ctx.exports.items()}
         site.cpu_s = {"load": loaded - started, "render": time.process_time() - loaded}
     return site
 
@@ -113,7 +109,8 @@ class Report:
 def write_site(site: Site, out_dir: Path) -> Report:
     """Write the site's pages and files below `out_dir`; a file whose bytes are the same is left alone."""
     report = Report()
-    contents = {path: text.encode("utf-8") for path, text in site.pages.items()} | site.files
+    contents = {path: text.encode("utf-8") for path, text in markdown_of(site.pages.values()).items()}
+    contents |= {path: text.encode("utf-8") for path, text in site.markdown.items()} | site.files
     for relative, data in sorted(contents.items()):
         path = out_dir / relative
         if path.is_file() and path.read_bytes() == data:
@@ -125,60 +122,56 @@ def write_site(site: Site, out_dir: Path) -> Report:
     return report
 
 
-def render_all(ctx: Context) -> Iterator[tuple[str, str]]:
-    """(file below docs/, Markdown text) of every generated page."""
+def markdown_of(pages: Iterable[Page]) -> dict[str, str]:
+    """File -> the Markdown form of each page (`macros.html.structure.to_markdown`): what a builder that
+    reads a folder gets, and what the golden files hold."""
+    return {page.file: to_markdown(page) for page in pages}
+
+
+def render_all(ctx: Context) -> Iterator[Page]:
+    """Every generated page made as a structure: a page per record and term, the section indexes, the
+    catalogue and the municipalities' index."""
     yield from render_record_pages(ctx)
-    yield from _collaborator_pages(ctx)
+    for kind in INDEX_KINDS:
+        yield _labelled(ctx, register.render(ctx, kind), kind, None)
+    yield _labelled(ctx, municipalities.render(ctx), "city", None)
+    yield _labelled(ctx, catalogue.render(ctx), "practice", None)
 
 
-def render_record_pages(ctx: Context) -> Iterator[tuple[str, str]]:
-    """(file below docs/, Markdown text) of the page of every record and vocabulary term."""
-    kb = ctx.kb
-    renderers: list[tuple[str, Mapping[str, object], Callable[[Context, str], Page]]] = [
-        ("practice", kb.practices, practice.render),
-        ("city", kb.cities, city.render),
-        ("organisation", kb.organisations, organisation.render),
-        ("network", kb.networks, learning_network.render),
-        ("source", kb.sources, source.render),
-        ("theme", kb.themes, term.render_theme),
-        ("instrument", kb.instruments, term.render_instrument),
-        ("size_class", kb.size_classes, term.render_size_class),
-    ]
-    # Every page also says to the search index what it is (macros.search_index): the renderers need
-    # not know about search.
-    for kind, records, render in renderers:
-        for record_id in records:
-            page = render(ctx, record_id)
-            page.title_weight = search_index.TITLE_WEIGHTS.get(kind)
-            page.add(search_index.page_meta(kb, kind, record_id))
-            yield page.file, page.render()
-    for kind in register.TITLES:
-        page = register.render(ctx, kind)
-        page.add(search_index.page_meta(kb, kind, None))
-        yield page.file, page.render()
-
-
-def _collaborator_pages(ctx: Context) -> Iterator[tuple[str, str]]:
-    """Pages whose body another module writes: catalogue, network overview, field reference."""
-    from macros.pages import catalogue, fieldref
-
-    tree = f"{ctx.repo_url.rstrip('/')}/tree/{ctx.branch}/practices"
-    catalogue_page = Page(
-        CATALOGUE, "Praktijken", tree, "Alle goede praktijken, te filteren op stadsgrootte en thema."
+def renderer(kind: str) -> Callable[[Context, str], Page]:
+    """The page renderer the registry names for `kind` (`"practice:render"`)."""
+    module, _, function = (KINDS[kind].renderer or "").partition(":")
+    found: Callable[[Context, str], Page] = getattr(
+        importlib.import_module(f"macros.pages.{module}"), function
     )
-    yield CATALOGUE, _with_body(catalogue_page, catalogue.catalogue_markdown(ctx.kb))
-    overview_page = Page(OVERVIEW, "Netwerkoverzicht", tree, "Wie werkt met wie samen, over de steden heen.")
-    yield OVERVIEW, _with_body(overview_page, partner_network.overview(ctx.kb))
+    return found
+
+
+def render_record_pages(ctx: Context) -> Iterator[Page]:
+    """The page of every record and vocabulary term, kind by kind in the registry's order."""
+    for kind in PAGE_KINDS:
+        render = renderer(kind)
+        for record_id in ctx.kb.records_of(kind):
+            yield _labelled(ctx, render(ctx, record_id), kind, record_id)
+
+
+def _labelled(ctx: Context, page: Page, kind: str, record_id: str | None) -> Page:
+    """The page with what the search index reads of it (`macros.search_index`): the renderers need
+    not know about search."""
+    if record_id is not None:
+        page.title_weight = KINDS[kind].search_weight
+    page.parts.insert(0, search_index.page_meta(ctx.kb, kind, record_id))
+    return page
+
+
+def markdown_pages(ctx: Context) -> Iterator[tuple[str, str]]:
+    """(file below docs/, Markdown) of the pages other modules write in Markdown: the network overview
+    (MkDocs checks its links), the downloads and the field reference (tables)."""
+    tree = f"{ctx.repo_url.rstrip('/')}/tree/{ctx.branch}/practices"
+    overview = Page(OVERVIEW, "Netwerkoverzicht", tree, "Wie werkt met wie samen, over de steden heen.")
+    yield OVERVIEW, markdown_page(overview, overview_markdown(ctx.kb))
     downloads = Page(DOWNLOADS, "Open data", tree, "Alle records als JSON en CSV, met hun JSON Schema's.")
-    yield DOWNLOADS, _with_body(downloads, exports.exports_markdown(ctx.kb))
+    yield DOWNLOADS, markdown_page(downloads, exports.exports_markdown(ctx.kb, ctx.exports))
     # No edit button: the reference is made from the models, which are code, not a page to edit.
-    reference_page = Page(FIELD_REFERENCE, "Velden van een record", edit_url="")
-    yield FIELD_REFERENCE, _with_body(reference_page, fieldref.field_reference_markdown(ctx.kb))
-
-
-def _with_body(page: Page, body: str) -> str:
-    """A collaborator's body under our front-matter; a body that brings its own H1 keeps it."""
-    text = page.render()
-    if body.lstrip().startswith("# "):
-        text = text[: text.index("\n# ")] + "\n"
-    return text + "\n" + body.strip() + "\n"
+    reference = Page(FIELD_REFERENCE, "Velden van een record", edit_url="")
+    yield FIELD_REFERENCE, markdown_page(reference, fieldref.field_reference_markdown(ctx.kb))

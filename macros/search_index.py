@@ -28,7 +28,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from macros.pages.markup import Markup, fmt
+from macros.html.markup import Markup, fmt
+from macros.records.kinds import KINDS
 
 if TYPE_CHECKING:
     from macros.records.knowledge import KnowledgeBase
@@ -70,52 +71,29 @@ def index_site(site: Path) -> None:
         raise RuntimeError(f"pagefind failed on {site}:\n{done.stdout}{done.stderr}")
 
 
-KIND_LABELS: dict[str, str] = {
-    "practice": "praktijk",
-    "city": "stad",
-    "organisation": "organisatie",
-    "network": "netwerk",
-    "source": "bron",
-    "theme": "thema",
-    "instrument": "instrument",
-    "size_class": "stadsgrootte",
-}
-"""The label of each kind of page in the search results (`soort`); hand-written pages have none."""
-
 OVERVIEW_LABEL = "overzicht"
 """The label of a section's index page (/steden/, /bronnen/, ...)."""
 
-TITLE_WEIGHTS: dict[str, float] = {
-    "practice": 10,
-    "city": 10,
-    "organisation": 10,
-    "network": 10,
-    "source": 1,
-}
-"""Pagefind weight of a record page's title (its H1). Pagefind weighs an H1 7 and body text 1, on a
-quadratic scale. A record's own title gets the most (10). A source's title is a headline written
-elsewhere that often names a city ("Mechelen goes to Sicily"): it weighs as body text, so that the
-record it is about ranks above it. Measured on the shipped site (2026-12-01) with the ranking in
-search.js: searching a city's name put its page first for 20 of 28 cities (none of 28 with Pagefind's
-defaults) and second for the other 8, where search.js then puts the exact title match first."""
-
 
 def page_meta(kb: KnowledgeBase, kind: str, record_id: str | None) -> Markup:
-    """The hidden element that gives a page's search result its labels: the kind of page and, for a
-    practice (its lead city) or a city, the city's name. `record_id` None: a section's index page.
+    """The hidden element that gives a page's search result its labels: the kind of page
+    (`Kind.search_label`) and, for a practice (its lead municipality) or a municipality, its name.
+    `record_id` None: a section's index page.
 
-    The city's name is record text: it goes into an attribute that Pagefind reads (`stad[data-stad]`),
+    The name is record text: it goes into an attribute that Pagefind reads (`stad[data-stad]`),
     escaped, never into the `data-pagefind-meta` list itself, whose commas and colons it would break.
     """
-    label = OVERVIEW_LABEL if record_id is None else KIND_LABELS[kind]
-    city = None
+    label = OVERVIEW_LABEL if record_id is None else KINDS[kind].search_label
+    city_id = None
     if record_id is not None and kind == "city":
-        city = kb.cities[record_id].name
+        city_id = record_id
     elif record_id is not None and kind == "practice":
-        lead = kb.cities.get(kb.practices[record_id].city)
-        city = lead.name if lead else None
-    if city:
+        city_id = kb.practices[record_id].city
+    municipality = kb.municipalities.get(city_id or "")
+    if municipality is not None:
         return fmt(
-            '<div hidden data-pagefind-meta="stad[data-stad], soort:{}" data-stad="{}"></div>', label, city
+            '<div hidden data-pagefind-meta="stad[data-stad], soort:{}" data-stad="{}"></div>',
+            label,
+            municipality.name,
         )
     return fmt('<div hidden data-pagefind-meta="soort:{}"></div>', label)

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem.format(Path.cwd()), file=sys.stderr)
         return 1
     out: Path = args.out
-    clashes = [path for path in [*site.pages, *site.files] if (ROOT / "docs" / path).exists()]
+    clashes = [path for path in [*site.pages, *site.markdown, *site.files] if (ROOT / "docs" / path).exists()]
     if clashes:
         for path in clashes:
             print(generate.clash_message(path), file=sys.stderr)

@@ -22,7 +22,7 @@ import pytest
 from conftest import FIXTURE_TODAY
 
 from macros import generate
-from macros.pages import urls
+from macros.html import urls
 from macros.pages.context import Context
 from macros.records import knowledge
 
@@ -35,7 +35,7 @@ TODAY = FIXTURE_TODAY
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, str]:
     kb = knowledge.build(FIXTURES / "records", today=TODAY)
-    return dict(generate.render_record_pages(Context(kb, TODAY)))
+    return generate.markdown_of(generate.render_record_pages(Context(kb, TODAY)))
 
 
 def _expected_files() -> dict[str, str]:

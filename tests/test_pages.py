@@ -15,11 +15,13 @@ from pydantic import ValidationError
 from records_folder import REPO
 
 from macros import generate
-from macros.pages import urls
-from macros.pages.common import bounded_links, bounded_list, dutch_date, md
+from macros.html import urls
+from macros.html.elements import bounded_links, bounded_list
+from macros.html.markup import Markup
+from macros.html.structure import md
 from macros.pages.context import Context
-from macros.pages.markup import Markup
 from macros.records import knowledge, relations
+from macros.records.dutch import dutch_date
 from macros.records.kinds import SECTIONS
 from macros.records.models import Contact
 
@@ -35,7 +37,7 @@ def ctx() -> Context:
 
 @pytest.fixture(scope="module")
 def pages(ctx: Context) -> dict[str, str]:
-    return dict(generate.render_record_pages(ctx))
+    return generate.markdown_of(generate.render_record_pages(ctx))
 
 
 def page(pages: dict[str, str], kind: str, record_id: str) -> str:
@@ -200,7 +202,7 @@ def test_every_relation_is_linked_both_ways(ctx: Context, pages: dict[str, str])
 
 
 def test_a_folder_gets_the_pages_written_only_when_they_changed(ctx: Context, tmp_path: Path) -> None:
-    site = generate.Site(ctx, dict(generate.render_record_pages(ctx)))
+    site = generate.Site(ctx, {p.file: p for p in generate.render_record_pages(ctx)})
     first = generate.write_site(site, tmp_path)
     assert len(first.written) == len(site.pages)
     stamp = (tmp_path / "steden" / "lindeburg.md").stat().st_mtime_ns

@@ -52,7 +52,7 @@ def test_a_hostile_city_name_stays_an_escaped_attribute_value(kb: KnowledgeBase)
 
 
 def test_record_titles_weigh_more_except_a_sources_headline() -> None:
-    site_pages = dict(generate.render_all(generate.build_site(FIXTURE_RECORDS).context))
+    site_pages = generate.markdown_of(generate.render_all(generate.build_site(FIXTURE_RECORDS).context))
     heading = {
         path: next(line for line in text.splitlines() if line.startswith("# "))
         for path, text in site_pages.items()

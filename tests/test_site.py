@@ -22,7 +22,7 @@ import pytest
 from conftest import FIXTURE_RECORDS, FIXTURE_TODAY
 from records_folder import TODAY
 
-from macros.pages import urls
+from macros.html import urls
 from macros.records import knowledge
 from macros.records.kinds import SECTIONS
 

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from macros.pages import urls
+from macros.html import urls
 
 FROM_URLS = [
     "",

@@ -1,51 +1,56 @@
-"""Record pages rendered to HTML without Python-Markdown: the same page, a third of the build less.
+"""Generated pages rendered by MkDocs straight from their structure, without Markdown.
 
-A generated record page is a narrow dialect of Markdown (`macros.pages.common.Page.render`): an H1 with
-an optional `{: data-pagefind-weight="N" }`, `##` and `###` headings of escaped text, and blocks of
-finished HTML that `macros.adapters.rawhtml` marks. MkDocs still ran each of them through a fresh
-Python-Markdown with every extension, to produce what the page text already says: about a third of a
-1,000-practice `mkdocs build` (README, "Performance").
+A generated page is a `macros.html.structure.Page`: a title, HTML blocks and sections. `GeneratedPage`
+writes its HTML, heading ids, table of contents and anchors from that structure, as Python-Markdown and
+its `toc` extension would write them from the page's Markdown form (`to_markdown`): heading ids come
+from the `toc` extension's own `slugify` and `unique`, permalinks as `toc` writes them. No Markdown is
+written or parsed on this path, and there is no fallback: a `toc` setting the writer does not
+reproduce stops the build with a message (`check_settings`).
 
-`GeneratedPage.render` writes that HTML, table of contents and anchor list itself, exactly as
-Python-Markdown and its `toc` extension would: heading ids come from the `toc` extension's own `slugify`
-and `unique`, blocks are passed through as the `rawhtml` stash passes them. Whatever falls outside the
-dialect (a heading with Markdown in it, a tab, a line that is neither heading nor block, a `toc` setting
-other than `permalink` and `permalink_title`) goes to MkDocs' own `Page.render`, so the fast path can
-only ever be a shortcut to the same result. `tests/test_generated_page.py` renders every record page of
-four corpora (shipped, demo, fixture and hostile records) both ways and compares content, table of
-contents, anchors and title.
+tests/test_generated_page.py is the contract between the two forms: it renders every generated page of
+four corpora (shipped, demo, fixture and hostile records) both ways, this writer and MkDocs' own
+`Page.render` of the Markdown form, and requires the same content, table of contents, anchors and
+title.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
-from markdown.util import BLOCK_LEVEL_ELEMENTS
-from mkdocs.structure.pages import Page
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from macros.adapters import rawhtml
-
-_BLOCK = re.compile(rf"{re.escape(rawhtml.OPEN)}\n(.*?)\n{re.escape(rawhtml.CLOSE)}(?:\n|$)", re.DOTALL)
-# Heading text as `macros.pages.common.md` writes it: every Markdown, HTML and template character is a
-# character reference, so Python-Markdown passes the text through unchanged. Nothing else is accepted.
-_TEXT = r"(?:[^\\`*_{}\[\]#+!|~^<>&\n\t]|&(?:amp|lt|gt|#[0-9]+);)+"
-_HEADING = re.compile(rf'(#{{1,6}}) ({_TEXT})(?: \{{: data-pagefind-weight="([0-9][0-9.]*)" \}})?\n')
-_BLANK = re.compile(r"\n+")
-# Python-Markdown's RawHtmlPostprocessor puts a block in a paragraph unless it starts with a block tag.
-_FIRST_TAG = re.compile(r"</?([^ >]+)")
-
-EXTENSIONS = {"macros.adapters.rawhtml", "attr_list", "toc", "admonition", "tables", "fenced_code"}
-"""The Markdown extensions the fast path is known to agree with (the last three never see the dialect:
-its `!`, `|` and backticks are character references). Any other extension, `smarty` say, could change a
-heading, so it sends every page to Python-Markdown."""
+from macros.html.structure import Heading, Page
 
 TOC_SETTINGS = {"permalink", "permalink_title"}
-"""The `toc` settings the fast path reproduces; any other setting sends every page to Python-Markdown."""
+"""The `toc` settings the writer reproduces."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What of the site's Markdown configuration shows in a generated page."""
+
+    permalink: bool
+    permalink_title: str
+
+
+def check_settings(config: Any) -> Settings:
+    """The site's `toc` settings, or a PluginError naming what the writer does not reproduce."""
+    extensions = set(config["markdown_extensions"])
+    toc = config["mdx_configs"].get("toc", {})
+    permalink, title = toc.get("permalink", False), toc.get("permalink_title", "Permanent link")
+    if "toc" not in extensions or "attr_list" not in extensions:
+        raise PluginError("mkdocs.yml: generated pages need the Markdown extensions toc and attr_list")
+    if not set(toc) <= TOC_SETTINGS or not isinstance(permalink, bool) or any(c in title for c in '&<>"'):
+        raise PluginError(
+            "mkdocs.yml: generated pages reproduce only the toc settings permalink (true or false) and "
+            'permalink_title (without & < > "); change macros/adapters/generated_page.py to add another'
+        )
+    return Settings(permalink, title)
 
 
 @dataclass
@@ -56,74 +61,43 @@ class Rendered:
     anchors: set[str]
 
 
-def render_html(markdown_text: str, permalink: bool, permalink_title: str) -> Rendered | None:
-    """The HTML Python-Markdown (with `rawhtml`, `attr_list` and `toc`) makes of a generated page's
-    Markdown body, or None when the text is not in the generated pages' dialect."""
-    text = markdown_text.strip("\n") + "\n"
-    if "\t" in text or "\r" in text or "\x02" in text or "\x03" in text or re.search(r"\n +\n", text):
-        return None  # Python-Markdown's whitespace normalisation would change the text
-    link_title = f' title="{permalink_title}"' if permalink_title else ""
+def render_html(page: Page, settings: Settings) -> Rendered:
+    """The page's HTML, table of contents and anchors, from its structure."""
+    link_title = f' title="{settings.permalink_title}"' if settings.permalink_title else ""
     parts: list[str] = []
     flat: list[Any] = []
     used: set[str] = set()
     counters: dict[str, int] = {}
-    position = 0
-    while position < len(text):
-        if blank := _BLANK.match(text, position):
-            position = blank.end()
-        elif heading := _HEADING.match(text, position):
-            hashes, inner, weight = heading.groups()
-            name = strip_tags(inner)
-            anchor = unique(slugify(html.unescape(name), "-"), used, counters)
-            attributes = f' data-pagefind-weight="{weight}"' if weight else ""
-            link = f'<a class="headerlink" href="#{anchor}"{link_title}>&para;</a>' if permalink else ""
-            level = len(hashes)
-            parts.append(f'<h{level}{attributes} id="{anchor}">{inner}{link}</h{level}>')
-            flat.append({"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""})
-            position = heading.end()
-        elif block := _BLOCK.match(text, position):
-            content = block.group(1)
-            first = _FIRST_TAG.match(content)
-            if not first or first.group(1).lower().rstrip("/") not in BLOCK_LEVEL_ELEMENTS:
-                return None  # Python-Markdown would wrap it in a paragraph
-            if rawhtml.OPEN in content:
-                return None
-            parts.append(content)
-            position = block.end()
-        else:
-            return None
-    return Rendered("\n".join(parts), nest_toc_tokens(flat), used)
+    for block in page.blocks():
+        if not isinstance(block, Heading):
+            parts.append(str(block).strip("\n"))
+            continue
+        name = strip_tags(block.html)
+        anchor = unique(slugify(html.unescape(name), "-"), used, counters)
+        permalink = (
+            f'<a class="headerlink" href="#{anchor}"{link_title}>&para;</a>' if settings.permalink else ""
+        )
+        level = block.level
+        parts.append(f'<h{level}{block.attributes} id="{anchor}">{block.html}{permalink}</h{level}>')
+        flat.append({"level": level, "id": anchor, "name": name, "html": block.html, "data-toc-label": ""})
+    return Rendered("\n".join(part for part in parts if part), nest_toc_tokens(flat), used)
 
 
-def fast_path_settings(config: Any) -> tuple[bool, str] | None:
-    """(permalink, permalink_title) when the site's Markdown settings are ones the fast path agrees
-    with, else None."""
-    extensions = set(config["markdown_extensions"])
-    toc = config["mdx_configs"].get("toc", {})
-    if not {"macros.adapters.rawhtml", "attr_list", "toc"} <= extensions <= EXTENSIONS:
-        return None
-    permalink, title = toc.get("permalink", False), toc.get("permalink_title", "Permanent link")
-    if not set(toc) <= TOC_SETTINGS or not isinstance(permalink, bool) or any(c in title for c in '&<>"'):
-        return None  # a permalink symbol of one's own, or a title Markdown would escape
-    return permalink, title
+class GeneratedPage(MkDocsPage):
+    """A MkDocs page made from a `macros.html.structure.Page`."""
 
+    def __init__(self, structure: Page, file: Any, config: Any) -> None:
+        super().__init__(None, file, config)
+        self.structure = structure
 
-class GeneratedPage(Page):
-    """A page whose Markdown comes from `macros.generate`: rendered by `render_html` when it can be."""
-
-    fast_path = False
-    """Whether the last `render` took the fast path (the tests check that every record page does)."""
+    def read_source(self, config: Any) -> None:
+        # Nothing to read: the front-matter MkDocs would parse is the structure's own.
+        self.markdown = ""
+        self.meta = self.structure.meta()
 
     def render(self, config: Any, files: Any) -> None:
-        settings = fast_path_settings(config)
-        fast = None
-        if self.markdown is not None and settings is not None:
-            fast = render_html(self.markdown, *settings)
-        self.fast_path = fast is not None
-        if fast is None:
-            super().render(config, files)
-            return
-        self.content = fast.content
-        self.toc = get_toc(fast.toc_tokens)
-        self.present_anchor_ids = fast.anchors
+        rendered = render_html(self.structure, check_settings(config))
+        self.content = rendered.content
+        self.toc = get_toc(rendered.toc_tokens)
+        self.present_anchor_ids = rendered.anchors
         self.links_to_anchors = None

@@ -27,8 +27,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import generate
 from macros.adapters.build_state import state_of
-from macros.adapters.generated_page import GeneratedPage
-from macros.pages.markup import Markup, fmt, join
+from macros.adapters.generated_page import GeneratedPage, check_settings
+from macros.html.markup import Markup, fmt, join
 from macros.records import knowledge
 from macros.records.problems import RecordsInvalid
 
@@ -92,21 +92,21 @@ def on_files(files: Files, config: Any) -> Files:
         if SESSION.serving:
             SESSION.last_good = site
     state.context = site.context
+    check_settings(config)  # before any page: a toc setting the pages cannot follow stops the build
     in_nav = set(_nav_paths(config.get("nav") or []))
-    contents: dict[str, str | bytes] = {**site.pages, **site.files}
+    contents: dict[str, str | bytes] = {path: "" for path in site.pages} | site.markdown | site.files
     for path, content in contents.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(generate.clash_message(path))
         # Record pages stay out of the nav on purpose (see the design brief); saying so for each of
         # them drowned the few lines of a rebuild that matter.
-        if path in in_nav:
-            files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.UNDEFINED))
-            continue
-        file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        inclusion = InclusionLevel.UNDEFINED if path in in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, path, content=content, inclusion=inclusion)
         files.append(file)
-        if path.endswith(".md"):
-            # MkDocs makes a plain Page for each page outside the nav that has none yet.
-            GeneratedPage(None, file, config)
+        structure = site.pages.get(path)
+        if structure is not None:
+            # Rendered from its structure; MkDocs keeps a page that a file already has.
+            GeneratedPage(structure, file, config)
     return files
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from macros.pages.markup import Markup, text
+from macros.html.markup import Markup, text
 
 OPEN = "<!--kb:html-->"
 CLOSE = "<!--/kb:html-->"

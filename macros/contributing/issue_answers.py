@@ -189,7 +189,9 @@ def practice_data(answers: dict[str, str], kb: KnowledgeBase) -> dict[str, Any]:
         if not answer or form_field.widget == "sources":
             continue
         value: Any
-        if form_field.widget == "dropdown":
+        if form_field.question.path == ("city",):
+            value = municipality_id(answer, kb)
+        elif form_field.widget == "dropdown":
             shown = {text: rid for rid, text in issue_form.options(form_field, kb)}
             ids = chosen(answer, shown)
             value = ids if form_field.multiple else ", ".join(ids)
@@ -200,6 +202,36 @@ def practice_data(answers: dict[str, str], kb: KnowledgeBase) -> dict[str, Any]:
         if value:
             _set(data, form_field.question.path, value)
     return data
+
+
+def municipality_id(answer: str, kb: KnowledgeBase) -> str:
+    """The id a typed municipality names: `Boortmeerbeek`, `boortmeerbeek` and `Sint Niklaas` all give
+    the id as python-slugify spells it. A former or misspelt name keeps that spelling, so that the
+    validator names the merged municipality or the closest ones."""
+    text = " ".join(answer.split())
+    by_name = {m.name.casefold(): mid for mid, m in kb.municipalities.items()}
+    return by_name.get(text.casefold()) or slugify(text, max_length=MAX_ID_CHARS) or text
+
+
+def with_status_and_contact(
+    data: dict[str, Any], cited: list[str], new: dict[str, dict[str, Any]], submitted: dt.date
+) -> None:
+    """What the form cannot ask and the model requires: the status and the contact each name a
+    source. The status is what the first source said when the contributor read it (the submission's
+    month); the contact was seen on the source with the same web address host, else the first."""
+    first = cited[0] if cited else None
+    status = data.get("status")
+    if isinstance(status, dict) and status.get("state") in ("lopend", "afgerond") and first:
+        status |= {"source": first, "date": f"{submitted.year}-{submitted.month:02d}"}
+    contact = data.get("contact")
+    if isinstance(contact, dict) and first:
+        host = _host(str(contact.get("url", "")))
+        same = [sid for sid in cited if host and _host(str(new.get(sid, {}).get("url", ""))) == host]
+        contact["source"] = same[0] if same else first
+
+
+def _host(url: str) -> str:
+    return url.split("://", 1)[-1].split("/", 1)[0].casefold() if "://" in url else ""
 
 
 def source_lines(answer: str) -> list[tuple[str, str | None]]:
@@ -284,6 +316,7 @@ def convert(body: str, root: Path, submitted: dt.date, issue: int | None = None)
     cited, new_sources = source_records(answers.get(_label("sources"), ""), kb, submitted)
     if cited:
         data["sources"] = cited
+    with_status_and_contact(data, cited, new_sources, submitted)
     data["last_reviewed"] = submitted
     origin = f"uit issue #{issue}" if issue else "uit een issue"
     practice_file = Path(KIND_FOLDERS["practice"]) / f"{record_id}.yml"

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from macros.records import relations
 from macros.records.knowledge import KnowledgeBase
 
-CENTRUMSTAD_TYPES = ("grootstad", "regionale-stad")
-"""City types of the thirteen centrumsteden: a peer group of their own beside the size classes."""
 MATURITY_ORDER = ("startend", "groeiend", "ervaren")
 """Maturity values from least to most experienced."""
 RING = 1 << 64
@@ -59,13 +57,21 @@ class Benchlearning:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.size_rank = {term_id: i for i, term_id in enumerate(kb.size_classes)}
-        self.city_size = {cid: relations.city_size_class(kb, city) for cid, city in kb.cities.items()}
-        self.maturity_rank = {cid: self._rank(cid) for cid in kb.cities}
+        self.city_size = {cid: relations.size_class_of(kb, cid) for cid in kb.municipalities}
+        self.maturity_rank = {cid: self._rank(cid) for cid in kb.municipalities}
         self.by_theme: dict[str, list[str]] = defaultdict(list)
         self.by_theme_size: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         self.by_city_theme: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.adopters: dict[str, list[str]] = defaultdict(list)
+        self._led: dict[str, list[str]] = defaultdict(list)
+        self.suits: dict[str, list[str]] = defaultdict(list)
+        """Size class -> the practices whose record says they suit it (`transferability`)."""
         for pid, practice in kb.practices.items():
+            self._led[practice.city].append(pid)
+            for suited in dict.fromkeys(
+                practice.transferability.size_classes if practice.transferability else []
+            ):
+                self.suits[suited].append(pid)
             size = self.city_size.get(practice.city)
             for theme in dict.fromkeys(practice.themes):  # a theme listed twice is shared once
                 self.by_theme[theme].append(pid)
@@ -82,17 +88,20 @@ class Benchlearning:
         for pid, practice in kb.practices.items():
             mask = sum(bits[i] for i in dict.fromkeys(practice.instruments))
             self._profile[pid] = (len(set(practice.themes)), mask, mask.bit_count(), self.id_hash[pid])
-        self.city_hash = {cid: stable_hash(cid) for cid in kb.cities}
+        self.city_hash = {cid: stable_hash(cid) for cid in kb.municipalities}
         self._best: dict[tuple[int, int, int], dict[str, list[tuple[tuple[int, int, int], str]]]] = {}
         self._by_size: dict[str | None, list[str]] = defaultdict(list)
-        for cid in sorted(kb.cities, key=lambda cid: kb.cities[cid].name):
+        self.by_name = sorted(kb.municipalities, key=lambda cid: (kb.municipalities[cid].name, cid))
+        """Every municipality, by name."""
+        for cid in self.by_name:
             self._by_size[self.city_size[cid]].append(cid)
 
     # --- cities ------------------------------------------------------------------------------------
 
     def maturity(self, city_id: str) -> str | None:
-        """The city's maturity, when a source gives it."""
-        learning = self.kb.cities[city_id].learning
+        """The city's maturity, when a source gives it (in its city record)."""
+        profile = self.kb.profiles.get(city_id)
+        learning = profile.learning if profile else None
         return learning.maturity if learning else None
 
     def _rank(self, city_id: str) -> int:
@@ -112,31 +121,26 @@ class Benchlearning:
         return out
 
     def peers(self, city_id: str) -> list[str]:
-        """Other cities of the same size class, the closest in population first (cities without a
-        population after those with one); ties go to the city whose id hash lies closest after this
-        one's (`ring_distance`), never to a name."""
+        """Other municipalities of the same size class, the closest in reference population first; ties
+        go to the one whose id hash lies closest after this one's (`ring_distance`), never to a name."""
         size = self.city_size[city_id]
         if size is None:
             return []
-        own = self.kb.cities[city_id].population
+        own = self.kb.municipalities[city_id].population
         anchor = self.city_hash[city_id]
 
-        def closeness(cid: str) -> tuple[int, int, int]:
-            other = self.kb.cities[cid].population
-            gap = abs(own.value - other.value) if own and other else None
-            return (gap is None, gap or 0, ring_distance(anchor, self.city_hash[cid]))
+        def closeness(cid: str) -> tuple[int, int]:
+            gap = abs(own - self.kb.municipalities[cid].population)
+            return (gap, ring_distance(anchor, self.city_hash[cid]))
 
         return sorted((cid for cid in self.cities_of_size(size) if cid != city_id), key=closeness)
 
     def peer_group(self, city_id: str) -> list[str]:
         """For a centrumstad, the other centrumsteden by name; for any other city, none."""
-        if self.kb.cities[city_id].type not in CENTRUMSTAD_TYPES:
+        municipalities = self.kb.municipalities
+        if not municipalities[city_id].centrumstad:
             return []
-        return [
-            cid
-            for cid in sorted(self.kb.cities, key=lambda cid: self.kb.cities[cid].name)
-            if cid != city_id and self.kb.cities[cid].type in CENTRUMSTAD_TYPES
-        ]
+        return [cid for cid in self.by_name if cid != city_id and municipalities[cid].centrumstad]
 
     def cities_of_size(self, size_id: str) -> list[str]:
         """The cities of a size class, by name."""
@@ -201,6 +205,37 @@ class Benchlearning:
             f"{count} over {kb.themes[theme].label}"
         )
         return Suggestion("city", other, reason[0].upper() + reason[1:] + ".", practices)
+
+    def practices_of(self, city_id: str) -> list[str]:
+        """The practices a municipality leads, in record order."""
+        return list(self._led.get(city_id, []))
+
+    def fitting(self, city_id: str, limit: int) -> list[tuple[str, str]]:
+        """(practice id, why) of practices for a municipality of this one's size: those whose record
+        says they suit its size class first, then those led by a municipality of the same size class,
+        the closest in population first; ties by id hash on the ring, never by title. The site's own
+        ordering, by size alone."""
+        size = self.city_size[city_id]
+        if size is None:
+            return []
+        own = self.kb.municipalities[city_id].population
+        anchor = self.city_hash[city_id]
+        label = self.kb.size_classes[size].label.lower()
+        ranked: dict[str, tuple[int, int, int]] = {}
+        for pid in self.suits.get(size, []):
+            ranked[pid] = (0, 0, ring_distance(anchor, self.id_hash[pid]))
+        for cid in self._by_size.get(size, []):
+            gap = abs(own - self.kb.municipalities[cid].population)
+            for pid in self._led.get(cid, []):
+                ranked.setdefault(pid, (1, gap, ring_distance(anchor, self.id_hash[pid])))
+        chosen = heapq.nsmallest(limit, ranked, key=lambda pid: ranked[pid])
+        reasons = (
+            f"volgens haar fiche geschikt voor een {label}",
+            f"uit een gemeente van dezelfde grootte ({label})",
+        )
+        return [
+            (pid, reasons[ranked[pid][0]][0].upper() + reasons[ranked[pid][0]][1:] + ".") for pid in chosen
+        ]
 
     # --- practices ---------------------------------------------------------------------------------
 

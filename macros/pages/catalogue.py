@@ -13,22 +13,28 @@ Two facets answer "what suits my size": `grootte` is the size class of the lead 
 practice runs), `geschikt` the size classes the practice says it suits (`transferability`); the
 size-class pages list both, under their own headings.
 
-Text from records is data: the HTML is built with `macros.pages.markup`, which escapes it.
+Text from records is data: the HTML is built with `macros.html.markup`, which escapes it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import get_args
+from typing import TYPE_CHECKING
 
-from macros.adapters import rawhtml
-from macros.pages import urls
-from macros.pages.markup import Markup, fmt, join, line
+from macros.html import urls
+from macros.html.markup import Markup, fmt, join, line
+from macros.html.structure import Page
+from macros.records import timeline
+from macros.records.dutch import PROVINCES
 from macros.records.knowledge import KnowledgeBase
-from macros.records.models import Practice, Province, SizeClass, Status
-from macros.records.relations import city_size_class
+from macros.records.models import Practice, SizeClass
+from macros.records.relations import size_class_of
+
+if TYPE_CHECKING:
+    from macros.pages.context import Context
 
 PAGE_URL = "praktijken/"
 """The catalogue's own URL, for relative links."""
@@ -36,14 +42,12 @@ PAGE_URL = "praktijken/"
 SUMMARY_CHARS = 110
 """Summaries are cut to about one line: 3,000 practices must stay a light page (well under 1.5 MB)."""
 
-STATUS_LABELS: dict[str, str] = {"lopend": "Lopend", "afgerond": "Afgerond", "pilot": "Pilot"}
-PROVINCE_LABELS: dict[str, str] = {
-    "antwerpen": "Antwerpen",
-    "limburg": "Limburg",
-    "oost-vlaanderen": "Oost-Vlaanderen",
-    "vlaams-brabant": "Vlaams-Brabant",
-    "west-vlaanderen": "West-Vlaanderen",
+STATUS_LABELS: dict[str, str] = {
+    "lopend": "Lopend (bevestigd door een recente bron)",
+    "afgerond": "Afgerond",
+    "onbekend": "Onbekend of het nog loopt",
 }
+"""The status as of the newest source (`macros.records.timeline.current`): the site's own reading."""
 
 
 @dataclass(frozen=True)
@@ -71,56 +75,58 @@ def facets(kb: KnowledgeBase) -> list[Facet]:
         Facet("geschikt", "Geschikt voor", sizes, True, SUITS_HELP),
         Facet("thema", "Thema", [(t.id, t.label, "") for t in kb.themes.values()], True),
         Facet("instrument", "Instrument", [(t.id, t.label, "") for t in kb.instruments.values()], False),
-        Facet("status", "Status", [(s, STATUS_LABELS[s], "") for s in get_args(Status)], False),
-        Facet("provincie", "Provincie", [(p, PROVINCE_LABELS[p], "") for p in get_args(Province)], False),
+        Facet("status", "Status", [(s, label, "") for s, label in STATUS_LABELS.items()], False),
+        Facet("provincie", "Provincie", [(p, label, "") for p, label in PROVINCES.items()], False),
     ]
 
 
-def practice_facets(kb: KnowledgeBase, practice: Practice) -> dict[str, list[str]]:
-    """The facet values of one practice; size class and province are those of its lead city, the sizes
-    it suits are its own (`transferability.size_classes`)."""
-    city = kb.cities.get(practice.city)
-    size = city_size_class(kb, city) if city else None
-    province = city.province if city else None
+def practice_facets(kb: KnowledgeBase, practice: Practice, today: dt.date) -> dict[str, list[str]]:
+    """The facet values of one practice; size class and province are those of its lead municipality,
+    the sizes it suits are its own (`transferability.size_classes`)."""
+    municipality = kb.municipalities.get(practice.city)
+    size = size_class_of(kb, practice.city)
+    province = municipality.province if municipality else None
     suits = practice.transferability.size_classes if practice.transferability else []
     return {
         "grootte": [size] if size else [],
         "geschikt": list(dict.fromkeys(suits)),
         "thema": list(dict.fromkeys(practice.themes)),
         "instrument": list(dict.fromkeys(practice.instruments)),
-        "status": [practice.status] if practice.status else [],
+        "status": [timeline.current(kb, practice, today)],
         "provincie": [province] if province else [],
     }
 
 
-def catalogue_markdown(kb: KnowledgeBase) -> str:
-    """The whole body of docs/praktijken/index.md."""
+def render(ctx: Context) -> Page:
+    """The catalogue page, docs/praktijken/index.md."""
+    kb = ctx.kb
+    tree = f"{ctx.repo_url.rstrip('/')}/tree/{ctx.branch}/practices"
+    page = Page(PAGE_FILE, "Praktijken", tree, "Alle goede praktijken, te filteren op stadsgrootte en thema.")
+    page.heading = "Goede praktijken"
     ordered = sorted(kb.practices.items(), key=lambda item: (item[1].title.casefold(), item[0]))
-    values = {practice_id: practice_facets(kb, practice) for practice_id, practice in ordered}
+    values = {practice_id: practice_facets(kb, practice, ctx.today) for practice_id, practice in ordered}
     all_facets = facets(kb)
     total = len(ordered)
-    parts = [
-        "# Goede praktijken",
-        "",
-        rawhtml.wrap(
-            join(
-                "\n\n",
-                [
-                    fmt(INTRO_NO_SCRIPT, _count_text(total)),
-                    INTRO_SCRIPT,
-                    _static_facets(kb),
-                    _form(all_facets, values.values()),
-                    fmt(COUNT, _count_text(total)),
-                    PACK_BAR,
-                    _list(kb, ordered, values),
-                    MORE_BUTTONS,
-                    PACK_VIEW,
-                ],
-            )
-        ),
-        "",
-    ]
-    return "\n".join(parts)
+    page.add(
+        join(
+            "\n\n",
+            [
+                fmt(INTRO_NO_SCRIPT, _count_text(total)),
+                INTRO_SCRIPT,
+                _static_facets(kb),
+                _form(all_facets, values.values()),
+                fmt(COUNT, _count_text(total)),
+                PACK_BAR,
+                _list(kb, ordered, values),
+                MORE_BUTTONS,
+                PACK_VIEW,
+            ],
+        )
+    )
+    return page
+
+
+PAGE_FILE = "praktijken/index.md"
 
 
 INTRO_NO_SCRIPT = (
@@ -315,7 +321,7 @@ def _list(
             "",
             (fmt(' data-{}="{}"', name, " ".join(ids)) for name, ids in values[practice_id].items() if ids),
         )
-        city = kb.cities.get(practice.city)
+        city = kb.municipalities.get(practice.city)
         items.append(
             fmt(
                 '<li class="kb-practice"{}><a href="{}">{}</a> <small>{}</small><p>{}</p></li>',

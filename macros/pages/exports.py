@@ -27,24 +27,30 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from macros.records.kinds import RECORD_KINDS, SECTIONS, SOURCED_KINDS, VOCABULARY_MODELS
+from macros.records import timeline
+from macros.records.kinds import EXPORT_KINDS, KINDS, SECTIONS, VOCABULARY_MODELS
 from macros.records.knowledge import KnowledgeBase
-from macros.records.models import Actor, AgendaTopic, ConditionNote, Document, Flow, Milestone, Partner
-from macros.records.relations import city_size_class
+from macros.records.models import (
+    Actor,
+    AgendaTopic,
+    City,
+    ConditionNote,
+    Document,
+    Flow,
+    FormerMunicipality,
+    Milestone,
+    Municipality,
+    Office,
+    Partner,
+)
+from macros.records.relations import size_class_of
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "docs" / "schema"
 """The JSON Schemas, served as they are at /schema/."""
 
-JSON_KINDS = list(RECORD_KINDS)
-CSV_KINDS = list(SOURCED_KINDS)
+JSON_KINDS = list(EXPORT_KINDS)
+CSV_KINDS = [kind for kind in EXPORT_KINDS if KINDS[kind].csv]
 VOCABULARY_FILE = "vocabularium.json"
-KIND_LABELS = {
-    "practice": "Goede praktijken",
-    "city": "Steden en gemeenten",
-    "organisation": "Partnerorganisaties",
-    "network": "Lerende netwerken",
-    "source": "Bronnen",
-}
 LIST_SEPARATOR = "; "
 CSV_DELIMITER = ";"
 
@@ -76,17 +82,38 @@ def _generated_from(kb: KnowledgeBase, what: str) -> str:
     )
 
 
-def records_json(kb: KnowledgeBase, kind: str) -> bytes:
-    """One kind's records, keyed by id, each dumped by alias (`from`, not `from_`)."""
+def records_json(kb: KnowledgeBase, kind: str, today: dt.date) -> bytes:
+    """One kind's records, keyed by id, each dumped by alias (`from`, not `from_`); what the site
+    computes of them (size class, status as of today, ...) apart, under `computed`."""
     records = kb.records_of(kind)
-    return _json_bytes(
-        {
-            "generated_from": _generated_from(kb, f"alle records van soort '{kind}'"),
-            "kind": kind,
-            "count": len(records),
-            "records": {rid: records[rid].model_dump(mode="json", by_alias=True) for rid in sorted(records)},
+    derived = _computed(kb, kind, today)
+    document: dict[str, Any] = {
+        "generated_from": _generated_from(kb, f"alle records van soort '{kind}'"),
+        "kind": kind,
+        "count": len(records),
+        "records": {rid: _dump(kb, kind, rid) for rid in sorted(records)},
+    }
+    if derived:
+        document["computed"] = {
+            "note": "Eigen berekening van de kennisbank, geen gegeven van een bron.",
+            "records": {
+                rid: {name: get(records[rid]) for name, get in derived.items()} for rid in sorted(records)
+            },
         }
-    )
+    return _json_bytes(document)
+
+
+def _dump(kb: KnowledgeBase, kind: str, record_id: str) -> dict[str, Any]:
+    """A record as JSON; a municipality with its reference date and sources, and its city record."""
+    record = kb.records_of(kind)[record_id]
+    dumped: dict[str, Any] = record.model_dump(mode="json", by_alias=True)
+    if kind == "city":
+        meta = kb.reference.meta
+        dumped["population_date"] = meta.population_date.isoformat() if meta else None
+        dumped["sources"] = meta.sources.model_dump(mode="json") if meta else {}
+        profile = kb.profiles.get(record_id)
+        dumped["profile"] = profile.model_dump(mode="json", by_alias=True) if profile else None
+    return dumped
 
 
 def vocabulary_json(kb: KnowledgeBase) -> bytes:
@@ -122,6 +149,8 @@ SUMMARIES: dict[type[BaseModel], Callable[[Any], str]] = {
     Actor: lambda a: a.id,
     Flow: lambda f: f"{f.from_} → {f.to} ({f.kind}{', af en toe' if f.intermittent else ''})",
     Document: lambda d: f"{d.title} ({d.type}): {d.url}",
+    FormerMunicipality: lambda f: f"{f.name} ({f.merged.isoformat()})",
+    Office: lambda o: f"{o.province}: {o.contact.service or o.contact.url or o.contact.phone or ''}",
 }
 """How an item of a list of objects reads in one CSV cell; the JSON keeps every field."""
 
@@ -183,28 +212,56 @@ def _get(record: Any, path: tuple[str, ...]) -> Any:
     return record
 
 
-def _extra_columns(kb: KnowledgeBase, kind: str) -> dict[str, Callable[[Any], str]]:
-    """Derived columns a spreadsheet user filters on: the lead city's size class and province."""
+def _computed(kb: KnowledgeBase, kind: str, today: dt.date) -> dict[str, Callable[[Any], Any]]:
+    """Columns the site computes that a spreadsheet user filters on: for a practice, its lead
+    municipality's size class, province and whether it is a centrumstad, and its status as of today
+    (`macros.records.timeline`); for a municipality, its size class and number of practices."""
+    if kind == "city":
+        led: dict[str, int] = {}
+        for practice in kb.practices.values():
+            led[practice.city] = led.get(practice.city, 0) + 1
+        return {
+            "size_class": lambda m: size_class_of(kb, m.id) or "",
+            "practices": lambda m: led.get(m.id, 0),
+        }
     if kind != "practice":
         return {}
 
-    def lead_city_size_class(practice: Any) -> str:
-        city = kb.cities.get(practice.city)
-        return (city_size_class(kb, city) or "") if city else ""
+    def lead(practice: Any) -> Municipality | None:
+        return kb.municipalities.get(practice.city)
 
-    def lead_city_province(practice: Any) -> str:
-        city = kb.cities.get(practice.city)
-        return (city.province or "") if city else ""
+    return {
+        "lead_city_size_class": lambda p: size_class_of(kb, p.city) or "",
+        "lead_city_province": lambda p: m.province if (m := lead(p)) else "",
+        "lead_city_centrumstad": lambda p: bool(m.centrumstad) if (m := lead(p)) else False,
+        "status_now": lambda p: timeline.current(kb, p, today),
+        "last_confirmed": lambda p: timeline.last_confirmed(kb, p) or "",
+    }
 
-    return {"lead_city_size_class": lead_city_size_class, "lead_city_province": lead_city_province}
+
+def _as_cell(get: Callable[[Any], Any]) -> Callable[[Any], str]:
+    return lambda record: cell(get(record))
 
 
-def records_csv(kb: KnowledgeBase, kind: str) -> bytes:
-    """One kind's records as CSV for Excel in Flanders (see the module docstring)."""
+def _profile_cell(kb: KnowledgeBase, path: tuple[str, ...]) -> Callable[[Any], str]:
+    """A column of a municipality's city record, empty where it has none."""
+    return lambda municipality: cell(_get(kb.profiles.get(municipality.id), path))
+
+
+def records_csv(kb: KnowledgeBase, kind: str, today: dt.date) -> bytes:
+    """One kind's records as CSV for Excel in Flanders (see the module docstring); a municipality's
+    row also has the columns of its city record, empty where it has none."""
     records = kb.records_of(kind)
     model = type(next(iter(records.values()))) if records else None
     flat = list(columns(model)) if model else []
-    extra = _extra_columns(kb, kind)
+    extra: dict[str, Callable[[Any], str]] = {
+        name: _as_cell(get) for name, get in _computed(kb, kind, today).items()
+    }
+    if kind == "city":
+        meta = kb.reference.meta
+        date = meta.population_date.isoformat() if meta else ""
+        extra["population_date"] = lambda _: date
+        extra |= {f"profile_{name}": _profile_cell(kb, path) for name, path in columns(City)}
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(["id", *(name for name, _ in flat), *extra])
@@ -219,18 +276,12 @@ def records_csv(kb: KnowledgeBase, kind: str) -> bytes:
 # --- files and the downloads page ----------------------------------------------------------------------
 
 
-def export_files(kb: KnowledgeBase) -> dict[str, bytes]:
-    """File name -> bytes of every download, in the order the downloads page lists them.
-
-    Made once per knowledge base (a build lists their sizes too: 1 s at 3,000 practices) and kept with
-    it, so it goes when the build's knowledge base goes.
-    """
-    files: dict[str, bytes] | None = kb.derived.get("exports")
-    if files is None:
-        files = {json_name(kind): records_json(kb, kind) for kind in JSON_KINDS}
-        files[VOCABULARY_FILE] = vocabulary_json(kb)
-        files.update((csv_name(kind), records_csv(kb, kind)) for kind in CSV_KINDS)
-        kb.derived["exports"] = files
+def export_files(kb: KnowledgeBase, today: dt.date) -> dict[str, bytes]:
+    """File name -> bytes of every download, in the order the downloads page lists them. The build
+    makes them once (`macros.pages.context.Context.exports`): the downloads page lists their sizes."""
+    files = {json_name(kind): records_json(kb, kind, today) for kind in JSON_KINDS}
+    files[VOCABULARY_FILE] = vocabulary_json(kb)
+    files.update((csv_name(kind), records_csv(kb, kind, today)) for kind in CSV_KINDS)
     return files
 
 
@@ -244,8 +295,8 @@ def _size(n: int) -> str:
 
 def _file_rows(kb: KnowledgeBase, files: dict[str, bytes], suffix: str) -> list[str]:
     rows = ["| Bestand | Inhoud | Records | Grootte |", "|---|---|--:|--:|"]
-    labels = {json_name(k): (KIND_LABELS[k], len(kb.records_of(k))) for k in JSON_KINDS}
-    labels |= {csv_name(k): (KIND_LABELS[k], len(kb.records_of(k))) for k in CSV_KINDS}
+    labels = {json_name(k): (KINDS[k].export or "", len(kb.records_of(k))) for k in JSON_KINDS}
+    labels |= {csv_name(k): (KINDS[k].export or "", len(kb.records_of(k))) for k in CSV_KINDS}
     vocabulary_terms = sum(
         len(v) for v in (kb.themes, kb.instruments, kb.size_classes, kb.flow_kinds, kb.conditions)
     )
@@ -273,9 +324,8 @@ def _schema_lines(schema_dir: Path) -> list[str]:
     return lines
 
 
-def exports_markdown(kb: KnowledgeBase, schema_dir: Path = SCHEMA_DIR) -> str:
-    """The Dutch downloads page, docs/data/index.md (served at /data/)."""
-    files = export_files(kb)
+def exports_markdown(kb: KnowledgeBase, files: dict[str, bytes], schema_dir: Path = SCHEMA_DIR) -> str:
+    """The Dutch downloads page, docs/data/index.md (served at /data/), listing `files`."""
     schemas = _schema_lines(schema_dir)
     parts = [
         "# Open data",
@@ -296,7 +346,11 @@ def exports_markdown(kb: KnowledgeBase, schema_dir: Path = SCHEMA_DIR) -> str:
         "(`population_value`, `population_year`); een lijst staat in één cel, gescheiden door een puntkomma. "
         "De bestanden zijn gemaakt voor Excel met Belgische instellingen: puntkomma tussen de kolommen, "
         "een komma als decimaalteken en UTF-8 met BOM, zodat letters als ë en é goed verschijnen. "
-        "De praktijken hebben twee extra kolommen: stadsgrootte en provincie van de trekkende stad.",
+        "Kolommen die de kennisbank zelf berekent, staan achteraan: bij de praktijken de stadsgrootte, "
+        "provincie en centrumstad van de trekkende gemeente en de status volgens de nieuwste bron "
+        "(`status_now`, met `last_confirmed`); bij de steden en gemeenten de stadsgrootte, het aantal "
+        "praktijken en de velden van het stadsprofiel (`profile_...`). In de JSON staan ze apart, onder "
+        "`computed`.",
         "",
         *_file_rows(kb, files, ".csv"),
         "",

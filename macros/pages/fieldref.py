@@ -12,7 +12,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from macros.contributing.fieldinfo import FieldDoc, fields_of
-from macros.pages.common import md
+from macros.html.structure import md
 from macros.records.kinds import KIND_FOLDERS, KIND_TITLES, RECORD_MODELS, VOCABULARY_MODELS
 from macros.records.knowledge import KnowledgeBase
 from macros.records.relations import SOURCED_KINDS

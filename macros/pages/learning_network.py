@@ -5,24 +5,14 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 
-from macros.pages import urls
+from macros.html import urls
+from macros.html.elements import bullet_list, field_list, link, links, p, section
+from macros.html.markup import Markup, fmt, join, line, paragraphs
+from macros.html.structure import Page
 from macros.pages.benchlearning import ring_distance, stable_hash
 from macros.pages.city import condition_note
-from macros.pages.common import (
-    Page,
-    bullet_list,
-    cited_sources,
-    field_list,
-    link,
-    links,
-    p,
-    review_notice,
-    section,
-    situation,
-    sources_section,
-)
+from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
-from macros.pages.markup import Markup, fmt, join, line, paragraphs
 from macros.pages.organisation import LEVELS
 from macros.records.models import AgendaTopic
 
@@ -40,9 +30,9 @@ def render(ctx: Context, network_id: str) -> Page:
             ("Niveau", LEVELS[network.level] if network.level else ""),
             (
                 "Coördinator",
-                link(kb, page.file, "organisation", network.coordinator) if network.coordinator else "",
+                link(ctx, page.file, "organisation", network.coordinator) if network.coordinator else "",
             ),
-            ("Leden", links(kb, page.file, "city", network.members)),
+            ("Leden", links(ctx, page.file, "city", network.members)),
             ("Komt samen", line(network.cadence or "")),
         ]
     )
@@ -54,7 +44,7 @@ def render(ctx: Context, network_id: str) -> Page:
         section("Kerngegevens", facts),
         section("Agenda", _agenda(ctx, page.file, network_id)),
         section("Leervoorwaarden", conditions),
-        sources_section(kb, page.file, cited_sources("network", network), network.last_reviewed),
+        sources_section(ctx, page.file, cited_sources("network", network), network.last_reviewed),
     )
     return page
 
@@ -68,16 +58,15 @@ def _agenda(ctx: Context, file: str, network_id: str) -> Markup:
 
 
 def _topic(ctx: Context, file: str, network_id: str, topic: AgendaTopic) -> Markup:
-    kb = ctx.kb
     details = []
     if topic.proposed_by:
-        details.append(fmt("voorgesteld door {}", links(kb, file, "city", topic.proposed_by)))
+        details.append(fmt("voorgesteld door {}", links(ctx, file, "city", topic.proposed_by)))
     if topic.themes:
-        details.append(fmt("thema's: {}", links(kb, file, "theme", topic.themes)))
+        details.append(fmt("thema's: {}", links(ctx, file, "theme", topic.themes)))
     heading = fmt("<strong>{}</strong>", line(topic.topic))
     if details:
         heading += fmt(" ({})", join("; ", details))
-    rows = [link(kb, file, "practice", pid) for pid in matching_practices(ctx, network_id, topic)]
+    rows = [link(ctx, file, "practice", pid) for pid in matching_practices(ctx, network_id, topic)]
     # A paragraph, as the Markdown list (loose, with nested lists) gave it.
     return p(heading) + ("\n" + bullet_list(rows) if rows else "")
 

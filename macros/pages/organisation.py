@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from macros.pages import partner_network, urls
-from macros.pages.common import (
-    Page,
-    bullet_list,
-    cited_sources,
-    external,
-    field_list,
-    link,
-    review_notice,
-    section,
-    situation,
-    sources_section,
-)
+from macros.html import urls
+from macros.html.elements import bullet_list, external, field_list, link, section
+from macros.html.markup import Markup, fmt, join, line, paragraphs
+from macros.html.structure import Page
+from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
-from macros.pages.markup import Markup, fmt, line, paragraphs
+from macros.pages.practice import contact_block
+from macros.partner_network.view import organisation_ties_html
+from macros.records.dutch import PROVINCES
 
 ORGANISATION_TYPES = {
     "publiek": "Publieke organisatie",
@@ -52,13 +46,20 @@ def render(ctx: Context, org_id: str) -> Page:
         situation(ctx.kb, cited_sources("organisation", org), org.last_reviewed),
         section("Profiel", profile),
         section("Wat doet deze organisatie?", paragraphs(org.description or "")),
+        section("Kantoren", _offices(ctx, page.file, org_id)),
         section("Praktijken", _practices(ctx, page.file, org_id)),
         section("Steden met deze organisatie in hun netwerk", _cities(ctx, page.file, org_id)),
         section("Coördineert", _coordinates(ctx, page.file, org_id)),
-        section("Relaties in partnernetwerken", partner_network.organisation_ties(kb, org_id, page.url)),
-        sources_section(kb, page.file, cited_sources("organisation", org), org.last_reviewed),
+        section("Relaties in partnernetwerken", organisation_ties_html(ctx.network, org_id, page.url)),
+        sources_section(ctx, page.file, cited_sources("organisation", org), org.last_reviewed),
     )
     return page
+
+
+def _offices(ctx: Context, file: str, org_id: str) -> Markup:
+    """One contact block per office, by province."""
+    offices = ctx.kb.organisations[org_id].offices
+    return join("\n", (contact_block(ctx, file, o.contact, PROVINCES[o.province]) for o in offices))
 
 
 def _practices(ctx: Context, file: str, org_id: str) -> Markup:
@@ -70,8 +71,8 @@ def _practices(ctx: Context, file: str, org_id: str) -> Markup:
         rows.append(
             fmt(
                 "{} ({}){}",
-                link(ctx.kb, file, "practice", pid),
-                link(ctx.kb, file, "city", practice.city),
+                link(ctx, file, "practice", pid),
+                link(ctx, file, "city", practice.city),
                 role,
             )
         )
@@ -79,10 +80,10 @@ def _practices(ctx: Context, file: str, org_id: str) -> Markup:
 
 
 def _cities(ctx: Context, file: str, org_id: str) -> Markup:
-    cities = ctx.links.referrers("organisation", org_id, "city", "network")
-    return bullet_list(link(ctx.kb, file, "city", c) for c in cities)
+    cities = ctx.links.referrers("organisation", org_id, "profile", "network")
+    return bullet_list(link(ctx, file, "city", c) for c in cities)
 
 
 def _coordinates(ctx: Context, file: str, org_id: str) -> Markup:
     networks = ctx.links.referrers("organisation", org_id, "network", "coordinator")
-    return bullet_list(link(ctx.kb, file, "network", n) for n in networks)
+    return bullet_list(link(ctx, file, "network", n) for n in networks)

@@ -1,43 +1,32 @@
-"""Index pages of each section (/steden/, /organisaties/, ...): every record or term of a kind, linked.
+"""Index pages of each section (/organisaties/, /bronnen/, ...): every record or term of a kind, linked.
 
 They make every page reachable by links, also a record nothing refers to yet (a new organisation, an
-unused instrument), and give a reader an A-to-Z. The practices' index is the catalogue.
+unused instrument), and give a reader an A-to-Z. Title and intro come from the registry
+(`macros.records.kinds`); the practices' index is the catalogue, the municipalities' index is
+`macros.pages.municipalities`.
 """
 
 from __future__ import annotations
 
-from macros.pages.common import Page, bullet_list, link, p
+from macros.html.elements import bullet_list, link, p
+from macros.html.markup import fmt
+from macros.html.structure import Page
 from macros.pages.context import Context
-from macros.pages.markup import fmt
-from macros.records.kinds import SECTIONS
-
-TITLES = {
-    "city": ("Steden en gemeenten", "Alle steden en gemeenten in de kennisbank."),
-    "organisation": ("Organisaties", "Alle partnerorganisaties in de kennisbank."),
-    "network": (
-        "Lerende netwerken",
-        "Alle netwerken waarin besturen ervaringen en goede praktijken uitwisselen.",
-    ),
-    "source": ("Bronnen", "Alle bronnen waarop de records steunen, met het aantal records dat ze citeert."),
-    "theme": ("Thema's", "De thema's van lokaal integratiebeleid."),
-    "instrument": ("Instrumenten", "De beleidsinstrumenten, per soort."),
-    "size_class": ("Stadsgrootte", "De groottes van steden en gemeenten, van klein naar groot."),
-}
+from macros.records.kinds import KINDS, SECTIONS
 
 
 def render(ctx: Context, kind: str) -> Page:
-    """The index page of one section; records by name, vocabulary terms in vocabulary order."""
-    title, intro = TITLES[kind]
+    """The index page of one section; records by label, vocabulary terms in vocabulary order."""
+    registered = KINDS[kind]
     file = f"{SECTIONS[kind]}/index.md"
-    page = Page(file, title, ctx.section_edit_url(kind), description=intro)
-    items = ctx.kb.records_of(kind)
-    ids = list(items)
-    if kind in ("city", "organisation", "network", "source"):
-        ids.sort(key=lambda i: (getattr(items[i], "name", None) or items[i].title).casefold())
-    items_html = [link(ctx.kb, file, kind, i) for i in ids]
+    page = Page(file, registered.plural, ctx.section_edit_url(kind), description=registered.intro)
+    ids = list(ctx.kb.records_of(kind))
+    if registered.model is not None:
+        ids.sort(key=lambda i: (ctx.label(kind, i).casefold(), i))
+    items_html = [link(ctx, file, kind, i) for i in ids]
     if kind == "source":
         items_html = [fmt("{} ({})", item, _citing(ctx, i)) for item, i in zip(items_html, ids, strict=True)]
-    page.add(p(intro), bullet_list(items_html) or p("Nog geen."))
+    page.add(p(registered.intro), bullet_list(items_html) or p("Nog geen."))
     return page
 
 

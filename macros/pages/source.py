@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.pages import urls
-from macros.pages.common import Page, bullet_list, dutch_date, external, field_list, link, p, section
+from macros.html import urls
+from macros.html.elements import bullet_list, external, field_list, link, p, section
+from macros.html.markup import Markup, line
+from macros.html.structure import Page
 from macros.pages.context import Context
-from macros.pages.markup import Markup, join, line
+from macros.records.dutch import dutch_date
 from macros.records.kinds import KINDS, SOURCED_KINDS
 
 CITING_KINDS = tuple((kind, KINDS[kind].plural) for kind in SOURCED_KINDS)
@@ -31,13 +33,22 @@ def render(ctx: Context, source_id: str) -> Page:
     )
     citing = ctx.links.all_referrers("source", source_id)
     blocks = [
-        section(title, bullet_list(link(kb, page.file, kind, rid) for rid in citing.get(kind, [])), level=3)
+        section(
+            title, bullet_list(_citing(ctx, page.file, kind, rid) for rid in citing.get(kind, [])), level=3
+        )
         for kind, title in CITING_KINDS
     ]
     blocks.append(section("Begrippen", _terms(ctx, page.file, source_id), level=3))
-    cited = join("\n\n", (b for b in blocks if b)) or p("Nog geen enkel record verwijst naar deze bron.")
-    page.add(section("Gegevens", facts), section("Geciteerd door", cited))
+    cited = section("Geciteerd door", blocks) or section(
+        "Geciteerd door", p("Nog geen enkel record verwijst naar deze bron.")
+    )
+    page.add(section("Gegevens", facts), cited)
     return page
+
+
+def _citing(ctx: Context, file: str, kind: str, record_id: str) -> Markup:
+    """A citing record as a link to its page; a city record is on its municipality's page."""
+    return link(ctx, file, "city" if kind == "profile" else kind, record_id)
 
 
 def _terms(ctx: Context, file: str, source_id: str) -> Markup:
@@ -54,5 +65,5 @@ def _terms(ctx: Context, file: str, source_id: str) -> Markup:
     for kind, terms in vocabularies:
         for term_id, term in terms.items():
             if term.source == source_id:
-                rows.append(line(term.label) if kind == "flow_kind" else link(kb, file, kind, term_id))
+                rows.append(line(term.label) if kind == "flow_kind" else link(ctx, file, kind, term_id))
     return bullet_list(rows)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from macros.pages import urls
-from macros.pages.common import Page, bounded_list, dutch_number, field_list, link, links, p, section
+from macros.html import urls
+from macros.html.elements import bounded_list, field_list, link, links, p, section
+from macros.html.markup import Markup, fmt, join, line, text
+from macros.html.structure import Page
 from macros.pages.context import Context
-from macros.pages.markup import Markup, fmt, join, line, text
+from macros.records.dutch import dutch_number
 from macros.records.models import Instrument, SizeClass, Term
 
 FAMILIES = {
@@ -26,17 +28,15 @@ def _page(ctx: Context, kind: str, term: Term) -> Page:
     page = Page(urls.page_file(kind, term.id), term.label, ctx.edit_url(kind, term.id))
     page.description = term.definition
     source = (
-        fmt("Bron: {}.", link(ctx.kb, page.file, "source", term.source))
-        if term.source in ctx.kb.sources
-        else ""
+        fmt("Bron: {}.", link(ctx, page.file, "source", term.source)) if term.source in ctx.kb.sources else ""
     )
-    page.add(p(line(term.definition)), p(source), p(fmt("Id in de records: <code>{}</code>", term.id)))
+    page.add(p(line(term.definition)), p(source))
     return page
 
 
 def _practice_item(ctx: Context, file: str, pid: str) -> Markup:
     practice = ctx.kb.practices[pid]
-    return fmt("{} ({})", link(ctx.kb, file, "practice", pid), link(ctx.kb, file, "city", practice.city))
+    return fmt("{} ({})", link(ctx, file, "practice", pid), link(ctx, file, "city", practice.city))
 
 
 def _grouped(
@@ -55,12 +55,12 @@ def _grouped(
     blocks = []
     for key in [*order, ""]:
         if groups.get(key):
-            heading = link(ctx.kb, file, kind, key) if key else text(UNKNOWN_SIZE)
+            heading = link(ctx, file, kind, key) if key else text(UNKNOWN_SIZE)
             shown = groups[key][:limit] if limit else groups[key]
             items = _practice_list(ctx, file, shown)
             if len(shown) < len(groups[key]):
                 more = fmt(
-                    "… en {} andere: zie {}.", len(groups[key]) - len(shown), link(ctx.kb, file, kind, key)
+                    "… en {} andere: zie {}.", len(groups[key]) - len(shown), link(ctx, file, kind, key)
                 )
                 items += "\n" + p(more)
             blocks.append(p(fmt("<strong>{}</strong> ({})", heading, len(groups[key]))) + "\n" + items)
@@ -85,8 +85,9 @@ def render_theme(ctx: Context, theme_id: str) -> Page:
             "Praktijken per stadsgrootte",
             _grouped(ctx, page.file, by_size, "size_class", list(ctx.kb.size_classes)),
         ),
-        section("Op de agenda van", links(ctx.kb, page.file, "network", networks)),
+        section("Op de agenda van", links(ctx, page.file, "network", networks)),
     )
+    page.add(_for_contributors(ctx.kb.themes[theme_id]))
     return page
 
 
@@ -95,12 +96,13 @@ def render_instrument(ctx: Context, instrument_id: str) -> Page:
     instrument: Instrument = ctx.kb.instruments[instrument_id]
     page = _page(ctx, "instrument", instrument)
     practices = ctx.links.referrers("instrument", instrument_id, "practice")
-    cities = ctx.links.referrers("instrument", instrument_id, "city")
+    cities = ctx.links.referrers("instrument", instrument_id, "profile")
     page.add(
         field_list([("Soort instrument (eigen indeling van de kennisbank)", FAMILIES[instrument.family])]),
         section("Praktijken", _practice_list(ctx, page.file, practices)),
-        section("Steden die het gebruiken", links(ctx.kb, page.file, "city", cities)),
+        section("Steden die het gebruiken", links(ctx, page.file, "city", cities)),
     )
+    page.add(_for_contributors(instrument))
     return page
 
 
@@ -115,7 +117,13 @@ def render_size_class(ctx: Context, size_id: str) -> Page:
             by_theme[theme].extend(pids)
     suited = ctx.links.referrers("size_class", size_id, "practice")
     page.add(
-        field_list([("Inwoners (eigen indeling van de kennisbank)", _band(term))]),
+        field_list(
+            [
+                ("Inwoners (eigen indeling van de kennisbank)", _band(term)),
+                ("Kleiner", _neighbour(ctx, page.file, size_id, -1)),
+                ("Groter", _neighbour(ctx, page.file, size_id, +1)),
+            ]
+        ),
         section(
             "Praktijken uit steden van deze grootte, per thema",
             _grouped(ctx, page.file, by_theme, "theme", list(ctx.kb.themes), GROUP_LIMIT),
@@ -125,9 +133,40 @@ def render_size_class(ctx: Context, size_id: str) -> Page:
             _practice_list(ctx, page.file, suited),
         ),
         # Whole: city pages link here for "alle steden van deze grootte".
-        section("Steden", links(ctx.kb, page.file, "city", cities)),
+        section("Steden en gemeenten", _cities(ctx, page.file, cities)),
     )
+    page.add(_for_contributors(term))
     return page
+
+
+def _neighbour(ctx: Context, file: str, size_id: str, step: int) -> Markup:
+    """A link to the next smaller or larger size class with its band: 15.000 is the boundary of two,
+    and a city near it learns from both."""
+    order = list(ctx.kb.size_classes)
+    index = order.index(size_id) + step
+    if not 0 <= index < len(order):
+        return Markup("")
+    other = ctx.kb.size_classes[order[index]]
+    return fmt("{} ({})", link(ctx, file, "size_class", other.id), _band(other))
+
+
+def _cities(ctx: Context, file: str, cities: list[str]) -> Markup:
+    """Every municipality of the size class by name, those with practices marked with their number."""
+    items = []
+    for cid in cities:
+        count = len(ctx.bench.practices_of(cid))
+        shown = link(ctx, file, "city", cid)
+        items.append(fmt("{} ({})", shown, count) if count else shown)
+    return p(join(", ", items))
+
+
+def _for_contributors(term: Term) -> Markup:
+    """The term's id, where a contributor looks for it: at the end of the page, not in its first lines."""
+    return fmt(
+        '<p class="kb-contributor"><small>Voor bijdragers: de id in de records is <code>{}</code>.'
+        "</small></p>",
+        term.id,
+    )
 
 
 def _band(term: SizeClass) -> str:

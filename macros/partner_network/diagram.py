@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from macros.pages import urls
-from macros.pages.markup import Markup, fmt, join, line
+from macros.html import urls
+from macros.html.markup import Markup, fmt, join, line
 from macros.partner_network.graph import ACTOR_TYPES, centre_of
 
 NODE_R = 12.0

@@ -74,8 +74,8 @@ def actor_name(kb: KnowledgeBase, actor: Actor) -> str:
         return actor.name
     if actor.organisation and actor.organisation in kb.organisations:
         return kb.organisations[actor.organisation].name
-    if actor.city and actor.city in kb.cities:
-        return kb.cities[actor.city].name
+    if actor.city and actor.city in kb.municipalities:
+        return kb.municipalities[actor.city].name
     return actor.organisation or actor.city or actor.id
 
 
@@ -109,7 +109,7 @@ def city_graph(kb: KnowledgeBase, city_id: str, layer: str | None = None) -> Any
     the actors they connect); `layer=ALL_LAYERS` gives everything.
     """
     graph = nx.MultiDiGraph(city=city_id)
-    city = kb.cities[city_id]
+    city = kb.profiles[city_id]
     if city.network is None:
         return graph
     flows = [
@@ -160,25 +160,12 @@ def centre_of(graph: Any) -> str | None:
 
 def cities_with_network(kb: KnowledgeBase) -> list[tuple[str, City]]:
     """(id, city) of every city with a partner network, by id."""
-    return [(city_id, city) for city_id, city in sorted(kb.cities.items()) if city.network]
+    return [(city_id, city) for city_id, city in sorted(kb.profiles.items()) if city.network]
 
 
 def measures(graph: Any) -> dict[str, ActorMeasures]:
-    """Degree (flows in, out) and normalised betweenness of every actor, in node order.
-
-    Kept in the graph's attributes under the graph's size, so a page asking twice (the gatekeeper
-    sentence, the table) computes them once, and a graph changed since is measured again.
-    """
-    stamp = (graph.number_of_nodes(), graph.number_of_edges())
-    cached = graph.graph.get("_measures")
-    if cached is not None and cached[0] == stamp:
-        return dict(cached[1])
-    found = _measures(graph)
-    graph.graph["_measures"] = (stamp, found)
-    return dict(found)
-
-
-def _measures(graph: Any) -> dict[str, ActorMeasures]:
+    """Degree (flows in, out) and normalised betweenness of every actor, in node order. Computed
+    afresh on every call: the build keeps what it needs (`macros.partner_network.view.NetworkCache`)."""
     # The undirected simple projection, without copying the flows' attributes (as to_undirected does).
     simple = nx.Graph()
     simple.add_nodes_from(graph)
@@ -192,9 +179,12 @@ def _measures(graph: Any) -> dict[str, ActorMeasures]:
     }
 
 
-def gatekeepers(graph: Any, tolerance: float = 1e-9) -> Gatekeepers | None:
-    """The actor(s) with the highest betweenness, or None when no actor lies between two others."""
-    values = measures(graph)
+def gatekeepers(
+    graph: Any, values: dict[str, ActorMeasures] | None = None, tolerance: float = 1e-9
+) -> Gatekeepers | None:
+    """The actor(s) with the highest betweenness, or None when no actor lies between two others;
+    `values` are the graph's `measures` when the caller has them already."""
+    values = measures(graph) if values is None else values
     top = max((m.betweenness for m in values.values()), default=0.0)
     if top <= tolerance:
         return None

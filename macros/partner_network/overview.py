@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from itertools import combinations
 
-from macros.pages import urls
-from macros.pages.common import md
+from macros.html import urls
+from macros.html.structure import md
 from macros.records.knowledge import KnowledgeBase
-from macros.records.relations import city_size_class, references
+from macros.records.relations import references, size_class_of
 
 PAGE_FILE = "overzicht/index.md"
 TOP = 25
@@ -30,16 +30,21 @@ def link(kind: str, record_id: str, label: str) -> str:
 
 
 def city_link(kb: KnowledgeBase, city_id: str) -> str:
-    city = kb.cities.get(city_id)
-    return link("city", city_id, city.name) if city else md(city_id)
+    municipality = kb.municipalities.get(city_id)
+    return link("city", city_id, municipality.name) if municipality else md(city_id)
 
 
 def city_list(kb: KnowledgeBase, city_ids: list[str]) -> str:
     """Up to NAMED linked city names by name, then `en N andere`."""
-    ordered = sorted(city_ids, key=lambda c: (kb.cities[c].name.lower() if c in kb.cities else c, c))
+    ordered = sorted(city_ids, key=lambda c: (_name(kb, c).lower(), c))
     shown = ", ".join(city_link(kb, c) for c in ordered[:NAMED])
     rest = len(ordered) - NAMED
     return f"{shown} en {rest} andere" if rest > 0 else shown
+
+
+def _name(kb: KnowledgeBase, city_id: str) -> str:
+    municipality = kb.municipalities.get(city_id)
+    return municipality.name if municipality else city_id
 
 
 def places(count: int) -> str:
@@ -61,8 +66,8 @@ def organisation_cities(kb: KnowledgeBase) -> dict[str, set[str]]:
     of a practice the city leads or takes part in. Read from `relations.references`, the one list of
     relations."""
     found: dict[str, set[str]] = {org_id: set() for org_id in kb.organisations}
-    for city_id, city in kb.cities.items():
-        for loc, target, org_id in references("city", city):
+    for city_id, city in kb.profiles.items():
+        for loc, target, org_id in references("profile", city):
             if target == "organisation" and loc[:2] == ("network", "actors"):
                 found[org_id].add(city_id)
     for practice in kb.practices.values():
@@ -124,8 +129,7 @@ def size_labels(kb: KnowledgeBase) -> list[str]:
 
 
 def size_label(kb: KnowledgeBase, city_id: str) -> str:
-    city = kb.cities.get(city_id)
-    size = city_size_class(kb, city) if city else None
+    size = size_class_of(kb, city_id)
     return kb.size_classes[size].label if size in kb.size_classes else "onbekend"
 
 
@@ -198,9 +202,7 @@ def adaptations_section(kb: KnowledgeBase) -> str:
         given: dict[str, set[str]] = defaultdict(set)
         for a, _, b, _ in ties:
             given[a].add(b)
-        ranked = sorted(
-            given, key=lambda c: (-len(given[c]), kb.cities[c].name.lower() if c in kb.cities else c)
-        )
+        ranked = sorted(given, key=lambda c: (-len(given[c]), _name(kb, c).lower()))
         parts.append(
             f"De {min(TOP, len(ranked))} steden (van {len(ranked)}) waarvan de meeste andere steden een "
             "praktijk overnamen:"
@@ -231,9 +233,11 @@ def size_matrix(kb: KnowledgeBase, ties: list[tuple[str, str, str, str]]) -> str
 
 def overview_body(kb: KnowledgeBase) -> str:
     """The overview page body (no title: the page template gives it)."""
-    cities = sum(1 for city in kb.cities.values() if city.network)
+    cities = sum(1 for city in kb.profiles.values() if city.network)
+    with_practices = len({p.city for p in kb.practices.values()})
     head = (
-        f"De kennisbank beschrijft {places(len(kb.cities))} ({cities} met een partnernetwerk), "
+        f"De kennisbank beschrijft {places(len(kb.municipalities))}, {with_practices} met praktijken en "
+        f"{cities} met een partnernetwerk, "
         f"{len(kb.organisations)} organisaties en {len(kb.networks)} lerende netwerken. Lange lijsten zijn "
         f"ingekort tot de {TOP} grootste; de rest staat samengevat in aantallen."
     )

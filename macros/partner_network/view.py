@@ -1,6 +1,6 @@
 """The network section of city and organisation pages: diagram, legend, gatekeeper sentence, tables.
 
-Everything is built as Markup with `macros.pages.markup`; links in raw HTML are relative to the
+Everything is built as Markup with `macros.html.markup`; links in raw HTML are relative to the
 page the block is embedded in (`page_url`), so they work at any site root. The overview page is
 Markdown (`overview_markdown`), so that MkDocs checks its links; its aggregation lives in
 `macros.partner_network.overview`.
@@ -8,14 +8,16 @@ Markdown (`overview_markdown`), so that MkDocs checks its links; its aggregation
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from macros.pages import urls
-from macros.pages.markup import Markup, fmt, join, line
+from macros.html import urls
+from macros.html.markup import Markup, fmt, join, line
 from macros.partner_network.diagram import legend_html, network_svg
 from macros.partner_network.graph import (
     ACTOR_TYPES,
     ALL_LAYERS,
+    ActorMeasures,
     city_graph,
     components,
     gatekeepers,
@@ -26,38 +28,55 @@ from macros.partner_network.overview import overview_body
 from macros.records.knowledge import KnowledgeBase
 
 
-def _per_kb(kb: KnowledgeBase) -> dict[str, Any]:
-    """Things computed once per knowledge base (a build), not once per page that shows them."""
-    cache: dict[str, Any] = kb.derived.setdefault("network_view", {})
-    return cache
+@dataclass
+class Measured:
+    """A layer of a city's graph with its measures, computed once."""
+
+    graph: Any
+    measures: dict[str, ActorMeasures]
 
 
-def _graph(kb: KnowledgeBase, city_id: str, layer: str | None = None) -> Any:
-    """A layer of the city's graph, built (and measured) once per knowledge base: organisation pages
-    reuse it."""
-    graphs: dict[tuple[str, str | None], Any] = _per_kb(kb).setdefault("graphs", {})
-    if (city_id, layer) not in graphs:
-        graphs[(city_id, layer)] = city_graph(kb, city_id, layer)
-    return graphs[(city_id, layer)]
+class NetworkCache:
+    """The partner networks of one build: each city's graph (per layer) and its measures, made once,
+    whichever page asks first (city and organisation pages share them). Keyed by city and layer, so
+    two networks of the same size never share an entry."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._graphs: dict[tuple[str, str | None], Measured] = {}
+        self._ties: dict[str, list[tuple[str, set[str]]]] | None = None
+
+    def graph(self, city_id: str, layer: str | None = None) -> Measured:
+        """A layer of the city's graph with its measures."""
+        found = self._graphs.get((city_id, layer))
+        if found is None:
+            graph = city_graph(self.kb, city_id, layer)
+            found = self._graphs[(city_id, layer)] = Measured(graph, measures(graph))
+        return found
+
+    def ties(self) -> dict[str, list[tuple[str, set[str]]]]:
+        """Organisation id -> (city id, its actor ids there) for each city network it is in, by name."""
+        if self._ties is None:
+            kb = self.kb
+            index: dict[str, list[tuple[str, set[str]]]] = {}
+            for city_id, city in sorted(
+                kb.profiles.items(), key=lambda item: (_name(kb, item[0]).lower(), item[0])
+            ):
+                if city.network is None:
+                    continue
+                own: dict[str, set[str]] = {}
+                for actor in city.network.actors:
+                    if actor.organisation:
+                        own.setdefault(actor.organisation, set()).add(actor.id)
+                for org_id, actors in own.items():
+                    index.setdefault(org_id, []).append((city_id, actors))
+            self._ties = index
+        return self._ties
 
 
-def _ties_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, set[str]]]]:
-    """Organisation id -> (city id, its actor ids there) for each city network it is in, by city name."""
-    cache = _per_kb(kb)
-    if "ties" not in cache:
-        index: dict[str, list[tuple[str, set[str]]]] = {}
-        for city_id, city in sorted(kb.cities.items(), key=lambda item: (item[1].name.lower(), item[0])):
-            if city.network is None:
-                continue
-            own: dict[str, set[str]] = {}
-            for actor in city.network.actors:
-                if actor.organisation:
-                    own.setdefault(actor.organisation, set()).add(actor.id)
-            for org_id, actors in own.items():
-                index.setdefault(org_id, []).append((city_id, actors))
-        cache["ties"] = index
-    result: dict[str, list[tuple[str, set[str]]]] = cache["ties"]
-    return result
+def _name(kb: KnowledgeBase, city_id: str) -> str:
+    municipality = kb.municipalities.get(city_id)
+    return municipality.name if municipality else city_id
 
 
 def decimal(value: float, places: int = 2) -> str:
@@ -94,8 +113,9 @@ MEASURES_ARE_OURS = (
 """Beside every network: the measures are the site's own, and what they mean in plain Dutch."""
 
 
-def gatekeeper_sentence(graph: Any) -> str:
+def gatekeeper_sentence(measured: Measured) -> str:
     """One Dutch sentence (plain text) naming the go-between(s) with the measure behind the claim."""
+    graph = measured.graph
     count = len(graph)
     if count == 0:
         return ""
@@ -104,7 +124,7 @@ def gatekeeper_sentence(graph: Any) -> str:
             f"Met {count} {'actor' if count == 1 else 'actoren'} kan geen actor tussen twee andere staan: "
             "dit netwerk heeft geen bemiddelaar (betweenness overal 0)."
         )
-    found = gatekeepers(graph)
+    found = gatekeepers(graph, measured.measures)
     if found is None:
         sentence = (
             "Dit netwerk heeft geen bemiddelaar: geen enkele kortste verbinding tussen twee actoren "
@@ -181,9 +201,9 @@ def flows_table(graph: Any, page_url: str, caption: str) -> Markup:
     )
 
 
-def measures_table(graph: Any, page_url: str) -> Markup:
+def measures_table(measured: Measured, page_url: str) -> Markup:
     """Degree and betweenness per actor, highest betweenness first."""
-    values = measures(graph)
+    graph, values = measured.graph, measured.measures
     order = sorted(
         values, key=lambda n: (-round(values[n].betweenness, 9), graph.nodes[n]["name"].lower(), n)
     )
@@ -215,12 +235,14 @@ def measures_table(graph: Any, page_url: str) -> Markup:
     )
 
 
-def city_network_html(kb: KnowledgeBase, city_id: str, page_url: str) -> Markup:
+def city_network_html(cache: NetworkCache, city_id: str, page_url: str) -> Markup:
     """The network section of a city page; "" when the city has no network."""
-    city = kb.cities.get(city_id)
+    kb = cache.kb
+    city = kb.profiles.get(city_id)
     if city is None or city.network is None:
         return Markup("")
-    graph = _graph(kb, city_id)
+    measured = cache.graph(city_id)
+    graph = measured.graph
     figure = fmt(
         '<figure class="kbn-figure"><div class="kbn-scroll" style="overflow-x:auto">{}</div>'
         "<figcaption>{}</figcaption></figure>",
@@ -232,32 +254,33 @@ def city_network_html(kb: KnowledgeBase, city_id: str, page_url: str) -> Markup:
         '<section class="kbn-network">{}<p class="kbn-gatekeeper">{}</p><p class="kbn-ours">{}</p>{}{}{}{}'
         "</section>",
         figure,
-        gatekeeper_sentence(graph),
+        gatekeeper_sentence(measured),
         MEASURES_ARE_OURS,
         note,
-        flows_table(graph, page_url, f"Stromen in het partnernetwerk van {city.name}"),
-        measures_table(graph, page_url),
-        join("", (_layer_html(kb, city_id, layer, page_url) for layer in layers(city))),
+        flows_table(graph, page_url, f"Stromen in het partnernetwerk van {_name(kb, city_id)}"),
+        measures_table(measured, page_url),
+        join("", (_layer_html(cache, city_id, layer, page_url) for layer in layers(city))),
     )
 
 
-def _layer_html(kb: KnowledgeBase, city_id: str, layer: str, page_url: str) -> Markup:
+def _layer_html(cache: NetworkCache, city_id: str, layer: str, page_url: str) -> Markup:
     """Another layer of ties (another project or another kind of cooperation), listed beside the
     network: not drawn in the diagram and not counted in its measures."""
     caption = f"Andere laag: {layer}. Niet in de figuur en niet meegeteld in de maten hierboven."
-    return flows_table(_graph(kb, city_id, layer), page_url, caption)
+    return flows_table(cache.graph(city_id, layer).graph, page_url, caption)
 
 
 def _city_link(kb: KnowledgeBase, city_id: str, page_url: str) -> Markup:
-    return fmt('<a href="{}">{}</a>', urls.href(page_url, "city", city_id), line(kb.cities[city_id].name))
+    return fmt('<a href="{}">{}</a>', urls.href(page_url, "city", city_id), line(_name(kb, city_id)))
 
 
-def organisation_ties_html(kb: KnowledgeBase, org_id: str, page_url: str) -> Markup:
+def organisation_ties_html(cache: NetworkCache, org_id: str, page_url: str) -> Markup:
     """An organisation's flows in every city's network, as one table; "" when it is in none."""
+    kb = cache.kb
     rows: list[Markup] = []
     silent: list[Markup] = []
-    for city_id, own in _ties_index(kb).get(org_id, []):
-        graph = _graph(kb, city_id, ALL_LAYERS)
+    for city_id, own in cache.ties().get(org_id, []):
+        graph = cache.graph(city_id, ALL_LAYERS).graph
         city_cell = fmt("<td>{}</td>", _city_link(kb, city_id, page_url))
         found = flow_rows(graph, page_url, prefix=city_cell, only=own)
         rows += found

@@ -12,11 +12,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from macros.pages.urls import RESERVED_IDS
-from macros.records.kinds import KINDS, RECORD_KINDS, TERM_KINDS
+from macros.records.dutch import dutch_date
+from macros.records.kinds import KINDS, RECORD_KINDS, RESERVED_IDS, TERM_KINDS
+from macros.records.loading import slug
 from macros.records.models import Period
 from macros.records.problems import Problem, Severity, quoted
-from macros.records.relations import SOURCED_KINDS, STALE_AFTER, Loc, references, size_class_for
+from macros.records.relations import SOURCED_KINDS, STALE_AFTER, Loc, references
 from macros.records.schema_errors import Hints
 
 if TYPE_CHECKING:
@@ -87,12 +88,49 @@ def check_references(kb: KnowledgeBase) -> Iterator[Problem]:
 
 def unknown_reference(kb: KnowledgeBase, target: str, value: str, hints: Hints) -> str:
     """`'talen' is geen thema uit ...; bedoel je 'taal'?`"""
-    message = f"{quoted(value)} is geen {KINDS[target].noun} uit {KINDS[target].where}"
+    return explain_reference(kb, target, value, hints) or (
+        f"{quoted(value)} is geen {KINDS[target].noun} uit {KINDS[target].where}"
+    )
+
+
+def explain_reference(kb: KnowledgeBase, target: str, value: str, hints: Hints) -> str | None:
+    """What is wrong with `value` as an id of `target`, when there is more to say than that it is
+    unknown: a term's label written instead of its id, a municipality's name, a municipality that
+    merged into another, or a close id. None when nothing is known about it.
+
+    The model's id pattern refuses `Boortmeerbek` before the checks run; both paths ask here, so a
+    contributor reads the same help whether she wrote a name or a misspelt id."""
+    unknown = f"{quoted(value)} is geen {KINDS[target].noun} uit {KINDS[target].where}"
     if target in TERM_KINDS:
         by_label = {term.label.casefold(): term_id for term_id, term in kb.records_of(target).items()}
         if value.casefold() in by_label:
-            return message + f"; schrijf de id {quoted(by_label[value.casefold()])}, niet het label"
-    return message + hints.did_you_mean(value, kb.known_ids(target))
+            return unknown + f"; schrijf de id {quoted(by_label[value.casefold()])}, niet het label"
+    elif target == "city":
+        return _explain_municipality(kb, value, hints)
+    hint = hints.did_you_mean(value, kb.known_ids(target))
+    return unknown + hint if hint else None
+
+
+def _explain_municipality(kb: KnowledgeBase, value: str, hints: Hints) -> str | None:
+    key = slug(value)
+    former = kb.reference.former.get(key)
+    if former is not None:
+        successor = kb.municipalities[former.successor]
+        return (
+            f"{former.name} is sinds {dutch_date(former.merged)} een deel van {successor.name}; "
+            f"schrijf {quoted(successor.id)}"
+        )
+    if key in kb.municipalities and key != value:
+        return f"{quoted(value)} is de naam; schrijf de id {quoted(key)}"
+    choices = kb.reference.suggestions()
+    matches = hints.close(key, choices)
+    if not matches:
+        return None
+    municipality = kb.municipalities[choices[matches[0]]]
+    return (
+        f"{quoted(value)} is geen stad of gemeente uit {KINDS['city'].where}; "
+        f"bedoel je {quoted(municipality.id)} ({municipality.name})?"
+    )
 
 
 def check_no_self_reference(kb: KnowledgeBase) -> Iterator[Problem]:
@@ -147,11 +185,31 @@ def check_dates(kb: KnowledgeBase) -> Iterator[Problem]:
         if practice.period:
             for loc, message in _period_problems(practice.period):
                 yield kb.problem("practice", practice_id, ("period", *loc), message)
-    for city_id, city in _checked(kb, "city"):
+        status = getattr(practice, "status", None)
+        if status is not None and status.date:
+            problem = partial_date_problem(status.date)
+            if problem:
+                yield kb.problem("practice", practice_id, ("status", "date"), problem)
+    for city_id, city in _checked(kb, "profile"):
         for i, milestone in enumerate(city.milestones):
             problem = partial_date_problem(milestone.date)
             if problem:
-                yield kb.problem("city", city_id, ("milestones", i, "date"), problem)
+                yield kb.problem("profile", city_id, ("milestones", i, "date"), problem)
+
+
+def check_status_dated(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A practice's status has a date: its own, or the year of the source that states it. Without one
+    the site cannot tell whether "lopend" is news or history."""
+    for practice_id, practice in _checked(kb, "practice"):
+        status = getattr(practice, "status", None)
+        if status is None or status.date or status.source is None or status.source not in kb.sources:
+            continue
+        if kb.sources[status.source].year is None:
+            message = (
+                f"de bron {quoted(status.source)} heeft geen jaar; zeg met `date` wanneer ze dit zegt "
+                "(JJJJ of JJJJ-MM; bij een webpagina zonder datum: de dag waarop je ze las)"
+            )
+            yield kb.problem("practice", practice_id, ("status", "source"), message)
 
 
 def check_reviewed(kb: KnowledgeBase, today: dt.date, strict: bool) -> Iterator[Problem]:
@@ -193,30 +251,52 @@ def check_size_class_bands(kb: KnowledgeBase) -> Iterator[Problem]:
         expected_min = term.max_population or 0
 
 
-def check_city_size_class(kb: KnowledgeBase) -> Iterator[Problem]:
-    """A stated size class follows from the population and the bands."""
-    for city_id, city in kb.cities.items():
-        if city.size_class is None or city.size_class not in kb.size_classes:
+def check_profile_municipality(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A city record extends a municipality of the reference data: its file name is that id."""
+    if not kb.municipalities:
+        return  # the reference data is missing: that is reported once, not for every city record
+    hints = Hints()
+    for city_id in sorted(kb.file_ids.get("profile", ())):
+        if city_id not in kb.municipalities:
+            message = unknown_reference(kb, "city", city_id, hints)
+            yield Problem(kb.root / "cities" / f"{city_id}.yml", 1, "", f"de bestandsnaam: {message}")
+
+
+def check_profile_population(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A case study's own population that differs from the reference: say which one the site shows."""
+    meta = kb.reference.meta
+    for city_id, city in kb.profiles.items():
+        municipality = kb.municipalities.get(city_id)
+        if (
+            city.population is None
+            or municipality is None
+            or city.population.value == municipality.population
+        ):
             continue
-        if city.population is None:
-            message = (
-                "de stadsgrootte volgt uit het aantal inwoners; vul `population` in of laat `size_class` weg"
-            )
-            yield kb.problem("city", city_id, ("size_class",), message)
-            continue
-        expected = size_class_for(kb, city.population.value)
-        if expected != city.size_class:
-            population = f"{city.population.value:,.0f}".replace(",", ".")  # Dutch thousands separator
-            message = (
-                f"met {population} inwoners hoort de stad bij {quoted(expected)}, "
-                f"niet bij {quoted(city.size_class)}"
-            )
-            yield kb.problem("city", city_id, ("size_class",), message)
+        date = dutch_date(meta.population_date) if meta else "de referentiedatum"
+        message = (
+            f"de site gebruikt voor de stadsgrootte en de vergelijkingen het referentiecijfer "
+            f"({municipality.population} inwoners op {date}), zodat alle gemeenten op dezelfde datum "
+            f"vergeleken worden; dit cijfer staat bij de casestudy als dat van zijn bron"
+        )
+        yield kb.problem("profile", city_id, ("population", "value"), message, "warning")
+
+
+def check_reference_sources(kb: KnowledgeBase) -> Iterator[Problem]:
+    """Every source the reference data names is a source record."""
+    meta, raw = kb.reference.meta, kb.reference.raw.get("municipalities.yml")
+    if meta is None or raw is None:
+        return
+    hints = Hints()
+    for name, source_id in meta.sources:
+        if source_id is not None and source_id not in kb.sources:
+            message = unknown_reference(kb, "source", source_id, hints)
+            yield Problem(raw.path, raw.line_of(("sources", name)), f"sources.{name}", message)
 
 
 def check_shares(kb: KnowledgeBase) -> Iterator[Problem]:
     """A share below 1 % is probably a fraction (0.21 for 21 %): ask, as a warning."""
-    for city_id, city in _checked(kb, "city"):
+    for city_id, city in _checked(kb, "profile"):
         share = city.foreign_origin_share
         if share is not None and 0 < share.value < 1:
             percent = f"{share.value * 100:g}".replace(".", ",")
@@ -225,7 +305,7 @@ def check_shares(kb: KnowledgeBase) -> Iterator[Problem]:
                 f"bedoel je {percent} %? "
                 f"Schrijf dan {share.value * 100:g} (het veld is een percentage van 0 tot 100)"
             )
-            yield kb.problem("city", city_id, ("foreign_origin_share", "value"), message, "warning")
+            yield kb.problem("profile", city_id, ("foreign_origin_share", "value"), message, "warning")
 
 
 # --- networks ------------------------------------------------------------------------------------------
@@ -234,7 +314,7 @@ def check_shares(kb: KnowledgeBase) -> Iterator[Problem]:
 def check_network(kb: KnowledgeBase) -> Iterator[Problem]:
     """Actors are unique and named; flows connect actors of the same network; the city is in it."""
     hints = Hints()
-    for city_id, city in _checked(kb, "city"):
+    for city_id, city in _checked(kb, "profile"):
         if city.network is None:
             continue
         actor_ids = [actor.id for actor in city.network.actors]
@@ -244,17 +324,17 @@ def check_network(kb: KnowledgeBase) -> Iterator[Problem]:
             if actor.id in seen:
                 message = f"de actor-id {quoted(actor.id)} staat twee keer in dit netwerk; "
                 message += "geef elke actor een eigen id"
-                yield kb.problem("city", city_id, (*loc, "id"), message)
+                yield kb.problem("profile", city_id, (*loc, "id"), message)
             seen.add(actor.id)
             if sum(x is not None for x in (actor.organisation, actor.city)) > 1:
                 message = "een actor is een organisatie of een stad, niet beide; houd er één"
-                yield kb.problem("city", city_id, loc, message)
+                yield kb.problem("profile", city_id, loc, message)
             if actor.organisation is None and actor.city is None and actor.name is None:
                 message = "geef de actor een `organisation`, een `city` of een `name`"
-                yield kb.problem("city", city_id, loc, message)
+                yield kb.problem("profile", city_id, loc, message)
         if not any(actor.city == city_id for actor in city.network.actors):
             message = f"het netwerk heeft geen actor voor de stad zelf; voeg er een toe met `city: {city_id}`"
-            yield kb.problem("city", city_id, ("network", "actors"), message)
+            yield kb.problem("profile", city_id, ("network", "actors"), message)
         for i, flow in enumerate(city.network.flows):
             for end in ("from", "to"):
                 value = flow.from_ if end == "from" else flow.to
@@ -262,10 +342,10 @@ def check_network(kb: KnowledgeBase) -> Iterator[Problem]:
                     message = (
                         f"{quoted(value)} is geen actor van dit netwerk{hints.did_you_mean(value, actor_ids)}"
                     )
-                    yield kb.problem("city", city_id, ("network", "flows", i, end), message)
+                    yield kb.problem("profile", city_id, ("network", "flows", i, end), message)
             if flow.from_ == flow.to:
                 message = "een stroom gaat van de ene actor naar een andere; `to` is gelijk aan `from`"
-                yield kb.problem("city", city_id, ("network", "flows", i, "to"), message)
+                yield kb.problem("profile", city_id, ("network", "flows", i, "to"), message)
 
 
 # --- sources -------------------------------------------------------------------------------------------
@@ -287,8 +367,11 @@ CHECKS: list[Callable[[KnowledgeBase], Iterable[Problem]]] = [
     check_references,
     check_no_self_reference,
     check_dates,
+    check_status_dated,
     check_size_class_bands,
-    check_city_size_class,
+    check_profile_municipality,
+    check_profile_population,
+    check_reference_sources,
     check_shares,
     check_network,
     check_sourced,

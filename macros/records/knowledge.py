@@ -19,9 +19,15 @@ from typing import Annotated, Any, TypeVar, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from macros.pages.urls import RESERVED_IDS
-from macros.records import checks, schema_errors
-from macros.records.kinds import KIND_FOLDERS, KINDS, RECORD_MODELS, TERM_KINDS, VOCABULARY_MODELS
+from macros.records import checks, reference, schema_errors
+from macros.records.kinds import (
+    KIND_FOLDERS,
+    KINDS,
+    RECORD_MODELS,
+    REFERENCE_FOLDER,
+    RESERVED_IDS,
+    VOCABULARY_MODELS,
+)
 from macros.records.loading import RawRecord, read_record, scan
 from macros.records.models import (
     City,
@@ -29,6 +35,7 @@ from macros.records.models import (
     Instrument,
     LearningCondition,
     LearningNetwork,
+    Municipality,
     Organisation,
     Practice,
     SizeClass,
@@ -73,7 +80,10 @@ class KnowledgeBase:
 
     root: Path
     practices: dict[str, Practice] = field(default_factory=dict)
-    cities: dict[str, City] = field(default_factory=dict)
+    municipalities: dict[str, Municipality] = field(default_factory=dict)
+    """Every municipality of the reference data, by id: the ids `city` references take."""
+    profiles: dict[str, City] = field(default_factory=dict)
+    """What a city record adds to its municipality (`practices/cities/<id>.yml`), by municipality id."""
     organisations: dict[str, Organisation] = field(default_factory=dict)
     networks: dict[str, LearningNetwork] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
@@ -82,6 +92,8 @@ class KnowledgeBase:
     size_classes: dict[str, SizeClass] = field(default_factory=dict)
     flow_kinds: dict[str, FlowKind] = field(default_factory=dict)
     conditions: dict[str, LearningCondition] = field(default_factory=dict)
+    reference: reference.Reference = field(default_factory=reference.Reference)
+    """The reference data as read: its sources, former municipalities, map shapes, lines."""
     raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)
     """(kind, id) -> the file as read, for line numbers; vocabularies use kind `vocabulary`."""
     file_ids: dict[str, set[str]] = field(default_factory=dict)
@@ -104,16 +116,9 @@ class KnowledgeBase:
         """Kind -> id -> label, made on first use (after loading): links ask for labels 170,000 times
         at 3,000 practices."""
 
-    def vocabulary_labels(self) -> dict[str, dict[str, str]]:
-        """Vocabulary kind -> casefolded label -> id, made once (the vocabularies load first)."""
-        labels: dict[str, dict[str, str]] | None = self.derived.get("vocabulary_labels")
-        if labels is None:
-            labels = {k: {t.label.casefold(): i for i, t in self.records_of(k).items()} for k in TERM_KINDS}
-            self.derived["vocabulary_labels"] = labels
-        return labels
-
     def known_ids(self, kind: str) -> set[str] | dict[str, Any]:
-        """The ids a reference to `kind` may use: every record file of that kind, or every term."""
+        """The ids a reference to `kind` may use: every record file of that kind, or every term or
+        municipality."""
         return self.file_ids.get(kind, set()) if kind in KIND_FOLDERS else self.records_of(kind)
 
     def records_of(self, kind: str) -> dict[str, Any]:
@@ -130,7 +135,12 @@ class KnowledgeBase:
         """The Dutch label of a vocabulary term, or a record's title or name: what a link to it shows."""
         labels = self._labels.get(kind)
         if labels is None:
-            labels = {rid: _label_of(entry) for rid, entry in self.records_of(kind).items()}
+            if kind == "profile":  # a city record is named by its municipality
+                labels = {
+                    rid: self.municipalities[rid].name for rid in self.profiles if rid in self.municipalities
+                }
+            else:
+                labels = {rid: _label_of(entry) for rid, entry in self.records_of(kind).items()}
             self._labels[kind] = labels
         return labels[record_id]
 
@@ -169,12 +179,22 @@ def load(
     """
     kb = KnowledgeBase(root=root)
     with no_cycle_collection():
-        files, problems = scan(root, KIND_FOLDERS, VOCABULARY_MODELS, RESERVED_IDS)
+        files, problems = scan(
+            root, KIND_FOLDERS, VOCABULARY_MODELS, RESERVED_IDS, (REFERENCE_FOLDER, reference.FILES)
+        )
         problems += _load_vocabularies(kb)
+        kb.reference, reference_problems = reference.load(root)
+        kb.municipalities.update(kb.reference.municipalities)
+        problems += reference_problems
         for kind, path in files:
             kb.file_ids.setdefault(kind, set()).add(path.stem)
+        hints = schema_errors.Hints()
+
+        def explain(kind: str, value: str) -> str | None:
+            return checks.explain_reference(kb, kind, value, hints)
+
         for kind, path in files:
-            problems += _load_record(kb, kind, path)
+            problems += _load_record(kb, kind, path, explain)
         problems += checks.run_all(kb, today or current_date(), strict)
     return kb, sorted(problems)
 
@@ -208,22 +228,22 @@ def build(root: Path | None = None, today: dt.date | None = None, strict: bool =
 
 
 def _validate(
-    raw: RawRecord, model: type[M], labels: schema_errors.Labels | None = None
+    raw: RawRecord, model: type[M], explain: schema_errors.Explain | None = None
 ) -> tuple[M | None, list[Problem], ValidationError | None]:
     try:
         return model.model_validate(raw.data), [], None
     except ValidationError as exc:
-        return None, schema_errors.to_problems(raw, model, exc, labels), exc
+        return None, schema_errors.to_problems(raw, model, exc, explain), exc
 
 
-def _load_record(kb: KnowledgeBase, kind: str, path: Path) -> list[Problem]:
+def _load_record(kb: KnowledgeBase, kind: str, path: Path, explain: schema_errors.Explain) -> list[Problem]:
     raw, problems = read_record(path)
     if raw is None:
         return problems
     record_id = path.stem
     kb.raw[(kind, record_id)] = raw
     model = RECORD_MODELS[kind]
-    record, schema_problems, error = _validate(raw, model, kb.vocabulary_labels())
+    record, schema_problems, error = _validate(raw, model, explain)
     if record is not None:
         kb.records_of(kind)[record_id] = record
     elif error is not None:

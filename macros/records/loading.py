@@ -308,16 +308,30 @@ def read_record(path: Path) -> tuple[RawRecord | None, list[Problem]]:
     return _parse(path, text)
 
 
-def _read_limited(path: Path) -> bytes | None:
-    """The bytes of `path`, or None when it holds more than MAX_FILE_BYTES. Refuses a symbolic link
+def _read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """The bytes of `path`, or None when it holds more than `limit`. Refuses a symbolic link
     (O_NOFOLLOW) and anything but a regular file, so a record can never point at another file."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             raise OSError(0, "geen gewoon bestand")
-        data = handle.read(MAX_FILE_BYTES + 1)
-    return None if len(data) > MAX_FILE_BYTES else data
+        data = handle.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def read_bytes(path: Path, limit: int) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a data file that is not YAML (the reference data), read as a record is: without
+    following a link, and refused past `limit` bytes."""
+    try:
+        data = _read_limited(path, limit)
+    except OSError as exc:
+        return None, [
+            Problem(path, 1, "", f"het bestand kan niet gelezen worden ({printable(exc.strerror)})")
+        ]
+    if data is None:
+        return None, [Problem(path, 1, "", f"het bestand is groter dan {limit // 1000} kB")]
+    return data, []
 
 
 _FORBIDDEN = re.compile(
@@ -463,17 +477,23 @@ _BACKUP_SUFFIXES = ("~", ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp")
 
 
 def scan(
-    root: Path, folders: dict[str, str], vocabularies: Iterable[str], reserved: frozenset[str]
+    root: Path,
+    folders: dict[str, str],
+    vocabularies: Iterable[str],
+    reserved: frozenset[str],
+    reference: tuple[str, Iterable[str]] = ("reference", ()),
 ) -> tuple[list[tuple[str, Path]], list[Problem]]:
     """(kind, path) of every record file below `root`, and a problem for everything else found there.
 
     `folders` maps a record kind to its folder (`.` for the root); `vocabularies` are the file stems
-    allowed in `vocabulary/`; `reserved` are ids a record may not take (they are generated pages).
+    allowed in `vocabulary/`; `reserved` are ids a record may not take (they are generated pages);
+    `reference` names the reference folder and the files it may hold (read by their own loader).
     Every entry below `root` ends up as a record or a problem: nothing is skipped in silence. Symbolic
     links are reported without being followed, so a record can never be read from outside `root`.
     """
     kinds = {folder: kind for kind, folder in folders.items()}
     stems = set(vocabularies)
+    reference_folder, reference_files = reference[0], set(reference[1])
     files: list[tuple[str, Path]] = []
     problems: list[Problem] = []
 
@@ -484,12 +504,18 @@ def scan(
             if entry.is_symlink():
                 problems.append(Problem(path, 1, "", _SYMLINK_MESSAGE))
             elif entry.is_dir():
-                if depth == 0 and (entry.name in kinds or entry.name == "vocabulary"):
+                if depth == 0 and entry.name == reference_folder:
+                    visit(path, reference_folder, 1)
+                elif depth == 0 and (entry.name in kinds or entry.name == "vocabulary"):
                     visit(path, kinds.get(entry.name, "vocabulary"), 1)
                 else:
                     problems.append(Problem(path, 1, "", _folder_message(entry.name)))
             elif not entry.is_file():
                 problems.append(Problem(path, 1, "", "dit is geen gewoon bestand; verwijder het"))
+            elif kind == reference_folder and depth == 1:
+                if entry.name not in reference_files:
+                    message = f"in {reference_folder}/ horen alleen " + ", ".join(sorted(reference_files))
+                    problems.append(Problem(path, 1, "", message))
             elif kind == "vocabulary":
                 if entry.name.removesuffix(".yml") in stems and entry.name.endswith(".yml"):
                     continue  # read by the vocabulary loader
@@ -554,7 +580,8 @@ def _folder_message(name: str) -> str:
         return "dit is een map, geen bestand; een record is één .yml-bestand"
     return (
         "deze map hoort hier niet: records staan in practices/ zelf of in cities/, organisations/, "
-        "networks/ en sources/, vocabularia in vocabulary/; verplaats de bestanden en verwijder de map"
+        "networks/ en sources/, vocabularia in vocabulary/, referentiegegevens in reference/; "
+        "verplaats de bestanden en verwijder de map"
     )
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -92,8 +92,7 @@ PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)
 """A year (`2012`), a month (`2012-10`) or a day (`2012-10-15`); as precise as the source is."""
 
 Province = Literal["antwerpen", "limburg", "oost-vlaanderen", "vlaams-brabant", "west-vlaanderen"]
-Status = Literal["lopend", "afgerond", "pilot"]
-CityType = Literal["grootstad", "regionale-stad", "gemeente"]
+State = Literal["lopend", "afgerond", "onbekend"]
 OrganisationType = Literal["publiek", "middenveld", "privaat", "kennis"]
 Level = Literal["lokaal", "regionaal", "vlaams", "federaal", "europees", "internationaal"]
 InstrumentFamily = Literal["financieel", "regulerend", "communicatief", "organisatorisch"]
@@ -182,6 +181,31 @@ class Period(Strict):
     _coerce = field_validator("start", "end", mode="before")(_partial_date_from_yaml)
 
 
+class StatusNote(Strict):
+    """Of de praktijk nog loopt, zoals haar nieuwste bron het zegt, op de datum van die bron."""
+
+    state: State
+    """`lopend`, `afgerond` of `onbekend`: wat de nieuwste bron zegt. Een oude bron die zegt dat de
+    praktijk loopt, bewijst niet dat ze vandaag nog loopt; de site toont daarom de datum erbij."""
+    source: SourceId | None = None
+    """Id van de bron die het zegt; verplicht bij `lopend` en `afgerond`, bijvoorbeeld
+    `radio-accent-2024-buddyproject-wetteren`."""
+    date: PartialDate | None = None
+    """Wanneer de bron het zegt, zo precies als ze is: `2024` of `2024-02`. Laat leeg om het jaar van de
+    bron te nemen; vul het in als de bron geen jaar heeft (een webpagina zonder datum)."""
+
+    _coerce = field_validator("date", mode="before")(_partial_date_from_yaml)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> StatusNote:
+        if self.state != "onbekend" and self.source is None:
+            raise ValueError(
+                f"zeg met `source` welke bron zegt dat de praktijk {self.state} is; "
+                "zonder bron schrijf je `state: onbekend` of laat je `status` weg"
+            )
+        return self
+
+
 class Partner(Strict):
     """Een organisatie die meewerkt aan een praktijk, en wat ze daarin doet."""
 
@@ -234,6 +258,9 @@ class Contact(Strict):
     url: HttpUrl | None = None
     """De pagina over de praktijk of de dienst op de eigen website van de gemeente, met `https://`
     vooraan."""
+    source: SourceId
+    """Id van de bron waar je deze adressen zag, meestal de webpagina van de dienst in
+    `practices/sources/`; de datum waarop je ze raadpleegde (`accessed`) toont de site als "gezien op"."""
 
     @model_validator(mode="after")
     def _not_empty(self) -> Contact:
@@ -288,8 +315,9 @@ class Practice(Strict):
     """Organisaties die meewerken, elk met hun rol."""
     period: Period | None = None
     """Wanneer de praktijk liep. Laat leeg als de bronnen het niet zeggen."""
-    status: Status | None = None
-    """`lopend`, `afgerond` of `pilot`. Laat leeg als de bronnen het niet zeggen."""
+    status: StatusNote | None = None
+    """Of de praktijk nog loopt volgens haar nieuwste bron, met die bron en haar datum. Laat leeg als
+    geen bron het zegt: de site toont dan "onbekend of het nog loopt"."""
     description: Prose | None = None
     """Wat de praktijk is, in een paar alinea's (met een lege regel tussen twee alinea's)."""
     approach: Texts = []
@@ -416,25 +444,28 @@ class Network(Strict):
 
 
 class City(Strict):
-    """Een stad of gemeente: haar profiel, hoe ze haar integratiebeleid organiseert, haar partnernetwerk."""
+    """Wat een casestudy toevoegt aan een gemeente: de contactdienst, de organisatie van het
+    integratiebeleid, mijlpalen, het partnernetwerk. Naam, NIS-code, provincie, inwonertal en of het een
+    centrumstad is, staan voor alle 285 Vlaamse gemeenten in `practices/reference/municipalities.csv`;
+    een praktijk in een gemeente zonder dit bestand heeft het niet nodig. De bestandsnaam is de id van
+    de gemeente, bijvoorbeeld `mechelen`."""
 
-    name: Text
-    """De officiële Nederlandse naam, bijvoorbeeld `Mechelen`."""
-    nis_code: Annotated[str, StringConstraints(pattern=r"^\d{5}$")] | None = None
-    """De NIS-code van vijf cijfers, tussen aanhalingstekens: `"12025"`. Laat leeg zonder bron."""
-    province: Province | None = None
-    """De provincie, als id: `antwerpen`, `oost-vlaanderen`, ... Laat leeg zonder bron."""
+    moved_fields: ClassVar[dict[str, str]] = {
+        name: "municipalities.csv"
+        for name in ("name", "nis_code", "province", "size_class", "type", "type_source")
+    }
+    """Fields a city record had before the reference data: each gets its own message."""
+
+    contact: Contact | None = None
+    """De dienst van de gemeente die je voor integratie en diversiteit contacteert (of haar algemene
+    contact), met de bron waar je de adressen zag. De site toont hem op elke praktijk van de gemeente
+    zonder eigen contact."""
     population: Population | None = None
-    """Aantal inwoners, met jaar en bron."""
+    """Een inwonertal dat een bron van de casestudy geeft, met jaar en bron. Laat leeg om het
+    referentiecijfer te gebruiken: de stadsgrootte en de vergelijkingen volgen altijd uit dat
+    referentiecijfer."""
     foreign_origin_share: Share | None = None
     """Aandeel inwoners van buitenlandse herkomst, in procent, met jaar en bron."""
-    size_class: SizeClassId | None = None
-    """Id van de stadsgrootte (`practices/vocabulary/size-classes.yml`), bijvoorbeeld `groot`; die moet
-    volgen uit `population`."""
-    type: CityType | None = None
-    """`grootstad` of `regionale-stad` (de centrumsteden), of `gemeente`."""
-    type_source: SourceId | None = None
-    """Id van de bron voor het type (`type`)."""
     governance: Prose | None = None
     """Waar het integratiebeleid in de organisatie van stad of gemeente zit."""
     milestones: list[Milestone] = Field(default=[], max_length=MAX_ITEMS)
@@ -458,6 +489,17 @@ class City(Strict):
 # --- organisation, learning network, source ---------------------------------------------------------
 
 
+class Office(Strict):
+    """Een kantoor van een organisatie voor één provincie, zoals een regiokantoor van het Agentschap
+    Integratie en Inburgering."""
+
+    province: Province
+    """De provincie die het kantoor bedient, als id: `antwerpen`, `limburg`, `oost-vlaanderen`,
+    `vlaams-brabant` of `west-vlaanderen`."""
+    contact: Contact
+    """De dienst en zijn adressen, met de bron waar je ze zag."""
+
+
 class Organisation(Strict):
     """Een partnerorganisatie van het lokaal integratiebeleid."""
 
@@ -473,6 +515,9 @@ class Organisation(Strict):
     """Haar openbare website, met `https://` vooraan."""
     description: Prose | None = None
     """Wat ze doet in het lokaal integratiebeleid."""
+    offices: list[Office] = Field(default=[], max_length=MAX_ITEMS)
+    """Kantoren per provincie, met hun adressen. De site toont het kantoor van de provincie op de
+    praktijken van die provincie, als de organisatie het Agentschap Integratie en Inburgering is."""
     sources: list[SourceId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van de bronnen achter de feiten in dit record, bijvoorbeeld `diels-2018`."""
     last_reviewed: dt.date
@@ -620,3 +665,68 @@ class LearningConditionVocabulary(Vocabulary):
 
     terms: list[LearningCondition] = Field(min_length=1, max_length=2 * MAX_ITEMS)  # type: ignore[assignment]
     """De vijf leervoorwaarden."""
+
+
+# --- reference data: the municipalities ------------------------------------------------------------
+
+NisCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
+"""A NIS (REFNIS) code: five ASCII digits, as text (`"12025"`)."""
+
+
+class FormerMunicipality(Strict):
+    """Een vroegere gemeente die in een fusie opging."""
+
+    name: Text
+    """Haar naam, bijvoorbeeld `Kruibeke`."""
+    merged: dt.date
+    """De dag waarop de fusie inging, bijvoorbeeld `2025-01-01`."""
+
+
+class Municipality(Strict):
+    """Een Vlaamse gemeente, zoals de referentiegegevens ze beschrijven: één regel van
+    `practices/reference/municipalities.csv`."""
+
+    nis_code: NisCode
+    """De NIS-code, vijf cijfers."""
+    id: Id
+    """De id die records gebruiken: de naam in kleine letters met koppeltekens, `sint-niklaas`."""
+    name: Text
+    """De officiële Nederlandse naam."""
+    province: Province
+    """De provincie, als id."""
+    population: int = Field(ge=0, le=2_000_000)
+    """Het aantal inwoners op de referentiedatum."""
+    population_summed: bool = False
+    """Of de kennisbank het inwonertal zelf optelde uit de gemeenten die later fuseerden."""
+    centrumstad: bool = False
+    """Of de gemeente een van de dertien centrumsteden is."""
+    former: list[FormerMunicipality] = Field(default=[], max_length=MAX_ITEMS)
+    """De gemeenten die in 2019 of 2025 in deze gemeente opgingen."""
+
+
+class ReferenceSources(Strict):
+    """Welke bron elk veld van de referentiegegevens geeft: één bron per veld."""
+
+    nis_code: SourceId
+    """Bron van de NIS-codes."""
+    name: SourceId
+    """Bron van de officiële namen."""
+    province: SourceId
+    """Bron van de provincies."""
+    population: SourceId
+    """Bron van de inwonertallen."""
+    centrumstad: SourceId
+    """Bron van de lijst van centrumsteden."""
+    former_names: SourceId
+    """Bron van de fusies."""
+    shape: SourceId | None = None
+    """Bron van de grenzen op de kaart."""
+
+
+class MunicipalityReference(Strict):
+    """Waar de referentiegegevens van de gemeenten vandaan komen: `practices/reference/municipalities.yml`."""
+
+    population_date: dt.date
+    """De referentiedatum van alle inwonertallen, bijvoorbeeld `2025-01-01`."""
+    sources: ReferenceSources
+    """De bron van elk veld."""

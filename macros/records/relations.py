@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from macros.records.kinds import SOURCED_KINDS
-from macros.records.models import City
+from macros.records.models import City, Contact
 
 if TYPE_CHECKING:
     from macros.records.knowledge import KnowledgeBase
@@ -22,7 +22,7 @@ Loc = tuple[str | int, ...]
 STALE_AFTER = dt.timedelta(days=2 * 365)
 """A record not reviewed for this long gets a warning (an error with --strict), and its page a notice."""
 
-__all__ = ["SOURCED_KINDS", "STALE_AFTER", "Loc", "city_size_class", "references", "size_class_for"]
+__all__ = ["SOURCED_KINDS", "STALE_AFTER", "Loc", "references", "size_class_for", "size_class_of"]
 
 
 def references(kind: str, record: Any) -> Iterator[tuple[Loc, str, str]]:
@@ -33,6 +33,8 @@ def references(kind: str, record: Any) -> Iterator[tuple[Loc, str, str]]:
         yield from _each(("cities",), "city", record.cities)
         yield from _each(("themes",), "theme", record.themes)
         yield from _each(("instruments",), "instrument", record.instruments)
+        if record.status and record.status.source:
+            yield ("status", "source"), "source", record.status.source
         for i, partner in enumerate(record.partners):
             yield ("partners", i, "organisation"), "organisation", partner.organisation
         if record.transferability:
@@ -40,8 +42,12 @@ def references(kind: str, record: Any) -> Iterator[tuple[Loc, str, str]]:
             yield from _each(("transferability", "size_classes"), "size_class", t.size_classes)
             yield from _each(("transferability", "conditions"), "condition", t.conditions)
             yield from _each(("transferability", "adapted_from"), "practice", t.adapted_from)
-    elif kind == "city":
+        yield from _contact(("contact",), record.contact)
+    elif kind == "profile":
         yield from _city_references(record)
+    elif kind == "organisation":
+        for i, office in enumerate(record.offices):
+            yield from _contact(("offices", i, "contact"), office.contact)
     elif kind == "network":
         if record.coordinator:
             yield ("coordinator",), "organisation", record.coordinator
@@ -54,15 +60,17 @@ def references(kind: str, record: Any) -> Iterator[tuple[Loc, str, str]]:
         yield from _each(("sources",), "source", getattr(record, "sources", []))
 
 
+def _contact(loc: Loc, contact: Contact | None) -> Iterator[tuple[Loc, str, str]]:
+    if contact is not None and getattr(contact, "source", None):
+        yield (*loc, "source"), "source", contact.source
+
+
 def _city_references(city: City) -> Iterator[tuple[Loc, str, str]]:
+    yield from _contact(("contact",), city.contact)
     for name in ("population", "foreign_origin_share"):
         measure = getattr(city, name)
         if measure:
             yield (name, "source"), "source", measure.source
-    if city.size_class:
-        yield ("size_class",), "size_class", city.size_class
-    if city.type_source:
-        yield ("type_source",), "source", city.type_source
     for i, milestone in enumerate(city.milestones):
         yield ("milestones", i, "source"), "source", milestone.source
     yield from _each(("instruments",), "instrument", city.instruments)
@@ -104,8 +112,8 @@ def size_class_for(kb: KnowledgeBase, population: float) -> str | None:
     return None
 
 
-def city_size_class(kb: KnowledgeBase, city: City) -> str | None:
-    """The size class of a city: stated, else derived from its population."""
-    if city.size_class:
-        return city.size_class
-    return size_class_for(kb, city.population.value) if city.population else None
+def size_class_of(kb: KnowledgeBase, city_id: str) -> str | None:
+    """The size class of a municipality, from its reference population: one date for every
+    municipality, so that peers and size filters compare like with like. None for an unknown id."""
+    municipality = kb.municipalities.get(city_id)
+    return size_class_for(kb, municipality.population) if municipality else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -41,6 +41,13 @@ class Hints:
             self._seen[key] = did_you_mean(value, options)
         return self._seen[key]
 
+    def close(self, value: str, choices: dict[str, str]) -> list[str]:
+        """The keys of `choices` close to `value`, best first (within the budget, as above)."""
+        if self.budget <= 0 or len(value) > 2 * MAX_ID_CHARS:
+            return []
+        self.budget -= 1
+        return difflib.get_close_matches(value, list(choices), n=1, cutoff=0.75)
+
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """`; bedoel je 'x'?` for the closest choice, or an empty string when none is close."""
@@ -48,12 +55,14 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f"; bedoel je {quoted(matches[0])}?" if matches else ""
 
 
-Labels = dict[str, dict[str, str]]
-"""Vocabulary kind -> casefolded Dutch label -> id: to recognise a label written where its id belongs."""
+Explain = Callable[[str, str], "str | None"]
+"""(kind, value) -> what is wrong with `value` as an id of that kind when more is known than that it
+is no id (a label or a municipality's name written instead, a merged municipality, a close id), else
+None: `macros.records.checks.explain_reference`, which the cross-record checks use too."""
 
 
 def to_problems(
-    raw: RawRecord, model: type[BaseModel], exc: ValidationError, labels: Labels | None = None
+    raw: RawRecord, model: type[BaseModel], exc: ValidationError, explain: Explain | None = None
 ) -> list[Problem]:
     """One problem per pydantic error, located at the line of the field it is about."""
     problems = []
@@ -62,25 +71,33 @@ def to_problems(
         if _explained_by_a_misspelling(error, errors, model):
             continue
         loc = _clean_loc(error["loc"], raw.data)
-        message = _label_for_id(error, model, loc, labels or {}) or _message(
-            error, _fields_at(model, loc[:-1])
-        )
+        message = _moved_field(error, model) or _explained_id(error, model, loc, explain)
+        message = message or _message(error, _fields_at(model, loc[:-1]))
         problems.append(Problem(raw.path, raw.line_of(loc), field_path(loc), message))
     return problems
 
 
-def _label_for_id(
-    error: ErrorDetails, model: type[BaseModel], loc: tuple[int | str, ...], labels: Labels
-) -> str:
-    """`'Nederlands en meertaligheid' is het label van een thema; schrijf de id 'taal'`, or ""."""
+def _moved_field(error: ErrorDetails, model: type[BaseModel]) -> str:
+    """`name` in a city record, which the reference data holds now: say where it went."""
+    moved: dict[str, str] = getattr(model, "moved_fields", {})
+    loc = error["loc"]
+    if error["type"] != "extra_forbidden" or len(loc) != 1 or str(loc[0]) not in moved:
+        return ""
+    return (
+        f"{quoted(loc[0])} staat voor elke gemeente in practices/reference/{moved[str(loc[0])]}; "
+        "haal het veld hier weg"
+    )
+
+
+def _explained_id(
+    error: ErrorDetails, model: type[BaseModel], loc: tuple[int | str, ...], explain: Explain | None
+) -> str | None:
+    """`'Nederlands en meertaligheid' is het label ...; schrijf de id 'taal'`, or None."""
     value = error.get("input")
-    if error["type"] != "string_pattern_mismatch" or not isinstance(value, str):
-        return ""
+    if explain is None or error["type"] != "string_pattern_mismatch" or not isinstance(value, str):
+        return None
     kind = _kind_at(model, loc)
-    found = labels.get(kind or "", {}).get(" ".join(value.split()).casefold())
-    if found is None:
-        return ""
-    return f"{quoted(value)} is het label; schrijf de id {quoted(found)}"
+    return explain(kind, " ".join(value.split())) if kind else None
 
 
 def _kind_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
@@ -98,6 +115,9 @@ def _kind_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
         current = _model_in(info.annotation)
     if info is None:
         return None
+    own = info.json_schema_extra  # pydantic keeps a field's own Field(json_schema_extra=...) here
+    if isinstance(own, dict) and isinstance(own.get("x-kind"), str):
+        return str(own["x-kind"])
     for item in [*info.metadata, *_metadata_of(info.annotation)]:
         extra = getattr(item, "json_schema_extra", None)
         if isinstance(extra, dict) and isinstance(extra.get("x-kind"), str):

@@ -25,8 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from macros import search_index
-from macros.pages.urls import RESERVED_IDS
-from macros.records.kinds import KIND_FOLDERS, VOCABULARY_MODELS
+from macros.records.kinds import KIND_FOLDERS, RESERVED_IDS, VOCABULARY_MODELS
 from macros.records.loading import scan
 from tooling import demo
 

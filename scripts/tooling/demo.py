@@ -8,7 +8,9 @@ the site never publishes this corpus.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
 import random
 import shutil
 from collections import deque
@@ -17,12 +19,15 @@ from typing import Any, get_args
 
 import yaml
 
-from macros.records.kinds import KIND_FOLDERS
+from macros.records import reference
+from macros.records.kinds import KIND_FOLDERS, REFERENCE_FOLDER
 from macros.records.knowledge import DEFAULT_ROOT
 from macros.records.models import Level, OrganisationType, Province
 from tooling import demo_text as text
 
 Record = dict[str, Any]
+
+_REFERENCE_FIELDS = ("nis_code", "name", "province", "population", "centrumstad", "former_names", "shape")
 
 
 REVIEWED_UNTIL = dt.date(2026, 9, 1)
@@ -45,12 +50,17 @@ def write_corpus(out: Path, practices: int, seed: int = 0) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for record_id, record in records.items():
             (folder / f"{record_id}.yml").write_text(_HEADER + _dump(record), encoding="utf-8")
+    generator.write_reference(out / REFERENCE_FOLDER)
 
 
 def is_demo_corpus(folder: Path) -> bool:
     """Whether `folder` holds a demo corpus that a script may replace: record files, each of which
     starts with the demo header. (A marker file would be a stray file in a records folder.)"""
-    records = [p for p in folder.rglob("*.yml") if p.parent.name != "vocabulary"] if folder.is_dir() else []
+    records = (
+        [p for p in folder.rglob("*.yml") if p.parent.name not in ("vocabulary", REFERENCE_FOLDER)]
+        if folder.is_dir()
+        else []
+    )
     header = _HEADER.encode()
     return bool(records) and all(p.open("rb").read(len(header)) == header for p in records)
 
@@ -95,6 +105,9 @@ class _Generator:
         # Fields added later draw from their own stream, so that adding one leaves every other field of
         # every demo record as it was (tests pin rankings on the demo corpus).
         self.extra = random.Random(seed + 1)
+        self.reference = random.Random(seed + 2)
+        """The stream of the fields of the reference-data round (statuses' sources, contacts' sources, city
+        contacts, municipalities without practices)."""
         self.network_sizes = _network_sizes(seed)
         self.n_practices = practices
         self.themes = [t["id"] for t in _vocabulary_terms("themes")]
@@ -105,6 +118,9 @@ class _Generator:
         self.sources: dict[str, Record] = {}
         self.organisations: dict[str, Record] = {}
         self.cities: dict[str, Record] = {}
+        """City records: what a case study adds to a municipality."""
+        self.municipalities: dict[str, Record] = {}
+        """The reference data: one row per municipality, with or without a city record."""
         self.city_names: dict[str, str] = {}
         self.networks: dict[str, Record] = {}
         self.practices: dict[str, Record] = {}
@@ -118,10 +134,12 @@ class _Generator:
         self._make_cities(max(3, self.n_practices // 10))
         self._make_networks(max(1, self.n_practices // 100), words)
         self._make_practices(self.n_practices)
+        self._make_quiet_municipalities(max(3, self.n_practices // 20))
+        self._make_offices()
         return {
             "source": self.sources,
             "organisation": self.organisations,
-            "city": self.cities,
+            "profile": self.cities,
             "network": self.networks,
             "practice": self.practices,
         }
@@ -206,20 +224,29 @@ class _Generator:
     def _city(self, i: int, city_id: str, place: str) -> Record:
         population, size_class = self._population(i)
         sources = self.source_ids()
-        record: Record = {"name": f"{place} {text.FICTIONAL}"}
-        if i < 10000:
-            record["nis_code"] = f"0{i:04d}"  # real NIS codes never start with 0
-        record["province"] = _PROVINCES[(i + i // len(self.size_classes)) % len(_PROVINCES)]
+        province = _PROVINCES[(i + i // len(self.size_classes)) % len(_PROVINCES)]
+        self.municipalities[city_id] = {
+            "nis_code": f"9{i:04d}",  # no Flemish NIS code starts with 9
+            "id": city_id,
+            "name": f"{place} {text.FICTIONAL}",
+            "province": province,
+            "population": population,
+            "population_summed": "ja" if i % 13 == 12 else "",
+            "centrumstad": "ja" if size_class in ("stad", "grootstad") else "",
+            "former_names": f"Oud-{place}:2025-01-01" if i % 13 == 12 else "",
+        }
+        record: Record = {}
+        if self.reference.random() < 0.5:
+            record["contact"] = self._city_contact(city_id, sources[0])
         record["population"] = {"value": population, "year": 2015 + i % 10, "source": sources[0]}
         if self.chance(0.3):
             record["population"]["note"] = "Inwoners op 1 januari, volgens de fictieve bron."
         if self.chance(0.7):
             share = round(self.rng.uniform(3, 45), 1)
             record["foreign_origin_share"] = {"value": share, "year": 2015 + i % 10, "source": sources[-1]}
-        if i % 7 != 6:  # some cities leave the size class to be derived from the population
-            record["size_class"] = size_class
-        record["type"] = {"grootstad": "grootstad", "stad": "regionale-stad"}.get(size_class, "gemeente")
-        record["type_source"] = sources[0]
+        self.chance(
+            0.0
+        )  # the draw of a field the reference data took over: the later draws stay as they were
         if self.chance(0.8):
             record["governance"] = (
                 f"Integratie zit bij {self.rng.choice(text.SERVICES)}, onder de stadssecretaris."
@@ -377,14 +404,26 @@ class _Generator:
         return {key: value for key, value in record.items() if value not in ([], {}, None)}
 
     def _period_and_status(self) -> Record:
-        status = self.rng.choice(["lopend", "afgerond", "pilot", None])
+        state = self.rng.choice(["lopend", "afgerond", "pilot", None])
         start = self.rng.randint(2008, 2024)
+        status = self._status(state)
         if not self.chance(0.85):
             return {"status": status}
         period = {"start": self.partial_date(start)}
-        if status == "afgerond" or (status == "pilot" and self.chance(0.5)):
+        if state == "afgerond" or (state == "pilot" and self.chance(0.5)):
             period["end"] = self.partial_date(min(start + self.rng.randint(1, 4), 2026))
         return {"period": period, "status": status}
+
+    def _status(self, state: str | None) -> Record | None:
+        """A status with the source that states it and, for some, a month: recent and old
+        confirmations both occur, so pages say "sinds" and "laatst bevestigd in"."""
+        if state is None:
+            return None
+        status: Record = {"state": "lopend" if state == "pilot" else state}
+        status["source"] = self.reference.choice(list(self.sources))
+        if self.reference.random() < 0.5:
+            status["date"] = f"{self.reference.randint(2018, 2026)}-{self.reference.randint(1, 8):02d}"
+        return status
 
     def _practice_body(self) -> Record:
         body: Record = {}
@@ -417,6 +456,65 @@ class _Generator:
             transferability["note"] = "Pas de schaal aan de grootte van de gemeente aan."
         return {k: v for k, v in transferability.items() if v}
 
+    def _city_contact(self, city_id: str, source: str) -> Record:
+        return {
+            "service": "Dienst Samenleven " + text.FICTIONAL,
+            "url": f"https://{city_id}.example/samenleven",
+            "source": source,
+        }
+
+    def _make_quiet_municipalities(self, count: int) -> None:
+        """Municipalities without practices or a city record, as most of Flanders' are."""
+        taken = set(self.municipalities)
+        start = len(self.municipalities)
+        names = [
+            n for n in text.place_names(count + len(taken), self.reference) if text.kebab(n) not in taken
+        ]
+        for i, place in enumerate(names[:count], start=start):
+            population, _ = self._population(i)
+            city_id = text.kebab(place)
+            self.municipalities[city_id] = {
+                "nis_code": f"9{i:04d}",
+                "id": city_id,
+                "name": f"{place} {text.FICTIONAL}",
+                "province": _PROVINCES[i % len(_PROVINCES)],
+                "population": population,
+                "population_summed": "",
+                "centrumstad": "",
+                "former_names": "",
+            }
+
+    def _make_offices(self) -> None:
+        """The first public organisation keeps an office per province, as the Agentschap Integratie en
+        Inburgering does."""
+        public = next(org for org in self.organisations.values() if org["type"] == "publiek")
+        source = public["sources"][0]
+        public["offices"] = [
+            {"province": p, "contact": {"service": f"Regio {p} {text.FICTIONAL}", "source": source}}
+            for p in _PROVINCES
+        ]
+        public["sources"] = public.pop("sources")  # keep `sources` and `last_reviewed` last
+        public["last_reviewed"] = public.pop("last_reviewed")
+
+    def write_reference(self, folder: Path) -> None:
+        """The reference data: every municipality, their metadata, and a grid of squares as their map."""
+        folder.mkdir(parents=True, exist_ok=True)
+        rows = sorted(self.municipalities.values(), key=lambda row: row["nis_code"])
+        with (folder / reference.CSV_FILE).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, reference.COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        first = next(iter(self.sources))
+        meta = {"population_date": dt.date(2024, 1, 1), "sources": dict.fromkeys(_REFERENCE_FIELDS, first)}
+        (folder / reference.META_FILE).write_text(_HEADER + _dump(meta), encoding="utf-8")
+        side = max(1, int(len(rows) ** 0.5 + 0.999))
+        shapes = {
+            row["nis_code"]: f"M{(k % side) * 10} {(k // side) * 10}l9 0l0 9l-9 0z"
+            for k, row in enumerate(rows)
+        }
+        document = {"view_box": [0, 0, side * 10, side * 10], "shapes": shapes}
+        (folder / reference.SHAPES_FILE).write_text(json.dumps(document), encoding="utf-8")
+
     def _contact(self, city_id: str) -> Record:
         service = self.rng.choice(text.SERVICES)
         contact: Record = {"role": self.rng.choice(text.CONTACT_ROLES)}
@@ -429,6 +527,7 @@ class _Generator:
             contact["phone"] = "0" + " ".join([*digits, "00"])
         if self.chance(0.5):
             contact["url"] = f"https://{city_id}.example/{text.kebab(service)}"
+        contact["source"] = self.reference.choice(list(self.sources))
         return contact
 
     def _documents(self, city_id: str) -> list[Record]:

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from macros.pages import catalogue
 from macros.records.knowledge import KnowledgeBase
-from macros.records.relations import city_size_class
+from macros.records.relations import size_class_of
 
 pytestmark = pytest.mark.browser
 
@@ -32,8 +32,7 @@ def facet_values(kb: KnowledgeBase) -> dict[str, tuple[str | None, set[str]]]:
     """Per practice id: the size class of its lead city and its themes, straight from the records."""
     values = {}
     for practice_id, practice in kb.practices.items():
-        city = kb.cities.get(practice.city)
-        values[practice_id] = (city_size_class(kb, city) if city else None, set(practice.themes))
+        values[practice_id] = (size_class_of(kb, practice.city), set(practice.themes))
     return values
 
 
