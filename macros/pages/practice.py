@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from macros.html import urls
-from macros.html.elements import bullet_list, external, field_list, link, links, p, section
+from macros.html.elements import (
+    bullet_list,
+    external,
+    field_list,
+    link,
+    links,
+    mail_link,
+    p,
+    phone_link,
+    section,
+)
 from macros.html.markup import Markup, fmt, join, line, paragraphs
-from macros.html.structure import Page
+from macros.html.structure import Page, unindexed
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
+from macros.pages.question import answered
 from macros.records import timeline
 from macros.records.dutch import PROVINCES, dutch_date, dutch_when
 from macros.records.models import Contact, Document, DocumentType, Practice
@@ -50,8 +61,9 @@ def render(ctx: Context, practice_id: str) -> Page:
         section("Overdraagbaarheid", _transferability(ctx, page.file, practice)),
         section("Documenten", _documents(practice.documents)),
         section("Contact", contact_section(ctx, page.file, practice)),
-        section("Overgenomen door", _adopted(ctx, page.file, practice_id)),
-        section("Vergelijkbare praktijken", _comparable(ctx, page.file, practice_id)),
+        section("Overgenomen door", _adopted(ctx, page.file, practice_id), indexed=False),
+        section("Beantwoordt leervragen", answered(ctx, page.file, "practice", practice_id), indexed=False),
+        section("Vergelijkbare praktijken", _comparable(ctx, page.file, practice_id), indexed=False),
         sources_section(ctx, page.file, cited_sources("practice", practice), practice.last_reviewed),
     )
     return page
@@ -87,10 +99,9 @@ def status_text(ctx: Context, file: str, practice: Practice) -> Markup:
     if state == "lopend":
         return fmt("Lopend, bevestigd {}{}", when, source)
     if state == "afgerond":
-        if found is not None and found.state == "afgerond":
-            return fmt(
-                "Afgerond{}{}", f", volgens een bron ({when.split(' ', 1)[1]})" if when else "", source
-            )
+        if found is not None and found.state == "afgerond" and found.source:
+            said = fmt(" {}", when) if when else Markup("")
+            return fmt("Afgerond, zegt {}{}", link(ctx, file, "source", found.source), said)
         return (
             fmt("Afgerond: de periode eindigde in {}", dutch_date(practice.period.end or ""))
             if practice.period
@@ -179,20 +190,17 @@ def _comparable(ctx: Context, file: str, practice_id: str) -> Markup:
     return bullet_list(rows)
 
 
-def _phone(number: str) -> Markup:
-    return external("tel:" + "".join(c for c in number if c.isdigit() or c == "+"), number)
-
-
 def contact_block(ctx: Context, file: str, contact: Contact, heading: str) -> Markup:
     """A role and a service with their addresses, never a person's name (the model has no field for
     one): the functional address still answers when the officer who wrote the record has left. Says
-    where the addresses were seen, and when."""
+    where the addresses were seen, and when (left out of the search index: the same words on every
+    page)."""
     rows = field_list(
         [
             ("Functie", line(contact.role or "")),
             ("Dienst", line(contact.service or "")),
-            ("E-mail", external(f"mailto:{contact.email}", contact.email) if contact.email else ""),
-            ("Telefoon", _phone(contact.phone) if contact.phone else ""),
+            ("E-mail", mail_link(contact.email) if contact.email else ""),
+            ("Telefoon", phone_link(contact.phone) if contact.phone else ""),
             ("Webpagina", external(contact.url) if contact.url else ""),
         ]
     )
@@ -209,7 +217,7 @@ def _seen(ctx: Context, file: str, source_id: str) -> Markup:
     when = dutch_date(source.accessed) if source.accessed else str(source.year or "")
     shown = fmt("gezien op {}", when) if source.accessed else fmt("uit {}", when) if when else Markup("")
     return fmt(
-        '<p class="kb-seen">Bron: {}{}.</p>\n',
+        '<p class="kb-seen" data-pagefind-ignore="index">Bron: {}{}.</p>\n',
         link(ctx, file, "source", source_id),
         fmt(", {}", shown) if shown else "",
     )
@@ -217,9 +225,10 @@ def _seen(ctx: Context, file: str, source_id: str) -> Markup:
 
 def office_blocks(ctx: Context, file: str, province: str) -> list[Markup]:
     """The office for `province` of every organisation that lists its offices (the Agentschap
-    Integratie en Inburgering's regional offices)."""
+    Integratie en Inburgering's regional offices). Left out of the search index: they are the
+    organisation's text, the same on every page of the province."""
     return [
-        contact_block(ctx, file, office.contact, f"{name}, voor {PROVINCES[province]}")
+        unindexed(contact_block(ctx, file, office.contact, f"{name}, voor {PROVINCES[province]}"))
         for name, office in ctx.offices.get(province, [])
     ]
 
@@ -227,7 +236,8 @@ def office_blocks(ctx: Context, file: str, province: str) -> list[Markup]:
 def contact_section(ctx: Context, file: str, practice: Practice) -> Markup:
     """Whom to ask about a practice: its own contact where a source gives one; else the service of
     its municipality; and the Agentschap Integratie en Inburgering's office for the province. Never
-    empty: without any address it says whom to ask instead."""
+    empty: without any address it says whom to ask instead. Only the practice's own contact is
+    indexed for search: the others are other records' text."""
     kb = ctx.kb
     municipality = kb.municipalities[practice.city]
     blocks = []
@@ -236,14 +246,17 @@ def contact_section(ctx: Context, file: str, practice: Practice) -> Markup:
     profile = kb.profiles.get(practice.city)
     if profile is not None and profile.contact is not None:
         heading = "De gemeente" if practice.contact else "De gemeente (de praktijk heeft geen eigen contact)"
-        blocks.append(contact_block(ctx, file, profile.contact, f"{heading}: {municipality.name}"))
+        blocks.append(unindexed(contact_block(ctx, file, profile.contact, f"{heading}: {municipality.name}")))
     blocks += office_blocks(ctx, file, municipality.province)
     if not blocks:
         blocks.append(
-            p(
-                fmt(
-                    "De bronnen geven geen contact voor deze praktijk. Vraag ernaar bij de gemeente: zie {}.",
-                    link(ctx, file, "city", practice.city),
+            unindexed(
+                p(
+                    fmt(
+                        "De bronnen geven geen contact voor deze praktijk. Vraag ernaar bij de "
+                        "gemeente: zie {}.",
+                        link(ctx, file, "city", practice.city),
+                    )
                 )
             )
         )
