@@ -86,14 +86,22 @@ def test_each_rule_of_a_question_has_its_dutch_message_at_its_line(records: Path
         "questions/fout.yml:4: size_class: Teststad (fictief) is volgens de referentiegegevens een "
         "middelgrote gemeente ('middelgroot'), niet 'groot'; schrijf `size_class: middelgroot`, of laat het "
         "veld weg: met `city` volgt de grootte uit de gemeente",
-        "questions/fout.yml:6: asked: 2031-02 ligt in de toekomst; vul de datum in waarop de vraag gesteld "
-        "of besproken werd",
+        "questions/fout.yml:6: asked: '2031-02' ligt na dit jaar (2026); wat een bron zegt, komt niet uit de "
+        "toekomst: verbeter het jaar",
         "questions/fout.yml:7: status: een beantwoorde vraag noemt onder `answers` minstens één praktijk, "
         "gemeente of organisatie die haar beantwoordt, met waarom; zonder antwoord is de status `open`",
         "questions/fout.yml:9: meetings[0].network: 'geen-netwerk' is geen lerend netwerk uit "
         "practices/networks/",
         "questions/fout.yml:10: meetings[0].date: '2019-13' heeft geen maand 13; maanden lopen van 01 tot 12",
     ]
+
+
+def test_a_question_asked_later_this_year_is_in_the_future_too(records: Path) -> None:
+    later = f"{TODAY.year}-{TODAY.month + 1:02d}" if TODAY.month < 12 else f"{TODAY.year + 1}-01"
+    write_record(records, "questions/later.yml", QUESTION.replace("asked: 2024-03", f"asked: {later}"))
+    found = problems_of(records)
+    assert len(found) == 1 and found[0].startswith("questions/later.yml:5: asked: ")
+    assert "toekomst" in found[0]
 
 
 def test_an_answer_points_at_exactly_one_record_and_resolves(records: Path) -> None:

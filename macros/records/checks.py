@@ -583,7 +583,8 @@ def check_sourced(kb: KnowledgeBase) -> Iterator[Problem]:
 
 def check_question_dates(kb: KnowledgeBase, today: dt.date) -> Iterator[Problem]:
     """When a leervraag was asked and discussed: real dates, not after today (a question that will be
-    asked is not one yet)."""
+    asked is not one yet). A year after this one is `check_date_bounds`' to report (one mistake, one
+    message); this check adds the month or day later this year."""
     for question_id, question in _checked(kb, "question"):
         dated: list[tuple[Loc, str | None]] = [(("asked",), getattr(question, "asked", None))]
         dated += [(("meetings", i, "date"), m.date) for i, m in enumerate(question.meetings or [])]
@@ -591,7 +592,8 @@ def check_question_dates(kb: KnowledgeBase, today: dt.date) -> Iterator[Problem]
             if not value:
                 continue
             problem = partial_date_problem(value)
-            if problem is None and value > today.isoformat()[: len(value)]:
+            later_this_year = int(value[:4]) == today.year and value > today.isoformat()[: len(value)]
+            if problem is None and later_this_year:
                 problem = (
                     f"{value} ligt in de toekomst; vul de datum in waarop de vraag gesteld of besproken werd"
                 )
