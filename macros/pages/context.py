@@ -127,10 +127,21 @@ class Context:
         tree = "practices" if folder == "." else f"practices/{folder}"
         return f"{self.repo_url.rstrip('/')}/tree/{self.branch}/{tree}"
 
-    def repo_path(self, path: Path) -> str:
-        """The file's path in the repository; records outside it (a demo corpus) as if in practices/."""
-        resolved = path.resolve()
+    @functools.cached_property
+    def _records_in_repo(self) -> str:
+        """Where the records folder is in the repository (`practices`); a folder outside it (a demo
+        corpus) is shown as if it were practices/. Resolved once: every page asks."""
         try:
-            return resolved.relative_to(REPO_ROOT).as_posix()
+            return self.kb.root.resolve().relative_to(REPO_ROOT).as_posix()
         except ValueError:
-            return "practices/" + resolved.relative_to(self.kb.root.resolve()).as_posix()
+            return "practices"
+
+    def repo_path(self, path: Path) -> str:
+        """The file's path in the repository; records outside it (a demo corpus) as if in practices/.
+        Record files are found below the records folder (never through a link), so the path below it
+        needs no file system."""
+        try:
+            below = path.relative_to(self.kb.root).as_posix()
+        except ValueError:
+            below = path.resolve().relative_to(self.kb.root.resolve()).as_posix()
+        return f"{self._records_in_repo}/{below}"
