@@ -8,7 +8,6 @@ validator's Dutch messages, each with the question to fix, and nothing is writte
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import subprocess

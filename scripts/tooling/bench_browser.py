@@ -254,17 +254,24 @@ def edit_shows_within(browser: Browser, url: str, edit: Path, old: str, new: str
     return elapsed
 
 
-def contributor_loop(work: Path, browser: Browser, dirty: bool = False) -> dict[str, Any]:
-    """`mkdocs serve` on a copy of the shipped records: seconds from editing one practice's title until
-    the open page shows it, and how many builds each edit started (one: nothing is written into the
-    watched docs/ folder that would start a second)."""
+def contributor_loop(
+    work: Path,
+    browser: Browser,
+    dirty: bool = False,
+    source: Path | None = None,
+    edits: int | None = None,
+) -> dict[str, Any]:
+    """`mkdocs serve` on a copy of a records folder (the shipped records unless `source`): seconds from
+    editing one practice's title until the open page shows it, and how many builds each edit started
+    (one: nothing is written into the watched docs/ folder that would start a second)."""
     from macros.records import knowledge
     from tooling import bench
 
     work.mkdir(parents=True, exist_ok=True)
     project = bench.scratch_project(work, "loop")
     records = work / "loop-records"
-    shutil.copytree(knowledge.DEFAULT_ROOT, records)
+    shutil.copytree(source or knowledge.DEFAULT_ROOT, records)
+    edits = edits or LOOP_EDITS
     record = sorted(records.glob("*.yml"))[0]
     old = re.search(r"^title:.*$", record.read_text(encoding="utf-8"), re.MULTILINE)
     if old is None:
@@ -278,14 +285,14 @@ def contributor_loop(work: Path, browser: Browser, dirty: bool = False) -> dict[
         line = old.group()
         builds_before = _builds(log)
         # Three edits, one after the other: a single one is at the mercy of the machine's other load.
-        for edit in range(LOOP_EDITS):
+        for edit in range(edits):
             new = f"Bench-wijziging {edit} {int(time.time())}"
             seconds.append(edit_shows_within(browser, url, record, line, f"title: {new}", new))
             line = f"title: {new}"
         # The page shows an edit as soon as its file is written, before the build has finished: wait
         # for the builds of all edits to finish, then a little longer for any second build.
         deadline = time.monotonic() + 120
-        while _builds(log) - builds_before < LOOP_EDITS and time.monotonic() < deadline:
+        while _builds(log) - builds_before < edits and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(3)
         builds = _builds(log) - builds_before
@@ -294,7 +301,7 @@ def contributor_loop(work: Path, browser: Browser, dirty: bool = False) -> dict[
         "dirty": dirty,
         "seconds": round(statistics.median(seconds), 2),
         "all_seconds": [round(s, 2) for s in seconds],
-        "builds_per_edit": round(builds / LOOP_EDITS, 2),
+        "builds_per_edit": round(builds / edits, 2),
     }
 
 
