@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,35 @@ FIXTURE_RECORDS = TESTS / "fixtures" / "records"
 FIXTURE_TODAY = dt.date(2025, 1, 15)
 """The day the fixture corpus is built and rendered on: fixed, so that its golden pages (and which of its
 records read as not reviewed for two years) do not move with the calendar."""
+
+
+def _once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """Make `name` (a built site, a written corpus) once per test run, also across pytest-xdist workers.
+
+    Without xdist this is a fresh temporary folder per session. Under xdist every worker has its own
+    base folder in one shared parent: the first worker to take the lock there makes the folder, the
+    others wait and use it, so that a run on two cores builds each site once and not once per worker.
+    A failure is kept beside the folder, so that the waiting workers fail with the same message instead
+    of building again.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        target = tmp_path_factory.mktemp(name) / name
+        make(target)
+        return target
+    shared = tmp_path_factory.getbasetemp().parent
+    target, done, failed = shared / name, shared / f"{name}.done", shared / f"{name}.failed"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if failed.exists():
+            pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
+        if not done.exists():
+            try:
+                make(target)
+            except Exception as error:
+                failed.write_text(f"{name}: {error}", encoding="utf-8")
+                raise
+            done.touch()
+    return target
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -44,27 +75,28 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not (site / "index.html").is_file() or not (site / "sitemap.xml").is_file():
             pytest.fail(f"KB_TEST_SITE={prebuilt}: no built site there; run `make build` first")
         return site
-    return build_site(None, tmp_path_factory.mktemp("shipped") / "site")
+    return _once(tmp_path_factory, "shipped-site", lambda out: build_site(None, out))
 
 
 @pytest.fixture(scope="session")
 def demo_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo corpus of $KB_TEST_DEMO_PRACTICES (default 120) practices, written once per session."""
-    records = tmp_path_factory.mktemp("demo-records") / "records"
-    demo.write_corpus(records, int(os.environ.get("KB_TEST_DEMO_PRACTICES", "120")))
-    return records
+    count = int(os.environ.get("KB_TEST_DEMO_PRACTICES", "120"))
+    return _once(tmp_path_factory, "demo-records", lambda out: demo.write_corpus(out, count))
 
 
 @pytest.fixture(scope="session")
 def demo_site(demo_records: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site built strictly from the demo corpus (`demo_records`)."""
-    return build_site(demo_records, tmp_path_factory.mktemp("demo") / "site", today=TODAY)
+    return _once(tmp_path_factory, "demo-site", lambda out: build_site(demo_records, out, today=TODAY))
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site built strictly from the small fixture corpus (tests/fixtures/records/)."""
-    return build_site(FIXTURE_RECORDS, tmp_path_factory.mktemp("fixture") / "site", today=FIXTURE_TODAY)
+    return _once(
+        tmp_path_factory, "fixture-site", lambda out: build_site(FIXTURE_RECORDS, out, today=FIXTURE_TODAY)
+    )
 
 
 @pytest.fixture
