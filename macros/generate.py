@@ -19,7 +19,7 @@ from pathlib import Path
 
 from macros import search_index
 from macros.html.structure import Page, markdown_page, to_markdown
-from macros.pages import catalogue, exports, fieldref, municipalities, register
+from macros.pages import catalogue, exports, fieldref, lists, municipalities, register
 from macros.pages.context import DEFAULT_REPO_URL, Context
 from macros.partner_network.view import overview_markdown
 from macros.records import knowledge
@@ -136,6 +136,8 @@ def render_all(ctx: Context) -> Iterator[Page]:
         yield _labelled(ctx, register.render(ctx, kind), kind, None)
     yield _labelled(ctx, municipalities.render(ctx), "city", None)
     yield _labelled(ctx, catalogue.render(ctx), "practice", None)
+    for page in lists.render_all(ctx):
+        yield _labelled(ctx, page, "practice", None)
 
 
 def renderer(kind: str) -> Callable[[Context, str], Page]:
