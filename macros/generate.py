@@ -19,7 +19,7 @@ from pathlib import Path
 
 from macros import search_index
 from macros.html.structure import Page, markdown_page, to_markdown
-from macros.pages import catalogue, exports, fieldref, lists, municipalities, register
+from macros.pages import catalogue, compare, exports, fieldref, lists, municipalities, register
 from macros.pages.context import DEFAULT_REPO_URL, Context
 from macros.partner_network.view import overview_markdown
 from macros.records import knowledge
@@ -87,6 +87,7 @@ def build_site(
         ctx = Context(kb, today, repo_url)
         site = Site(ctx, {page.file: page for page in render_all(ctx)}, dict(markdown_pages(ctx)))
         site.files = {f"data/{name}": data for name, data in ctx.exports.items()}
+        site.files |= compare.data_files(ctx)
         site.cpu_s = {"load": loaded - started, "render": time.process_time() - loaded}
     return site
 
@@ -138,6 +139,7 @@ def render_all(ctx: Context) -> Iterator[Page]:
     yield _labelled(ctx, catalogue.render(ctx), "practice", None)
     for page in lists.render_all(ctx):
         yield _labelled(ctx, page, "practice", None)
+    yield _labelled(ctx, compare.render(ctx), "practice", None)
 
 
 def renderer(kind: str) -> Callable[[Context, str], Page]:
