@@ -73,6 +73,7 @@ def build_site(
     records_dir: Path | None = None,
     today: dt.date | None = None,
     repo_url: str = DEFAULT_REPO_URL,
+    site_url: str = "",
 ) -> Site:
     """Validate the records and make every generated page and export.
 
@@ -84,7 +85,7 @@ def build_site(
         today = today or knowledge.current_date()
         kb = knowledge.build(knowledge.records_root(records_dir), today)
         loaded = time.process_time()
-        ctx = Context(kb, today, repo_url)
+        ctx = Context(kb, today, repo_url, site_url=site_url)
         site = Site(ctx, {page.file: page for page in render_all(ctx)}, dict(markdown_pages(ctx)))
         site.files = {f"data/{name}": data for name, data in ctx.exports.items()}
         site.files |= compare.data_files(ctx)
