@@ -51,7 +51,8 @@ PAGE_URL = "praktijken/"
 """The catalogue's own URL, for relative links."""
 
 SUMMARY_CHARS = 110
-"""Summaries are cut to about one line: 3,000 practices must stay a light page (well under 1.5 MB)."""
+"""Summaries are cut to about one line: 3,000 practices must stay a light page (1.55 MB of HTML, 102 KB
+gzipped, for the demo corpus with every fact as data; README, "The catalogue for officers")."""
 
 STATUS_LABELS: dict[str, str] = {
     "lopend": "Lopend (bevestigd door een recente bron)",
@@ -61,10 +62,10 @@ STATUS_LABELS: dict[str, str] = {
 """The status as of the newest source (`macros.records.timeline.current`): the site's own reading."""
 
 SORTS: dict[str, str] = {
-    "naam": "Naam (A–Z)",
-    "start": "Startjaar, oudste eerst",
-    "start-nieuwst": "Startjaar, nieuwste eerst",
-    "bevestigd": "Laatst bevestigd, recentste eerst",
+    "naam": "Naam",
+    "start": "Oudste start eerst",
+    "start-nieuwst": "Nieuwste start eerst",
+    "bevestigd": "Laatst bevestigd eerst",
 }
 """`?sorteer=` values and their labels; the first is the list's own order (no parameter)."""
 
@@ -147,21 +148,21 @@ def render(ctx: Context) -> Page:
     values = {practice_id: practice_facets(practice, facts[practice_id]) for practice_id, practice in ordered}
     all_facets = facets(kb)
     total = len(ordered)
-    small = _small_text(kb)
+    small = _small_count(kb)
     page.add(
         join(
             "\n\n",
             [
-                fmt(INTRO_NO_SCRIPT, _count_text(total), small),
-                fmt(INTRO_SCRIPT, small),
+                fmt(INTRO_NO_SCRIPT, _count_text(total), small, dutch_number(SMALL)),
+                fmt(INTRO_SCRIPT, small, total, dutch_number(SMALL)),
                 _static_facets(kb),
                 _form(all_facets, values.values()),
                 fmt(COUNT, _count_text(total)),
                 _tools(),
-                PACK_BAR,
                 _list(kb, ordered, values, facts),
                 TABLE,
                 MORE_BUTTONS,
+                PACK_BAR,
                 PACK_VIEW,
             ],
         )
@@ -175,21 +176,18 @@ PAGE_FILE = "praktijken/index.md"
 INTRO_NO_SCRIPT = (
     '<p class="kb-intro" data-kb-intro-static>Zoek een praktijk die past bij de grootte van je stad of '
     "gemeente en bij je thema: open <strong>Filters</strong> voor de pagina's per stadsgrootte en per "
-    "thema, en de tabellen per provincie, of lees de volledige lijst van alle {} hieronder ({}). De "
-    "tabellen tonen bij elke praktijk de grootte van de gemeente, het startjaar, of ze nog loopt "
-    "volgens haar nieuwste bron en of er een contact is. Een praktijk druk je af vanaf haar eigen "
-    "pagina, op één blad.</p>"
+    "thema, en de tabellen per provincie, of lees de volledige lijst van alle {} hieronder ({} ervan uit "
+    "gemeenten met minder dan {} inwoners). De tabellen tonen bij elke praktijk de grootte van de "
+    "gemeente, het startjaar, of ze nog loopt volgens haar nieuwste bron en of er een contact is. Een "
+    "praktijk druk je af vanaf haar eigen pagina, op één blad.</p>"
 )
 """The intro as it is without JavaScript: it names only what works without it."""
 
 INTRO_SCRIPT = (
     '<p class="kb-intro" data-kb-intro-script hidden>Zoek een praktijk die past bij de grootte van je '
-    "stad of gemeente en bij je thema ({}). Typ een woord of kies een of meer waarden bij "
-    "<strong>Filters</strong>: binnen een filter volstaat één waarde, tussen filters moeten ze allemaal "
-    "kloppen. Sorteer op startjaar of op de laatste bevestiging, bekijk de lijst als tabel om af te "
-    "drukken, en vink twee tot vier praktijken aan om ze naast elkaar te vergelijken of samen af te "
-    "drukken als vergaderpakket. Of een praktijk nog loopt, is de lezing van de kennisbank: wat haar "
-    "nieuwste bron zegt, op haar datum.</p>"
+    "stad of gemeente en bij je thema ({} van de {} uit gemeenten met minder dan {} inwoners). Kies "
+    "bij <strong>Filters</strong>: binnen een filter volstaat één waarde, tussen filters moeten ze "
+    "allemaal kloppen. Vink twee tot vier praktijken aan om ze te vergelijken of samen af te drukken.</p>"
 )
 """The intro of the filters, which the script shows instead of INTRO_NO_SCRIPT."""
 
@@ -206,7 +204,8 @@ PACK_BAR = Markup(
 )
 """The controls of the ticked practices, shown by the script once a practice is ticked: compare them
 side by side (`/vergelijk/`) or print them as a meeting pack. Without the script, each practice prints
-on its own from its page."""
+on its own from its page. Below the list, where it stays at the bottom of the screen while the list
+scrolls (kb.css): above it, it pushed the list down under the reader's pointer at the first tick."""
 
 PACK_VIEW = Markup(
     '<section class="kb-pack-view" id="kb-pack-view" aria-labelledby="kb-pack-title" tabindex="-1" hidden>'
@@ -256,7 +255,7 @@ def _tools() -> Markup:
     options = join("", (fmt('<option value="{}">{}</option>', key, label) for key, label in SORTS.items()))
     return fmt(
         '<div class="kb-view-tools" data-kb-view-tools hidden>'
-        '<label class="kb-sort">Sorteer op <select name="sorteer" data-kb-sort>{}</select></label>'
+        '<label class="kb-sort">Volgorde <select name="sorteer" data-kb-sort>{}</select></label>'
         '<div class="kb-view-switch" role="group" aria-label="Weergave">'
         '<button type="button" class="md-button" data-kb-view="lijst" aria-pressed="true">Lijst</button>'
         '<button type="button" class="md-button" data-kb-view="tabel" aria-pressed="false">Tabel</button>'
@@ -271,12 +270,11 @@ def _count_text(n: int) -> str:
     return "1 praktijk" if n == 1 else f"{n} praktijken"
 
 
-def _small_text(kb: KnowledgeBase) -> str:
-    """`41 uit gemeenten met minder dan 30.000 inwoners`: most of Flanders' municipalities are that
-    small (issue 20), so the catalogue counts their practices apart, as the home page does."""
+def _small_count(kb: KnowledgeBase) -> int:
+    """The practices of municipalities under 30,000 inhabitants: most of Flanders' municipalities are
+    that small (issue 20), so the catalogue counts their practices apart, as the home page does."""
     small = {cid for cid, m in kb.municipalities.items() if m.population < SMALL}
-    count = sum(1 for practice in kb.practices.values() if practice.city in small)
-    return f"{count} uit gemeenten met minder dan {dutch_number(SMALL)} inwoners"
+    return sum(1 for practice in kb.practices.values() if practice.city in small)
 
 
 def _band(term: SizeClass) -> str:

@@ -354,7 +354,7 @@
     var sort = this.sortSelect ? this.sortSelect.options[this.sortSelect.selectedIndex] : null;
     var text = (shown === 1 ? "1 praktijk" : shown + " praktijken") +
       (parts.length ? "; " + parts.join("; ") : "; alle praktijken") +
-      (sort ? "; gesorteerd op " + sort.textContent.toLowerCase() : "");
+      (sort ? "; volgorde: " + sort.textContent.toLowerCase() : "");
     setText(this.table.caption, text);
   };
 
