@@ -187,7 +187,8 @@ INTRO_SCRIPT = (
     '<p class="kb-intro" data-kb-intro-script hidden>Zoek een praktijk die past bij de grootte van je '
     "stad of gemeente en bij je thema ({} van de {} uit gemeenten met minder dan {} inwoners). Kies "
     "bij <strong>Filters</strong>: binnen een filter volstaat één waarde, tussen filters moeten ze "
-    "allemaal kloppen. Vink twee tot vier praktijken aan om ze te vergelijken of samen af te drukken.</p>"
+    "allemaal kloppen. Vink twee tot vier praktijken aan om ze te "
+    '<a href="../vergelijk/">vergelijken</a> of samen af te drukken.</p>'
 )
 """The intro of the filters, which the script shows instead of INTRO_NO_SCRIPT."""
 
@@ -332,12 +333,13 @@ def _static_facets(kb: KnowledgeBase) -> Markup:
         '<p class="kb-hint">Elke pagina toont de praktijken uit steden van die grootte en de praktijken '
         "die bij die grootte passen.</p>\n"
         '<p>Per thema:</p><ul class="kb-inline">{}</ul>\n'
-        '<p>Per provincie:</p><ul class="kb-inline">{}</ul>\n'
+        '<p><a href="{}">Per provincie</a>:</p><ul class="kb-inline">{}</ul>\n'
         '<p class="kb-hint">Elke provincie is een tabel, net als {}: met grootte, startjaar, status en '
         "contact, om af te drukken.</p>\n"
         "</nav>\n</details>",
         sizes,
         themes,
+        urls.relative(PAGE_URL, urls.file_url(lists.INDEX_FILE)),
         provinces,
         centres,
     )
