@@ -17,12 +17,14 @@ from macros.html.structure import Section, md
 
 
 class Labels(Protocol):
-    """What links need of a build: each record's or term's label as HTML, made once (labels recur in
-    thousands of links). `macros.pages.context.Context` is one."""
+    """What links need of a build: each record's or term's label, and the link to it from a page,
+    each made once (links recur hundreds of thousands of times). `macros.pages.context.Context` is one."""
 
     def label_html(self, kind: str, record_id: str) -> Markup: ...
 
     def label(self, kind: str, record_id: str) -> str: ...
+
+    def link_html(self, from_file: str, kind: str, record_id: str) -> Markup: ...
 
 
 def p(content: object) -> Markup:
@@ -32,7 +34,13 @@ def p(content: object) -> Markup:
 
 def link(labels: Labels, from_file: str, kind: str, target: str, shown: object = None) -> Markup:
     """An HTML link from one generated page to a record or term page, showing `shown` or the label."""
-    label = line(shown) if shown is not None else labels.label_html(kind, target)
+    if shown is None:
+        return labels.link_html(from_file, kind, target)
+    return link_markup(from_file, kind, target, line(shown))
+
+
+def link_markup(from_file: str, kind: str, target: str, label: Markup) -> Markup:
+    """`<a href="...">label</a>`, the href relative to the page of `from_file`."""
     return fmt('<a href="{}">{}</a>', urls.href(urls.file_url(from_file), kind, target), label)
 
 

@@ -12,12 +12,15 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.html import urls
+from macros.html.elements import link_markup
 from macros.html.markup import Markup, line
 from macros.pages import backlinks, exports
 from macros.pages.benchlearning import Benchlearning
 from macros.partner_network.view import NetworkCache
-from macros.records.kinds import KIND_FOLDERS, KINDS
+from macros.records.kinds import KIND_FOLDERS, KINDS, SECTIONS
 from macros.records.knowledge import KnowledgeBase
+from macros.records.models import Office
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_REPO_URL = "https://github.com/kennisbank-integratie/kennisbank"
@@ -40,11 +43,21 @@ class Context:
     network: NetworkCache = field(init=False)
     """The partner networks' graphs and measures, each made once (city and organisation pages share them)."""
     _label_html: dict[tuple[str, str], Markup] = field(init=False, default_factory=dict)
+    _links: dict[tuple[str, str, str], Markup] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.links = backlinks.build(self.kb)
         self.bench = Benchlearning(self.kb)
         self.network = NetworkCache(self.kb)
+
+    @functools.cached_property
+    def offices(self) -> dict[str, list[tuple[str, Office]]]:
+        """Province -> (organisation name, office) of every organisation that lists its offices."""
+        found: dict[str, list[tuple[str, Office]]] = {}
+        for organisation in self.kb.organisations.values():
+            for office in organisation.offices:
+                found.setdefault(office.province, []).append((organisation.name, office))
+        return found
 
     @functools.cached_property
     def exports(self) -> dict[str, bytes]:
@@ -60,6 +73,24 @@ class Context:
     def label(self, kind: str, record_id: str) -> str:
         """The Dutch label of a term, or a record's title or name."""
         return self.kb.label(kind, record_id)
+
+    def link_html(self, from_file: str, kind: str, record_id: str) -> Markup:
+        """The link to a record or term from a page, made once per place. A relative link reads the
+        same from every page in the same folder (`praktijken/a/` and `praktijken/b/` both reach
+        `steden/x/` by `../../steden/x/`), except a page's link to itself, which is made each time; a
+        section's index page (`steden/`) keeps its own. Links recur hundreds of thousands of times at
+        3,000 practices."""
+        url = urls.file_url(from_file)
+        if kind in SECTIONS and url == urls.page_url(kind, record_id):
+            return link_markup(from_file, kind, record_id, self.label_html(kind, record_id))
+        place = url.rsplit("/", 2)[0] + "/*" if url.count("/") >= 2 else url
+        key = (place, kind, record_id)
+        found = self._links.get(key)
+        if found is None:
+            found = self._links[key] = link_markup(
+                from_file, kind, record_id, self.label_html(kind, record_id)
+            )
+        return found
 
     def label_html(self, kind: str, record_id: str) -> Markup:
         """The label as HTML on one line, made once per build: labels recur in thousands of links."""

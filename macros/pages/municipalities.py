@@ -44,10 +44,10 @@ def _intro(ctx: Context) -> Markup:
     meta = kb.reference.meta
     count = len(kb.municipalities)
     with_practices = sum(1 for cid in kb.municipalities if ctx.bench.practices_of(cid))
-    when = f" op {dutch_date(meta.population_date)}" if meta else ""
+    when = f"van {dutch_date(meta.population_date)}" if meta else "van één datum"
     text = fmt(
         "Alle {} steden en gemeenten van Vlaanderen; {} ervan hebben praktijken in de kennisbank. De "
-        "inwonertallen zijn die van{}, voor alle gemeenten dezelfde datum, zodat de grootteklassen "
+        "inwonertallen zijn die {}, voor alle gemeenten dezelfde datum, zodat de grootteklassen "
         "(een eigen indeling van de kennisbank) gemeenten op hetzelfde moment vergelijken.",
         count,
         with_practices,

@@ -17,7 +17,7 @@ from macros.html.structure import Page, Section
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
 from macros.records import timeline
-from macros.records.dutch import PROVINCES, dutch_date
+from macros.records.dutch import PROVINCES, dutch_date, dutch_when
 from macros.records.models import Contact, Document, DocumentType, Practice
 
 DOCUMENT_TYPES: dict[DocumentType, str] = {
@@ -204,10 +204,10 @@ def period_text(ctx: Context, practice: Practice) -> str:
         return f"sinds {dutch_date(period.start)}"
     found = timeline.confirmation(ctx.kb, practice)
     if state == "afgerond":
-        return f"gestart in {dutch_date(period.start)}"
+        return f"gestart {dutch_when(period.start)}"
     if found is not None and found.state == "lopend" and found.date:
-        return f"gestart in {dutch_date(period.start)}; laatst bevestigd in {dutch_date(found.date)}"
-    return f"gestart in {dutch_date(period.start)}; onbekend of het nog loopt"
+        return f"gestart {dutch_when(period.start)}; laatst bevestigd {dutch_when(found.date)}"
+    return f"gestart {dutch_when(period.start)}; onbekend of het nog loopt"
 
 
 def status_text(ctx: Context, file: str, practice: Practice) -> Markup:
@@ -216,12 +216,14 @@ def status_text(ctx: Context, file: str, practice: Practice) -> Markup:
     found = timeline.confirmation(ctx.kb, practice)
     state = timeline.current(ctx.kb, practice, ctx.today)
     source = fmt(" ({})", link(ctx, file, "source", found.source)) if found and found.source else Markup("")
-    when = dutch_date(found.date) if found and found.date else ""
+    when = dutch_when(found.date) if found and found.date else ""
     if state == "lopend":
-        return fmt("Lopend, bevestigd in {}{}", when, source)
+        return fmt("Lopend, bevestigd {}{}", when, source)
     if state == "afgerond":
         if found is not None and found.state == "afgerond":
-            return fmt("Afgerond{}{}", f", volgens een bron uit {when}" if when else "", source)
+            return fmt(
+                "Afgerond{}{}", f", volgens een bron ({when.split(' ', 1)[1]})" if when else "", source
+            )
         return (
             fmt("Afgerond: de periode eindigde in {}", dutch_date(practice.period.end or ""))
             if practice.period
@@ -229,7 +231,7 @@ def status_text(ctx: Context, file: str, practice: Practice) -> Markup:
         )
     if found is not None and found.state == "lopend" and when:
         return fmt(
-            "Onbekend of het nog loopt: laatst bevestigd als lopend in {}{}, meer dan {} jaar geleden",
+            "Onbekend of het nog loopt: laatst bevestigd als lopend {}{}, meer dan {} jaar geleden",
             when,
             source,
             timeline.RECENT_YEARS,
@@ -349,13 +351,10 @@ def _seen(ctx: Context, file: str, source_id: str) -> Markup:
 def office_blocks(ctx: Context, file: str, province: str) -> list[Markup]:
     """The office for `province` of every organisation that lists its offices (the Agentschap
     Integratie en Inburgering's regional offices)."""
-    blocks = []
-    for organisation in ctx.kb.organisations.values():
-        for office in organisation.offices:
-            if office.province == province:
-                heading = f"{organisation.name}, voor {PROVINCES[province]}"
-                blocks.append(contact_block(ctx, file, office.contact, heading))
-    return blocks
+    return [
+        contact_block(ctx, file, office.contact, f"{name}, voor {PROVINCES[province]}")
+        for name, office in ctx.offices.get(province, [])
+    ]
 
 
 def contact_section(ctx: Context, file: str, practice: Practice) -> Markup:

@@ -21,6 +21,13 @@ def dutch_date(value: dt.date | str) -> str:
     return str(parts[0])
 
 
+def dutch_when(value: dt.date | str) -> str:
+    """A date with its preposition: `op 11 oktober 2019` for a day, `in oktober 2019` for a month,
+    `in 2019` for a year."""
+    shown = dutch_date(value)
+    return f"op {shown}" if shown[:1].isdigit() and " " in shown else f"in {shown}"
+
+
 def dutch_number(value: float) -> str:
     """`87000` -> `87.000`; `32.5` -> `32,5` (Dutch separators)."""
     if float(value).is_integer():

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.records import timeline
-from macros.records.dutch import dutch_date
+from macros.records.dutch import dutch_date, dutch_when
 from macros.records.knowledge import KnowledgeBase
 from macros.records.relations import references
 
@@ -143,9 +143,10 @@ def _running(kb: KnowledgeBase, practice: Any, today: dt.date) -> Iterator[tuple
     found = timeline.confirmation(kb, practice)
     state = timeline.current(kb, practice, today)
     if found is not None and found.state == "lopend" and state != "lopend":
+        when = dutch_when(found.date) if found.date else "zonder datum"
         yield (
             ("status",),
-            f"laatst bevestigd als lopend in {found.date or 'een onbekend jaar'}; de site toont dat het "
+            f"laatst bevestigd als lopend {when}; de site toont dat het "
             "onbekend is of de praktijk nog loopt. Zoek een recente bron (de pagina van de gemeente, "
             "een jaarverslag) en werk `status` bij",
         )

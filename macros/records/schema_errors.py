@@ -115,6 +115,9 @@ def _kind_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
         current = _model_in(info.annotation)
     if info is None:
         return None
+    own = info.json_schema_extra  # pydantic keeps a field's own Field(json_schema_extra=...) here
+    if isinstance(own, dict) and isinstance(own.get("x-kind"), str):
+        return str(own["x-kind"])
     for item in [*info.metadata, *_metadata_of(info.annotation)]:
         extra = getattr(item, "json_schema_extra", None)
         if isinstance(extra, dict) and isinstance(extra.get("x-kind"), str):
