@@ -229,11 +229,8 @@ def _practice_contact(ctx: Context, practice_id: str) -> dict[str, Any] | None:
     if profile is not None and profile.contact is not None and municipality is not None:
         return _contact(ctx, profile.contact, f"De gemeente: {municipality.name}")
     if municipality is not None:
-        for organisation in kb.organisations.values():
-            for office in organisation.offices:
-                if office.province == municipality.province:
-                    heading = f"{organisation.name}, voor {PROVINCES[office.province]}"
-                    return _contact(ctx, office.contact, heading)
+        for name, office in ctx.offices.get(municipality.province, []):
+            return _contact(ctx, office.contact, f"{name}, voor {PROVINCES[office.province]}")
     return None
 
 

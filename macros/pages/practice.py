@@ -131,12 +131,8 @@ def _contact_line(ctx: Context, practice: Practice) -> Markup:
         found = (practice.contact, "voor deze praktijk")
     elif (profile := kb.profiles.get(practice.city)) is not None and profile.contact is not None:
         found = (profile.contact, "de gemeente; de praktijk heeft geen eigen contact")
-    else:
-        for organisation in kb.organisations.values():
-            office = next((o for o in organisation.offices if o.province == municipality.province), None)
-            if office is not None:
-                found = (office.contact, "de bronnen geven geen contact van de praktijk of de gemeente")
-                break
+    elif offices := ctx.offices.get(municipality.province):
+        found = (offices[0][1].contact, "de bronnen geven geen contact van de praktijk of de gemeente")
     if found is None:
         return fmt("geen in de bronnen; vraag het aan de gemeente {}", municipality.name)
     contact, whose = found
