@@ -162,6 +162,15 @@ def test_sorting_the_province_filter_and_the_table_view_live_in_the_url(
     assert sorted(table_ids(page)) == sorted(want)
 
 
+def test_the_text_box_does_not_search_the_line_of_facts(page: Page, served_site: str) -> None:
+    """The line is the script's reading of the data, not the practice's text: "centrumstad" stands in
+    the line of many demo practices and in the text of none."""
+    page.goto(served_site + CATALOGUE)
+    expect(page.locator("#kb-catalogue .kb-facts").filter(has_text="centrumstad").first).to_be_visible()
+    page.locator("#kb-text").fill("centrumstad")
+    expect(page.locator("#kb-result-count")).to_have_text(re.compile(r"^0 praktijken"))
+
+
 @pytest.mark.parametrize("palette", sorted(PALETTES))
 def test_the_table_view_has_no_serious_accessibility_violation(
     palette: str, browser: Browser, served_site: str
