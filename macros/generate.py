@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros import search_index
+from macros import budget, search_index
 from macros.html.structure import Page, markdown_page, to_markdown
-from macros.pages import catalogue, compare, exports, fieldref, lists, municipalities, register
+from macros.pages import catalogue, compare, exports, fieldref, lists, municipalities, question, register
 from macros.pages.context import DEFAULT_REPO_URL, Context
 from macros.partner_network.view import overview_markdown
 from macros.records import knowledge
@@ -89,6 +89,7 @@ def build_site(
         site = Site(ctx, {page.file: page for page in render_all(ctx)}, dict(markdown_pages(ctx)))
         site.files = {f"data/{name}": data for name, data in ctx.exports.items()}
         site.files |= compare.data_files(ctx)
+        budget.check(site)  # a page, an export or the site out of proportion to the records stops here
         site.cpu_s = {"load": loaded - started, "render": time.process_time() - loaded}
     return site
 
@@ -132,7 +133,7 @@ def markdown_of(pages: Iterable[Page]) -> dict[str, str]:
 
 def render_all(ctx: Context) -> Iterator[Page]:
     """Every generated page made as a structure: a page per record and term, the section indexes, the
-    catalogue and the municipalities' index."""
+    catalogue, the municipalities' index and the leervragen's index."""
     yield from render_record_pages(ctx)
     for kind in INDEX_KINDS:
         yield _labelled(ctx, register.render(ctx, kind), kind, None)
@@ -141,6 +142,7 @@ def render_all(ctx: Context) -> Iterator[Page]:
     for page in lists.render_all(ctx):
         yield _labelled(ctx, page, "practice", None)
     yield _labelled(ctx, compare.render(ctx), "practice", None)
+    yield _labelled(ctx, question.render_index(ctx), "question", None)
 
 
 def renderer(kind: str) -> Callable[[Context, str], Page]:

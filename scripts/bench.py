@@ -78,7 +78,9 @@ def run(work: Path, sizes: list[int], browser: bool, loop: bool) -> dict[str, An
     data: dict[str, Any] = {
         "sizes": [dataclasses.asdict(r) for r in results],
         "growth": bench.growth(results),
+        "untrusted": bench.untrusted_input_seconds(work / "untrusted", records[sizes[0]]),
     }
+    log(f"untrusted input: {data['untrusted']}")
     if loop:
         from tooling import bench_browser
 

@@ -1,7 +1,8 @@
 """Write a fictional records folder: `python scripts/demo_corpus.py --practices N --out DIR [--seed S]`.
 
-Cities, organisations and learning networks come in proportion (about N/10, N/5 and N/100). The same
-seed gives the same bytes. Point any command or the site build at the result with KB_RECORDS_DIR=DIR.
+Cities, organisations, learning networks and leervragen come in proportion (about N/10, N/5, N/100 and
+N/10). The same seed gives the same bytes. Point any command or the site build at the result with
+KB_RECORDS_DIR=DIR.
 """
 
 from __future__ import annotations

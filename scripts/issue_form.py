@@ -1,7 +1,8 @@
-"""Write the issue form "Nieuwe praktijk" from the models: `python scripts/issue_form.py [--check]`.
+"""Write the issue forms "Nieuwe praktijk" and "Nieuwe leervraag" from the models:
+`python scripts/issue_form.py [--check]`.
 
-Run it after changing the Practice model, a city or a vocabulary; `--check` only says whether the
-committed form is current (exit 1 when it is not).
+Run it after changing the Practice or Question model, a city or a vocabulary; `--check` only says
+whether the committed forms are current (exit 1 when one is not).
 """
 
 from __future__ import annotations
@@ -24,20 +25,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", help="records folder (default: $KB_RECORDS_DIR or practices/)")
     args = parser.parse_args(argv)
     kb = knowledge.build(knowledge.records_root(args.dir))
-    text = issue_form.render(kb)
-    target = ROOT / issue_form.FORM_FILE
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
-    if args.check:
-        if current != text:
-            print(f"{issue_form.FORM_FILE} is stale; run: python scripts/issue_form.py", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        target.write_text(text, encoding="utf-8")
-        print(f"wrote {issue_form.FORM_FILE}")
-    else:
-        print(f"{issue_form.FORM_FILE} is up to date")
-    return 0
+    stale = False
+    for spec in issue_form.FORMS:
+        text = issue_form.render(kb, spec)
+        target = ROOT / spec.file
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if args.check:
+            if current != text:
+                print(f"{spec.file} is stale; run: python scripts/issue_form.py", file=sys.stderr)
+                stale = True
+        elif current != text:
+            target.write_text(text, encoding="utf-8")
+            print(f"wrote {spec.file}")
+        else:
+            print(f"{spec.file} is up to date")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

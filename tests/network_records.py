@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from records_folder import TODAY
+from records_folder import HEADER, REFERENCE_META, TODAY, add_municipality
 
 from macros.records import knowledge
 from macros.records.knowledge import KnowledgeBase
@@ -28,15 +28,41 @@ def write(root: Path, folder: str, record_id: str, data: dict[str, Any]) -> None
 
 
 def records_folder(root: Path) -> Path:
-    """A valid, empty records folder: the shipped vocabulary and one fictional source."""
+    """A valid, empty records folder: the shipped vocabulary, one fictional source, and reference data
+    without municipalities (`add_city` adds them)."""
     shutil.copytree(VOCABULARY, root / "vocabulary")
     write(root, "sources", "demo-bron", {"title": "Fictieve bron voor tests"})
+    (root / "reference").mkdir()
+    (root / "reference" / "municipalities.yml").write_text(
+        REFERENCE_META.replace("bron-test", "demo-bron"), encoding="utf-8"
+    )
+    (root / "reference" / "municipalities.csv").write_text(HEADER, encoding="utf-8")
     return root
 
 
-def city(name: str, actors: list[dict[str, Any]], flows: list[dict[str, Any]]) -> dict[str, Any]:
+def city(actors: list[dict[str, Any]], flows: list[dict[str, Any]]) -> dict[str, Any]:
+    """A city record (what a case study adds to its municipality) with a partner network."""
     network = {"actors": actors, "flows": flows, "sources": ["demo-bron"]}
-    return {"name": name, "network": network, "sources": ["demo-bron"], "last_reviewed": REVIEWED}
+    return {"network": network, "sources": ["demo-bron"], "last_reviewed": REVIEWED}
+
+
+def add_city(
+    root: Path,
+    city_id: str,
+    name: str,
+    actors: list[dict[str, Any]] | None = None,
+    flows: list[dict[str, Any]] | None = None,
+    population: int = 20_000,
+) -> None:
+    """A municipality `city_id` called `name` in the reference data, and its city record: with a
+    partner network of `actors` and `flows`, or without one when `actors` is None."""
+    add_municipality(root, city_id, name, population=population)
+    data = (
+        city(actors, flows or [])
+        if actors is not None
+        else {"sources": ["demo-bron"], "last_reviewed": REVIEWED}
+    )
+    write(root, "cities", city_id, data)
 
 
 def organisation(name: str, org_type: str) -> dict[str, Any]:
@@ -71,7 +97,7 @@ def large_city(root: Path, city_id: str, actors: int, name_length: int = 30) -> 
         flows.append(flow(f"a{i:02d}", "stad", KINDS[(i + 2) % 4], "signalen uit de buurt"))
         if i % 3 == 0 and i > 1:
             flows.append(flow(f"a{i:02d}", f"a{i - 1:02d}", "expertise", "gedeelde vorming"))
-    write(root, "cities", city_id, city(f"{city_id.title()} (fictief)", people, flows))
+    add_city(root, city_id, f"{city_id.title()} (fictief)", people, flows)
 
 
 def build(root: Path) -> KnowledgeBase:

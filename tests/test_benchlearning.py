@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from records_folder import PRACTICE, TODAY, write_record
+from records_folder import PRACTICE, TODAY, add_municipality, write_record
 from tooling import demo
 
 from macros.pages import benchlearning, practice
@@ -104,14 +104,13 @@ def test_ties_are_broken_by_a_hash_that_is_the_same_in_every_run() -> None:
 
 
 def _cities(records: Path, cities: dict[str, tuple[int, str | None]]) -> KnowledgeBase:
-    """Cities (id -> population, maturity), each with one practice on `werk`."""
+    """Municipalities (id -> reference population, maturity), each with a city record (which gives the
+    maturity, when known) and one practice on `werk`."""
     for city_id, (population, maturity) in cities.items():
+        add_municipality(records, city_id, city_id.title(), population=population)
         learning = f"learning:\n  maturity: {maturity}\n  maturity_source: bron-test\n" if maturity else ""
         write_record(
-            records,
-            f"cities/{city_id}.yml",
-            f"name: {city_id.title()}\npopulation:\n  value: {population}\n  year: 2024\n  source: bron-test\n"
-            f"{learning}sources: [bron-test]\nlast_reviewed: 2026-01-15\n",
+            records, f"cities/{city_id}.yml", f"{learning}sources: [bron-test]\nlast_reviewed: 2026-01-15\n"
         )
         write_record(
             records, f"werk-{city_id}.yml", PRACTICE.replace("teststad", city_id).replace("[taal]", "[werk]")
@@ -120,7 +119,9 @@ def _cities(records: Path, cities: dict[str, tuple[int, str | None]]) -> Knowled
 
 
 def test_an_unknown_maturity_is_never_shown_as_less_or_more_experience(records: Path) -> None:
-    kb = _cities(records, {"klein": (5_000, None), "groot": (50_000, "ervaren"), "stad": (90_000, None)})
+    kb = _cities(
+        records, {"klein": (5_000, None), "groot": (50_000, "ervaren"), "grote-stad": (90_000, None)}
+    )
     bench = Benchlearning(kb)
     reasons = [s.reason for s in bench.learn_from("klein")["werk"]]
     # Without its own maturity, a city is pointed to larger cities only, and no reason speaks of experience.
@@ -142,37 +143,44 @@ def test_a_known_maturity_is_compared_with_known_maturities_only(records: Path) 
 
 
 def test_centrumsteden_are_each_others_peer_group(records: Path) -> None:
-    for city_id, city_type in (("aa", "grootstad"), ("bb", "regionale-stad"), ("cc", "gemeente")):
-        write_record(
-            records,
-            f"cities/{city_id}.yml",
-            f"name: {city_id}\ntype: {city_type}\nsources: [bron-test]\nlast_reviewed: 2026-01-15\n",
-        )
+    # The reference data says which municipality is a centrumstad; no city record is needed for it.
+    # The minimal folder holds two centrumsteden already: Grootstad and Stad.
+    add_municipality(records, "aa", "Aa (fictief)", population=250_000, centrumstad=True)
+    add_municipality(records, "bb", "Bb (fictief)", population=40_000, centrumstad=True)
+    add_municipality(records, "cc", "Cc (fictief)", population=40_000)
     bench = Benchlearning(knowledge.build(records, today=TODAY))
-    assert (bench.peer_group("aa"), bench.peer_group("bb"), bench.peer_group("cc")) == (["bb"], ["aa"], [])
+    assert (bench.peer_group("aa"), bench.peer_group("bb"), bench.peer_group("cc")) == (
+        ["bb", "grootstad", "stad"],
+        ["aa", "grootstad", "stad"],
+        [],
+    )
 
 
-def _closeness(kb: KnowledgeBase, city_id: str, other_id: str) -> tuple[bool, int, int]:
-    """Peers: the closest in population first, those without one last, then the ring distance."""
-    own, other = kb.cities[city_id].population, kb.cities[other_id].population
-    gap = abs(own.value - other.value) if own and other else None
+def _closeness(kb: KnowledgeBase, city_id: str, other_id: str) -> tuple[int, int]:
+    """Peers: the closest in reference population first (every municipality has one), then the ring
+    distance."""
+    gap = abs(kb.municipalities[city_id].population - kb.municipalities[other_id].population)
     ring = benchlearning.ring_distance(
         benchlearning.stable_hash(city_id), benchlearning.stable_hash(other_id)
     )
-    return (gap is None, gap or 0, ring)
+    return (gap, ring)
 
 
 def test_peers_are_the_closest_in_population_whatever_their_name(large: KnowledgeBase) -> None:
     bench = Benchlearning(large)
     shown: set[str] = set()
-    for city_id in large.cities:
+    municipalities = large.municipalities
+    for city_id in municipalities:
         peers = bench.peers(city_id)
         size = bench.city_size[city_id]
-        assert sorted(peers) == sorted(c for c in large.cities if c != city_id and bench.city_size[c] == size)
+        assert sorted(peers) == sorted(
+            c for c in municipalities if c != city_id and bench.city_size[c] == size
+        )
         assert peers == sorted(peers, key=lambda cid: _closeness(large, city_id, cid)), city_id
         shown.update(peers[: city_page.PEER_LIMIT])
-    # The page shows 12 of about 60 cities of a size class: by name, only the first names ever showed.
-    assert len(large.cities) >= 300 and len(shown) >= 0.9 * len(large.cities)
+    # The page shows 12 of about 90 municipalities of a size class: by name, only the first names
+    # ever showed.
+    assert len(municipalities) >= 300 and len(shown) >= 0.9 * len(municipalities)
 
 
 def test_cities_to_learn_from_match_the_documented_ranking(large: KnowledgeBase) -> None:
@@ -186,10 +194,10 @@ def test_cities_to_learn_from_match_the_documented_ranking(large: KnowledgeBase)
     size_rank = {size: i for i, size in enumerate(large.size_classes)}
     maturity_rank = {
         cid: benchlearning.MATURITY_ORDER.index(m) if (m := bench.maturity(cid)) else -1
-        for cid in large.cities
+        for cid in large.municipalities
     }
     tied_at_the_cut = 0
-    for city_id in large.cities:
+    for city_id in large.municipalities:
         own_size, own_maturity = size_rank[bench.city_size[city_id] or ""], maturity_rank[city_id]
         anchor = benchlearning.stable_hash(city_id)
         expected = {}

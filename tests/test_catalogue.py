@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,10 +12,12 @@ import pytest
 from records_folder import TODAY
 from tooling import demo
 
+from macros import generate
 from macros.pages import catalogue
+from macros.pages.context import Context
 from macros.records import knowledge
 from macros.records.knowledge import KnowledgeBase
-from macros.records.models import City, Practice
+from macros.records.models import Practice
 
 FACET_ORDER = ["grootte", "geschikt", "thema", "instrument", "status", "provincie"]
 
@@ -68,15 +71,20 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     return knowledge.build(root, today=TODAY)
 
 
+def catalogue_markdown(kb: KnowledgeBase) -> str:
+    """The catalogue page as the site renders it on TODAY, in its Markdown form (HTML blocks)."""
+    return generate.markdown_of([catalogue.render(Context(kb, TODAY))])[catalogue.PAGE_FILE]
+
+
 @pytest.fixture(scope="module")
 def page(kb: KnowledgeBase) -> Collector:
-    return parse(catalogue.catalogue_markdown(kb))
+    return parse(catalogue_markdown(kb))
 
 
-def band_of(kb: KnowledgeBase, city: City) -> str:
-    """The size class from the vocabulary's bands, computed here independently of macros.records.checks."""
-    assert city.population is not None
-    value = city.population.value
+def band_of(kb: KnowledgeBase, city_id: str) -> str:
+    """The size class of a municipality from the vocabulary's bands and its reference population,
+    computed here independently of macros.records.relations."""
+    value = kb.municipalities[city_id].population
     return next(
         t.id
         for t in kb.size_classes.values()
@@ -84,15 +92,37 @@ def band_of(kb: KnowledgeBase, city: City) -> str:
     )
 
 
+def first_day(partial: str) -> dt.date:
+    parts = [int(p) for p in partial.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def status_on(kb: KnowledgeBase, practice: Practice, today: dt.date) -> str:
+    """The rule of issue 20, written out here: `lopend` only when a source of the last three years
+    says so (its own date, else its source's year); `afgerond` when a source says so or the period
+    has ended; otherwise `onbekend`."""
+    status = practice.status
+    if status is not None and status.state == "afgerond":
+        return "afgerond"
+    if practice.period and practice.period.end and first_day(practice.period.end) <= today:
+        return "afgerond"
+    if status is not None and status.state == "lopend":
+        year = kb.sources[status.source].year if status.source else None
+        date = status.date or (str(year) if year else None)
+        if date and first_day(date) >= today.replace(year=today.year - 3):
+            return "lopend"
+    return "onbekend"
+
+
 def expected_facets(kb: KnowledgeBase, practice: Practice) -> dict[str, list[str]]:
-    city = kb.cities[practice.city]
+    municipality = kb.municipalities[practice.city]
     return {
-        "grootte": [band_of(kb, city)] if city.population else [],
+        "grootte": [band_of(kb, practice.city)],
         "geschikt": practice.transferability.size_classes if practice.transferability else [],
         "thema": practice.themes,
         "instrument": practice.instruments,
-        "status": [practice.status] if practice.status else [],
-        "provincie": [city.province] if city.province else [],
+        "status": [status_on(kb, practice, TODAY)],
+        "provincie": [municipality.province],
     }
 
 
@@ -111,7 +141,7 @@ def test_every_practice_is_listed_once_with_its_link_and_facets_as_data(
     for practice_id, practice in kb.practices.items():
         item, link = by_link[f"{practice_id}/"]
         assert link.text == practice.title
-        assert kb.cities[practice.city].name in item.text
+        assert kb.municipalities[practice.city].name in item.text
         for facet, values in expected_facets(kb, practice).items():
             assert item.attrs.get(f"data-{facet}", "").split() == values, (practice_id, facet)
 
@@ -148,7 +178,11 @@ def test_facets_come_in_order_with_vocabulary_values_and_dutch_labels(
         "geschikt": [(t.id, t.label) for t in kb.size_classes.values()],
         "thema": [(t.id, t.label) for t in kb.themes.values()],
         "instrument": [(t.id, t.label) for t in kb.instruments.values()],
-        "status": [("lopend", "Lopend"), ("afgerond", "Afgerond"), ("pilot", "Pilot")],
+        "status": [
+            ("lopend", "Lopend (bevestigd door een recente bron)"),
+            ("afgerond", "Afgerond"),
+            ("onbekend", "Onbekend of het nog loopt"),
+        ],
         "provincie": [
             ("antwerpen", "Antwerpen"),
             ("limburg", "Limburg"),
@@ -200,7 +234,7 @@ def test_the_text_box_is_in_the_form_and_the_form_folds_behind_a_filters_button(
     (box,) = page.find("input", type="search")
     assert form in box.parents and box.attrs["name"] == "zoek"
     (label,) = [e for e in page.find("label") if e.attrs.get("for") == box.attrs["id"]]
-    assert label.text.startswith("Zoek in titel, samenvatting en stad")
+    assert label.text.startswith("Zoek in de praktijken")
     (toggle,) = page.find("button", **{"data-kb-filters-toggle": ""})
     assert toggle.attrs["aria-controls"] == "kb-filters" and toggle.attrs["aria-expanded"] == "false"
     assert "hidden" in toggle.attrs, "without JavaScript there is no form to unfold"
@@ -270,7 +304,7 @@ def test_record_text_is_shown_literally_and_never_as_markup_or_template(kb: Know
             "summary": "{% include 'x' %} & <b>vet</b>",
         }
     )
-    markdown = catalogue.catalogue_markdown(_with_practice(kb, some_id, hostile))
+    markdown = catalogue_markdown(_with_practice(kb, some_id, hostile))
     assert "<script>" not in markdown and "<b>" not in markdown
     assert "{{" not in markdown and "{%" not in markdown
     (link,) = [a for a in parse(markdown).find("a") if a.attrs.get("href") == f"{some_id}/"]
@@ -284,7 +318,7 @@ def test_long_summaries_are_cut_at_a_word_so_a_large_catalogue_stays_light(kb: K
     long_kb = kb
     for practice_id, practice in list(kb.practices.items()):
         long_kb = _with_practice(long_kb, practice_id, practice.model_copy(update={"summary": words[:600]}))
-    markdown = catalogue.catalogue_markdown(long_kb)
+    markdown = catalogue_markdown(long_kb)
     parsed = parse(markdown)
     items = parsed.find("li", **{"class": "kb-practice"})
     summaries = [p.text for p in parsed.find("p") if p.parents and p.parents[-1] in items]
@@ -305,7 +339,8 @@ def _with_practice(kb: KnowledgeBase, practice_id: str, practice: Practice) -> K
 
 
 _PARTS = [
-    "cities",
+    "municipalities",
+    "profiles",
     "organisations",
     "networks",
     "sources",
@@ -314,4 +349,6 @@ _PARTS = [
     "size_classes",
     "flow_kinds",
     "conditions",
+    "reference",
+    "raw",
 ]

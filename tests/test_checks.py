@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from records_folder import PRACTICE, write_record
+from records_folder import PRACTICE, add_municipality, write_record
 
-from macros.records import knowledge
+from macros.records import knowledge, relations
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -32,7 +32,8 @@ def test_the_minimal_records_folder_is_clean(records: Path) -> None:
 def test_an_unknown_reference_names_the_closest_id(records: Path) -> None:
     write_record(records, "taalcafe.yml", practice(city="city: testsatd", themes="themes: [taal, wrek]"))
     assert problems(records) == [
-        "taalcafe.yml:3: city: 'testsatd' is geen stad of gemeente uit practices/cities/; bedoel je 'teststad'?",
+        "taalcafe.yml:3: city: 'testsatd' is geen stad of gemeente uit practices/reference/municipalities.csv; "
+        "bedoel je 'teststad' (Teststad (fictief))?",
         "taalcafe.yml:4: themes[1]: 'wrek' is geen thema uit practices/vocabulary/themes.yml; bedoel je 'werk'?",
     ]
 
@@ -44,9 +45,20 @@ def test_a_reference_without_a_close_match_gives_no_guess(records: Path) -> None
 
 def test_the_file_name_must_be_kebab_case(records: Path) -> None:
     write_record(records, "Taal_Cafe.yml", PRACTICE)
+    write_record(records, "cities/Dorp.yml", "sources: [bron-test]\nlast_reviewed: 2026-01-01\n")
     assert problems(records) == [
         "Taal_Cafe.yml:1: de bestandsnaam is de id van het record: kleine letters zonder accenten, cijfers en "
-        "koppeltekens; hernoem het bestand naar 'taal-cafe.yml'"
+        "koppeltekens; hernoem het bestand naar 'taal-cafe.yml'",
+        "cities/Dorp.yml:1: de bestandsnaam is de id van het record: kleine letters zonder accenten, cijfers en "
+        "koppeltekens; hernoem het bestand naar 'dorp.yml'",
+    ]
+
+
+def test_a_city_file_must_be_named_after_a_municipality(records: Path) -> None:
+    write_record(records, "cities/dorpp.yml", "sources: [bron-test]\nlast_reviewed: 2026-01-01\n")
+    assert problems(records) == [
+        "cities/dorpp.yml:1: de bestandsnaam: 'dorpp' is geen stad of gemeente uit "
+        "practices/reference/municipalities.csv; bedoel je 'dorp' (Dorp (fictief))?"
     ]
 
 
@@ -111,35 +123,46 @@ def test_a_record_reviewed_just_under_two_years_ago_is_fine(records: Path) -> No
     assert problems(records) == []
 
 
-CITY_WITH_POPULATION = """\
-name: Grootstad (fictief)
-population: {{value: {value}, year: 2020, source: bron-test}}
-size_class: {size_class}
-sources: [bron-test]
-last_reviewed: 2026-01-01
-"""
-
-
-def test_the_size_class_must_follow_from_the_population(records: Path) -> None:
-    write_record(records, "cities/grootstad.yml", CITY_WITH_POPULATION.format(value=20000, size_class="stad"))
+def test_a_city_record_may_not_repeat_the_reference_fields(records: Path) -> None:
+    text = "name: Grootstad (fictief)\nsize_class: stad\nsources: [bron-test]\nlast_reviewed: 2026-01-01\n"
+    write_record(records, "cities/grootstad.yml", text)
     assert problems(records) == [
-        "cities/grootstad.yml:3: size_class: met 20.000 inwoners hoort de stad bij 'middelgroot', niet bij 'stad'"
+        "cities/grootstad.yml:1: name: 'name' staat voor elke gemeente in practices/reference/municipalities.csv; "
+        "haal het veld hier weg",
+        "cities/grootstad.yml:2: size_class: 'size_class' staat voor elke gemeente in "
+        "practices/reference/municipalities.csv; haal het veld hier weg",
     ]
+
+
+def test_the_size_class_follows_from_the_reference_population(records: Path) -> None:
+    add_municipality(records, "middenstad", "Middenstad (fictief)", population=20_000)
+    kb = knowledge.build(records, today=TODAY)
+    assert relations.size_class_of(kb, "middenstad") == "middelgroot"
+    assert relations.size_class_of(kb, "grootstad") == "grootstad"
+    assert relations.size_class_of(kb, "nergens") is None
 
 
 def test_a_population_on_a_band_edge_falls_in_the_upper_band(records: Path) -> None:
-    text = CITY_WITH_POPULATION.format(value=60000, size_class="stad")
-    write_record(records, "cities/grootstad.yml", text)
-    assert problems(records) == []
+    add_municipality(records, "randstad", "Randstad (fictief)", population=60_000)
+    add_municipality(records, "onderrand", "Onderrand (fictief)", population=59_999)
+    kb = knowledge.build(records, today=TODAY)
+    assert relations.size_class_of(kb, "randstad") == "stad"
+    assert relations.size_class_of(kb, "onderrand") == "groot"
 
 
-def test_a_size_class_without_a_population_is_an_error(records: Path) -> None:
-    text = "name: Stad (fictief)\nsize_class: klein\nsources: [bron-test]\nlast_reviewed: 2026-01-01\n"
+def test_a_city_records_own_population_does_not_change_its_size_class_and_says_so(records: Path) -> None:
+    text = "population: {value: 200000, year: 2020, source: bron-test}\nsources: [bron-test]\nlast_reviewed: 2026-01-01\n"
     write_record(records, "cities/stad.yml", text)
-    assert problems(records) == [
-        "cities/stad.yml:2: size_class: de stadsgrootte volgt uit het aantal inwoners; "
-        "vul `population` in of laat `size_class` weg"
+    kb, found = knowledge.load(records, today=TODAY)
+    assert [(p.format(records), p.severity) for p in found] == [
+        (
+            "cities/stad.yml:1: population.value: waarschuwing: de site gebruikt voor de stadsgrootte en de "
+            "vergelijkingen het referentiecijfer (70000 inwoners op 1 januari 2026), zodat alle gemeenten op "
+            "dezelfde datum vergeleken worden; dit cijfer staat bij de casestudy als dat van zijn bron",
+            "warning",
+        )
     ]
+    assert relations.size_class_of(kb, "stad") == "stad"
 
 
 def test_size_class_bands_may_not_leave_a_gap(records: Path) -> None:
@@ -154,7 +177,6 @@ def test_size_class_bands_may_not_leave_a_gap(records: Path) -> None:
 
 
 CITY_WITH_NETWORK = """\
-name: Netstad (fictief)
 network:
   actors:
     - id: netstad
@@ -177,9 +199,9 @@ last_reviewed: 2026-01-01
 def test_flows_must_connect_actors_of_the_network(records: Path) -> None:
     write_record(records, "cities/netstad.yml", CITY_WITH_NETWORK)
     assert problems(records) == [
-        "cities/netstad.yml:10: network.flows[0].to: 'vzw-sanem' is geen actor van dit netwerk; "
+        "cities/netstad.yml:9: network.flows[0].to: 'vzw-sanem' is geen actor van dit netwerk; "
         "bedoel je 'vzw-samen'?",
-        "cities/netstad.yml:12: network.flows[1].from: 'ocmw' is geen actor van dit netwerk",
+        "cities/netstad.yml:11: network.flows[1].from: 'ocmw' is geen actor van dit netwerk",
     ]
 
 
@@ -188,7 +210,7 @@ def test_a_network_must_hold_its_own_city(records: Path) -> None:
     text = text.replace("to: vzw-sanem", "to: vzw-samen").replace("from: ocmw", "from: vzw-samen")
     write_record(records, "cities/netstad.yml", text)
     assert problems(records) == [
-        "cities/netstad.yml:3: network.actors: het netwerk heeft geen actor voor de stad zelf; "
+        "cities/netstad.yml:2: network.actors: het netwerk heeft geen actor voor de stad zelf; "
         "voeg er een toe met `city: netstad`"
     ]
 
@@ -212,10 +234,11 @@ def test_an_unknown_field_names_the_field_probably_meant(records: Path) -> None:
 
 
 def test_an_unknown_field_in_a_group_lists_what_is_allowed_there(records: Path) -> None:
-    write_record(records, "taalcafe.yml", PRACTICE + "contact:\n  role: ambtenaar\n  telefoon: '015'\n")
+    text = PRACTICE + "contact:\n  role: ambtenaar\n  telefoon: '015'\n  source: bron-test\n"
+    write_record(records, "taalcafe.yml", text)
     assert problems(records) == [
         "taalcafe.yml:9: contact.telefoon: onbekend veld 'telefoon'; "
-        "hier kan: email, phone, role, service, url"
+        "hier kan: email, phone, role, service, source, url"
     ]
 
 
@@ -228,11 +251,11 @@ def test_every_problem_of_every_file_is_reported_in_one_run(records: Path) -> No
 
 
 def test_a_number_where_text_is_expected_asks_for_quotes(records: Path) -> None:
-    text = "name: Stad\nnis_code: 12025\nsources: [bron-test]\nlast_reviewed: 2026-01-01\n"
-    write_record(records, "cities/stad.yml", text)
+    text = "name: Hulplijn 1712\nshort_name: 1712\nsources: [bron-test]\nlast_reviewed: 2026-01-01\n"
+    write_record(records, "organisations/hulplijn-1712.yml", text)
     assert problems(records) == [
-        "cities/stad.yml:2: nis_code: '12025' leest YAML als een getal; "
-        "zet het tussen aanhalingstekens ('12025') om er tekst van te maken"
+        "organisations/hulplijn-1712.yml:2: short_name: '1712' leest YAML als een getal; "
+        "zet het tussen aanhalingstekens ('1712') om er tekst van te maken"
     ]
 
 
@@ -244,10 +267,24 @@ def test_an_empty_required_field_says_to_fill_it_in(records: Path) -> None:
 
 
 def test_errors_in_fields_named_like_types_keep_their_path(records: Path) -> None:
-    write_record(records, "taalcafe.yml", PRACTICE + "contact:\n  role: ambtenaar\n  url: www.stad.be\n")
-    text = "name: Stad\nmilestones:\n  - title: Start\n    source: bron-test\nsources: [bron-test]\n"
+    text = PRACTICE + "contact:\n  role: ambtenaar\n  url: www.stad.be\n  source: bron-test\n"
+    write_record(records, "taalcafe.yml", text)
+    text = "milestones:\n  - title: Start\n    source: bron-test\nsources: [bron-test]\n"
     write_record(records, "cities/stad.yml", text + "last_reviewed: 2026-01-01\n")
     assert problems(records) == [
-        "cities/stad.yml:3: milestones[0].date: dit veld is verplicht; vul het in",
+        "cities/stad.yml:2: milestones[0].date: dit veld is verplicht; vul het in",
         "taalcafe.yml:9: contact.url: 'www.stad.be' is geen webadres; schrijf het volledig, beginnend met https://",
     ]
+
+
+def test_a_former_municipality_names_its_successor_and_the_merger(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(city="city: oudstad", cities="cities: [Oudstad]"))
+    assert problems(records) == [
+        "taalcafe.yml:3: city: Oudstad is sinds 1 januari 2025 een deel van Teststad (fictief); schrijf 'teststad'",
+        "taalcafe.yml:7: cities[0]: Oudstad is sinds 1 januari 2025 een deel van Teststad (fictief); schrijf 'teststad'",
+    ]
+
+
+def test_a_municipality_without_a_city_record_needs_no_city_file(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(city="city: dorp"))
+    assert problems(records) == []

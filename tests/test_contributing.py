@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import yaml
+from records_folder import HEADER, REFERENCE_META, add_municipality
 
 from macros.records import knowledge
 from macros.records.models import Practice
@@ -35,16 +36,22 @@ def test_the_practice_template_is_a_valid_practice() -> None:
 
 
 def _fictional_records(root: Path) -> None:
-    """A records folder around the template: its city, partner and source, with three mistakes."""
+    """A records folder around the template: its municipality, city record, partner and source, with
+    three mistakes."""
     shutil.copytree(ROOT / "practices" / "vocabulary", root / "vocabulary")
     for folder in ("cities", "organisations", "sources"):
         (root / folder).mkdir()
     template = _code_block("yaml").replace("city: demostad ", "city: demostd ").replace("[taal, ", "[talen, ")
     (root / f"{TEMPLATE_ID}.yml").write_text(template, encoding="utf-8")
     (root / "cities" / "demostad.yml").write_text(
-        "name: Demostad (fictief)\nsources: [jaarverslag-demostad-2022]\nlast_reviewed: 2023-05-02\n",
-        encoding="utf-8",
+        "sources: [jaarverslag-demostad-2022]\nlast_reviewed: 2023-05-02\n", encoding="utf-8"
     )
+    (root / "reference").mkdir()
+    (root / "reference" / "municipalities.yml").write_text(
+        REFERENCE_META.replace("bron-test", "jaarverslag-demostad-2022"), encoding="utf-8"
+    )
+    (root / "reference" / "municipalities.csv").write_text(HEADER, encoding="utf-8")
+    add_municipality(root, "demostad", "Demostad (fictief)", "antwerpen", 45_000)
     (root / "organisations" / "bibliotheek-demostad.yml").write_text(
         "name: Bibliotheek Demostad (fictief)\nwebsit: https://demostad.example/\n"
         "sources: [jaarverslag-demostad-2022]\nlast_reviewed: 2026-01-15\n",

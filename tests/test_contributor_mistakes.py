@@ -18,7 +18,21 @@ CASES = {
     ),
     "a theme label instead of its id": (
         PRACTICE.replace("themes: [taal]", "themes: [Nederlands en meertaligheid]"),
-        "taalcafe.yml:4: themes[0]: 'Nederlands en meertaligheid' is het label; schrijf de id 'taal'",
+        "taalcafe.yml:4: themes[0]: 'Nederlands en meertaligheid' is geen thema uit "
+        "practices/vocabulary/themes.yml; schrijf de id 'taal', niet het label",
+    ),
+    "a municipality's name instead of its id": (
+        PRACTICE.replace("city: teststad", "city: Teststad"),
+        "taalcafe.yml:3: city: 'Teststad' is de naam; schrijf de id 'teststad'",
+    ),
+    "a misspelt municipality name": (
+        PRACTICE.replace("city: teststad", "city: Tesstad"),
+        "taalcafe.yml:3: city: 'Tesstad' is geen stad of gemeente uit practices/reference/municipalities.csv; "
+        "bedoel je 'teststad' (Teststad (fictief))?",
+    ),
+    "a former municipality by its name": (
+        PRACTICE.replace("city: teststad", "city: Oudstad"),
+        "taalcafe.yml:3: city: Oudstad is sinds 1 januari 2025 een deel van Teststad (fictief); schrijf 'teststad'",
     ),
     "an unquoted colon": (
         PRACTICE.replace("title: Taalcafé", "title: Taalcafé: samen Nederlands oefenen"),

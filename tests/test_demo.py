@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tooling import demo
 
-from macros.records import knowledge
+from macros.records import knowledge, reference
 from macros.records.models import Level, OrganisationType, Province
 
 PRACTICES = 120  # enough for every organisation type x level (24 organisations)
@@ -38,7 +38,10 @@ def test_a_demo_corpus_validates_without_any_problem(kb: knowledge.KnowledgeBase
 
 
 def test_the_corpus_has_records_of_every_kind_in_proportion(kb: knowledge.KnowledgeBase) -> None:
-    assert len(kb.cities) == PRACTICES // 10
+    assert len(kb.profiles) == PRACTICES // 10
+    # Every city record extends a municipality; a few municipalities have no practice at all.
+    assert set(kb.profiles) < set(kb.municipalities)
+    assert len(kb.municipalities) == PRACTICES // 10 + PRACTICES // 20
     assert len(kb.organisations) == PRACTICES // 5
     assert len(kb.networks) == 1
     assert len(kb.sources) >= 3
@@ -61,35 +64,42 @@ def test_it_refuses_to_write_into_a_folder_that_holds_files(tmp_path: Path) -> N
 
 
 def test_every_name_is_marked_fictional(kb: knowledge.KnowledgeBase) -> None:
-    names = [c.name for c in kb.cities.values()] + [o.name for o in kb.organisations.values()]
+    names = [m.name for m in kb.municipalities.values()] + [o.name for o in kb.organisations.values()]
     names += [n.name for n in kb.networks.values()] + [s.title for s in kb.sources.values()]
     assert all(name.endswith("(fictief)") for name in names), [n for n in names if "(fictief)" not in n]
 
 
 def test_no_city_name_is_a_real_flemish_municipality(kb: knowledge.KnowledgeBase) -> None:
-    shipped = knowledge.load(knowledge.DEFAULT_ROOT)[0]
-    real = {c.name.lower() for c in shipped.cities.values()}
-    assert not real & {c.name.removesuffix(" (fictief)").lower() for c in kb.cities.values()}
+    shipped = reference.load(knowledge.DEFAULT_ROOT)[0]
+    real = {m.name.lower() for m in shipped.municipalities.values()}
+    real |= {former.name.lower() for former in shipped.former.values()}
+    demo_names = {m.name.removesuffix(" (fictief)").lower() for m in kb.municipalities.values()}
+    demo_names |= {former.name.lower() for former in kb.reference.former.values()}
+    assert len(real) > 285 and not real & demo_names
     # Invented names use letters Flemish place names do not start with this way.
-    assert all(re.search(r"[qxy]", c.name.lower()) for c in kb.cities.values())
+    assert all(re.search(r"[qxy]", name) for name in demo_names)
 
 
 def test_no_nis_code_can_belong_to_a_real_municipality(kb: knowledge.KnowledgeBase) -> None:
-    assert all(c.nis_code is None or c.nis_code.startswith("0") for c in kb.cities.values())
+    shipped = reference.load(knowledge.DEFAULT_ROOT)[0]
+    real = {m.nis_code for m in shipped.municipalities.values()}
+    assert len(real) == 285
+    # Flemish NIS codes start with 1 to 7 (a province's first digit); the demo's start with 9.
+    assert all(m.nis_code.startswith("9") and m.nis_code not in real for m in kb.municipalities.values())
 
 
 def test_cities_span_every_size_class_and_province(kb: knowledge.KnowledgeBase) -> None:
-    from macros.records.relations import city_size_class
+    from macros.records.relations import size_class_of
 
-    assert {city_size_class(kb, c) for c in kb.cities.values()} == set(kb.size_classes)
-    assert {c.province for c in kb.cities.values()} == set(Province.__args__)
+    assert {size_class_of(kb, city_id) for city_id in kb.profiles} == set(kb.size_classes)
+    assert {kb.municipalities[city_id].province for city_id in kb.profiles} == set(Province.__args__)
 
 
 def test_every_city_has_a_partner_network_of_3_to_40_actors(kb: knowledge.KnowledgeBase) -> None:
-    for city_id, city in kb.cities.items():
+    for city_id, city in kb.profiles.items():
         assert city.network is not None
         assert 3 <= len(city.network.actors) <= 40, city_id
-    flows = [f for c in kb.cities.values() if c.network for f in c.network.flows]
+    flows = [f for c in kb.profiles.values() if c.network for f in c.network.flows]
     assert {f.kind for f in flows} == set(kb.flow_kinds)
     assert any(f.intermittent for f in flows) and not all(f.intermittent for f in flows)
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from network_records import build, city, flow, large_city, organisation, records_folder, write
+from network_records import add_city, build, flow, large_city, organisation, records_folder, write
 
 from macros.partner_network import diagram as diagrams
 from macros.partner_network import graph
@@ -33,7 +33,7 @@ def root(tmp_path: Path) -> Path:
         flow("stad", "vzw", "expertise"),
         flow("hs", "stad", "expertise", "vorming"),
     ]
-    write(root, "cities", "demo", city("Demo (fictief)", actors, flows))
+    add_city(root, "demo", "Demo (fictief)", actors, flows)
     return root
 
 
@@ -55,7 +55,7 @@ def test_same_records_give_the_same_bytes(root: Path, tmp_path: Path) -> None:
     assert render(root) == first  # a second render of a freshly loaded knowledge base
     copy = tmp_path / "copy"
     copy.mkdir()
-    for path in sorted(root.rglob("*.yml")):
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):  # records and reference data
         target = copy / path.relative_to(root)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(path.read_bytes())
@@ -125,7 +125,7 @@ def test_record_text_is_escaped_never_markup_or_template(tmp_path: Path) -> None
     root = records_folder(tmp_path / "records")
     nasty = "<script>{{ x }}</script>"
     actors = [{"id": "stad", "city": "demo"}, {"id": "x", "name": nasty}]
-    write(root, "cities", "demo", city("Demo & co", actors, [flow("stad", "x", "geld", "a < b & {% if %}")]))
+    add_city(root, "demo", "Demo & co", actors, [flow("stad", "x", "geld", "a < b & {% if %}")])
     svg = render(root)
     assert "<script" not in svg and "{{" not in svg and "{%" not in svg
     tree = ET.fromstring(svg)  # still well-formed XML
@@ -138,7 +138,7 @@ def test_long_names_are_wrapped_with_the_full_name_in_the_title(tmp_path: Path) 
     root = records_folder(tmp_path / "records")
     long = "Vereniging voor de bevordering van samenleven in verscheidenheid in de Demostreek (fictief)"
     actors = [{"id": "stad", "city": "demo"}, {"id": "x", "name": long, "type": "middenveld"}]
-    write(root, "cities", "demo", city("Demo", actors, [flow("stad", "x", "geld")]))
+    add_city(root, "demo", "Demo", actors, [flow("stad", "x", "geld")])
     tree = ET.fromstring(render(root))
     node = next(g for g in tree.iter(f"{SVG}g") if (g.findtext(f"{SVG}title") or "").startswith("Vereniging"))
     lines = [span.text or "" for span in node.iter(f"{SVG}tspan")]
@@ -157,7 +157,7 @@ def test_size_and_byte_stability_from_3_to_40_actors(tmp_path: Path, actors: int
     tree = ET.fromstring(svg)
     assert len(list(tree.iter(f"{SVG}a"))) == actors
     kb = build(root)
-    assert len(edge_titles(svg)) == len(kb.cities["groot"].network.flows)  # type: ignore[union-attr]
+    assert len(edge_titles(svg)) == len(kb.profiles["groot"].network.flows)  # type: ignore[union-attr]
     # every coordinate has at most one decimal
     assert not re.search(r"\d\.\d\d", " ".join(p.get("d") or "" for p in tree.iter(f"{SVG}path")))
 

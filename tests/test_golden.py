@@ -34,8 +34,11 @@ TODAY = FIXTURE_TODAY
 
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, str]:
+    """The Markdown of every record and term page and of every section index (the catalogue's list is
+    in the built HTML below)."""
     kb = knowledge.build(FIXTURES / "records", today=TODAY)
-    return generate.markdown_of(generate.render_record_pages(Context(kb, TODAY)))
+    pages = generate.markdown_of(generate.render_all(Context(kb, TODAY)))
+    return {path: text for path, text in pages.items() if path != generate.CATALOGUE}
 
 
 def _expected_files() -> dict[str, str]:
@@ -79,6 +82,7 @@ HTML_PAGES = {
     "catalogue": "praktijken/",
     "practice": "praktijken/taalcafe-lindeburg/",
     "city": "steden/lindeburg/",
+    "municipality": "steden/rozendries/",  # a municipality without practices or city record
     "organisation": "organisaties/buurtwerk-demo/",
     "network": "netwerken/overleg-demo/",
     "source": "bronnen/diels-2018/",

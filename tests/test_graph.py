@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from network_records import build, city, flow, organisation, records_folder, write
+from network_records import add_city, build, flow, organisation, records_folder, write
 
 from macros.partner_network import graph
-from macros.partner_network.view import gatekeeper_sentence
+from macros.partner_network.view import Measured
+from macros.partner_network.view import gatekeeper_sentence as sentence_of
 
 
 def network(tmp_path: Path, names: list[str], flows: list[tuple[str, str, str]]) -> object:
@@ -16,8 +17,13 @@ def network(tmp_path: Path, names: list[str], flows: list[tuple[str, str, str]])
     root = records_folder(tmp_path / "records")
     actors = [{"id": names[0], "city": "demo", "name": "Stad Demo"}]
     actors += [{"id": n, "name": n.title(), "type": "middenveld"} for n in names[1:]]
-    write(root, "cities", "demo", city("Demo (fictief)", actors, [flow(a, b, k) for a, b, k in flows]))
+    add_city(root, "demo", "Demo (fictief)", actors, [flow(a, b, k) for a, b, k in flows])
     return graph.city_graph(build(root), "demo")
+
+
+def gatekeeper_sentence(g: object) -> str:
+    """The sentence the city page shows for the graph `g`, with the measures it is shown with."""
+    return sentence_of(Measured(g, graph.measures(g)))
 
 
 def test_star_centre_has_betweenness_one_even_when_every_flow_points_outward(tmp_path: Path) -> None:
@@ -123,12 +129,7 @@ def test_actor_takes_name_type_and_link_from_its_organisation(tmp_path: Path) ->
         {"id": "vzw", "organisation": "demo-vzw"},
         {"id": "x", "name": "Buurt"},
     ]
-    write(
-        root,
-        "cities",
-        "demo",
-        city("Demo (fictief)", actors, [flow("stad", "vzw", "geld", "werkingssubsidie", True)]),
-    )
+    add_city(root, "demo", "Demo (fictief)", actors, [flow("stad", "vzw", "geld", "werkingssubsidie", True)])
     g = graph.city_graph(build(root), "demo")
     assert g.nodes["vzw"] == {
         "name": "Demo Vzw (fictief)",

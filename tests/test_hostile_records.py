@@ -25,6 +25,7 @@ from records_folder import TODAY
 from sitebuild import build_site
 
 from macros.records.kinds import RECORD_MODELS, VOCABULARY_MODELS
+from macros.records.models import MAX_TEXT
 
 pytestmark = pytest.mark.site
 
@@ -130,7 +131,7 @@ MAXIMAL: dict[str, tuple[str, dict[str, Any]]] = {
             "target_groups": [P],
             "partners": [{"organisation": "kbx-organisatie", "role": P}],
             "period": {"start": "2020", "end": "2022"},
-            "status": "afgerond",
+            "status": {"state": "afgerond", "source": "kbx-bron", "date": "2022"},
             "description": P,
             "approach": [P, P],
             "resources": {"staff": P, "budget": P, "funding": P},
@@ -145,6 +146,7 @@ MAXIMAL: dict[str, tuple[str, dict[str, Any]]] = {
                 "email": "dienst@kbx.example",
                 "phone": "015 00 00 00",
                 "url": "https://www.kbx.example/praktijk",
+                "source": "kbx-bron",
             },
             "documents": [
                 {
@@ -158,16 +160,12 @@ MAXIMAL: dict[str, tuple[str, dict[str, Any]]] = {
             "last_reviewed": "2026-06-01",
         },
     ),
-    "city": (
+    "profile": (
         "kbx-stad",
         {
-            "name": P,
-            "nis_code": "99999",
-            "province": "limburg",
+            "contact": {"role": P, "service": P, "phone": "011 00 00 00", "source": "kbx-bron"},
             "population": {"value": 20000, "year": 2024, "source": "kbx-bron", "note": P},
             "foreign_origin_share": {"value": 12.5, "year": 2024, "source": "kbx-bron", "note": P},
-            "size_class": "middelgroot",
-            "type": "gemeente",
             "governance": P,
             "milestones": [{"date": "2019-05", "title": P, "description": P, "source": "kbx-bron"}],
             "instruments": ["overleg"],
@@ -204,6 +202,17 @@ MAXIMAL: dict[str, tuple[str, dict[str, Any]]] = {
             "level": "lokaal",
             "website": "https://www.kbx.example/",
             "description": P,
+            "offices": [
+                {
+                    "province": "limburg",
+                    "contact": {
+                        "role": P,
+                        "service": P,
+                        "email": "limburg@kbx.example",
+                        "source": "kbx-bron",
+                    },
+                }
+            ],
             "sources": ["kbx-bron"],
             "last_reviewed": "2026-06-01",
         },
@@ -236,7 +245,7 @@ MAXIMAL: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
 }
-FOLDERS = {"practice": ".", "city": "cities", "organisation": "organisations", "network": "networks"}
+FOLDERS = {"practice": ".", "profile": "cities", "organisation": "organisations", "network": "networks"}
 FOLDERS["source"] = "sources"
 TERM_SLOTS = {"label": P, "definition": P}
 """The first term of every vocabulary gets these."""
@@ -290,8 +299,18 @@ def test_every_vocabulary_term_has_only_label_and_definition_as_free_text(stem: 
     assert free_text_fields(VOCABULARY_MODELS[stem]) == {"terms[].label", "terms[].definition"}
 
 
+MUNICIPALITY = {"name": P}
+"""The municipality of the maximal records (`kbx-stad`): reference data is untrusted input too, and its
+name reaches more pages than any record's text."""
+
+
 def _write_corpus(root: Path) -> None:
     shutil.copytree(FIXTURE_RECORDS, root)
+    name = fill(MUNICIPALITY, {"name": MAX_TEXT})["name"]
+    with (root / "reference" / "municipalities.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            ["99999", "kbx-stad", name, "limburg", 20000, "", "", ""]
+        )
     for kind, (record_id, record) in MAXIMAL.items():
         text = yaml.safe_dump(fill(record, limits(RECORD_MODELS[kind])), allow_unicode=True, sort_keys=False)
         (root / FOLDERS[kind] / f"{record_id}.yml").write_text(text, encoding="utf-8")
@@ -373,6 +392,15 @@ def test_the_attacks_show_as_text_and_the_page_goes_on_after_them(hostile_site: 
     assert "Laatst nagekeken op 1 juni 2026" in article
 
 
+def test_a_municipality_name_from_the_reference_data_shows_as_its_pages_title(hostile_site: Path) -> None:
+    page = BeautifulSoup(
+        (hostile_site / "steden" / "kbx-stad" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    title = " ".join(page.select_one("article h1").get_text(" ").split())
+    for payload in PAYLOADS:
+        assert " ".join(payload.split()) in title, payload
+
+
 def test_every_text_field_reaches_some_page(hostile_site: Path) -> None:
     """The test above proves something only if the payloads are on the pages at all."""
     texts = " ".join(
@@ -402,8 +430,11 @@ def test_fields_with_a_form_refuse_every_payload(payload: str) -> None:
         with pytest.raises(ValidationError):
             TypeAdapter(annotation).validate_python(payload)
     for field in ("email", "phone"):
+        Contact.model_validate(
+            {field: "dienst@kbx.example" if field == "email" else "015 00 00 00", "source": "b"}
+        )
         with pytest.raises(ValidationError):
-            Contact.model_validate({field: payload})
+            Contact.model_validate({field: payload, "source": "b"})
     with pytest.raises(ValidationError):
         Document.model_validate(
             {"title": "t", "url": "https://x.example/", "type": "andere", "language": payload}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from records_folder import add_municipality
 
 from macros.contributing import issue_answers, issue_form
 from macros.records import knowledge
@@ -24,7 +25,8 @@ from macros.records.models import Practice
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBMITTED = dt.date(2026, 12, 1)
-CITY_OPTION = "Demostad (fictief) (demostad)"
+CITY_ANSWER = "Demostad"
+"""The municipality as a contributor types it: its name, not its id."""
 
 
 def form_items() -> dict[str, dict[str, object]]:
@@ -71,17 +73,19 @@ def test_every_question_fills_a_field_of_the_practice_model() -> None:
         issue_form.model_field(("contact", "naam"))
 
 
-def test_the_dropdowns_offer_the_ids_of_the_records_with_their_dutch_names() -> None:
+def test_the_dropdowns_offer_the_vocabulary_ids_with_their_dutch_names_and_the_city_is_typed() -> None:
     kb = knowledge.build()
     items = form_items()
     attributes = {item_id: item["attributes"] for item_id, item in items.items()}
-    cities = attributes["city"]["options"]  # type: ignore[index]
-    assert sorted(cities) == sorted(f"{city.name} ({cid})" for cid, city in kb.cities.items())
     for field, terms in (("themes", kb.themes), ("instruments", kb.instruments)):
         assert attributes[field]["multiple"] is True  # type: ignore[index]
         assert attributes[field]["options"] == [f"{t.label} ({tid})" for tid, t in terms.items()]  # type: ignore[index]
-    assert attributes["status"]["options"] == ["lopend", "afgerond", "pilot"]  # type: ignore[index]
-    assert attributes["city"]["multiple"] is False  # type: ignore[index]
+    assert items["status_state"]["type"] == "dropdown"
+    assert attributes["status_state"]["options"] == ["lopend", "afgerond", "onbekend"]  # type: ignore[index]
+    # 285 municipalities make a dropdown unusable: the municipality is typed, and the conversion checks it.
+    assert items["city"]["type"] == "input"
+    assert "options" not in attributes["city"]
+    assert "285" in attributes["city"]["description"]  # type: ignore[index]
 
 
 def test_the_form_speaks_dutch_and_has_the_workflow_label() -> None:
@@ -99,12 +103,13 @@ def test_the_form_speaks_dutch_and_has_the_workflow_label() -> None:
 
 @pytest.fixture
 def records(tmp_path: Path) -> Path:
-    """A copy of the shipped records folder, with a fictional city for the submitted practices."""
+    """A copy of the shipped records folder, with a fictional municipality (and its city record) for
+    the submitted practices."""
     root = tmp_path / "practices"
     shutil.copytree(ROOT / "practices", root)
+    add_municipality(root, "demostad", "Demostad (fictief)", "antwerpen", 45_000)
     (root / "cities" / "demostad.yml").write_text(
-        "name: Demostad (fictief)\nsources: [jaarverslag-demostad-2022]\nlast_reviewed: 2026-11-02\n",
-        encoding="utf-8",
+        "sources: [jaarverslag-demostad-2022]\nlast_reviewed: 2026-11-02\n", encoding="utf-8"
     )
     (root / "sources" / "jaarverslag-demostad-2022.yml").write_text(
         "title: Jaarverslag Demostad 2022 (fictief)\nurl: https://www.demostad.example/jaarverslag-2022\n",
@@ -116,7 +121,7 @@ def records(tmp_path: Path) -> Path:
 VALID = {
     "Naam van de praktijk": "Taal: een kans #1 <script>alert('x')</script>",
     "Samenvatting": "Elke week oefenen nieuwkomers Nederlands met vrijwilligers (fictief voorbeeld).",
-    "Stad of gemeente": CITY_OPTION,
+    "Stad of gemeente": CITY_ANSWER,
     "Thema's": "Nederlands en meertaligheid (taal), Sport, jeugd en vrije tijd (vrije-tijd)",
     "Beleidsinstrumenten": "Cofinanciering (cofinanciering)",
     "Doelgroepen": "- nieuwkomers\n- vrijwilligers",
@@ -170,6 +175,15 @@ def test_a_valid_issue_becomes_a_practice_and_its_new_source_that_validate(recor
     assert practice.description == VALID["Beschrijving"]
     assert practice.approach == ["Vrijwilligers zoeken.", "Stap 2: een vast lokaal.", "# geen commentaar"]
     assert practice.contact is not None and practice.contact.email == "samenleven@demostad.example"
+    # The form asks neither: the status and the contact are what the first source said, in the month
+    # the contributor read it.
+    assert practice.status is not None
+    assert (practice.status.state, practice.status.source, practice.status.date) == (
+        "lopend",
+        "verslag-taalcafe-2023",
+        "2026-12",
+    )
+    assert practice.contact.source == "verslag-taalcafe-2023"
     # A known web address is cited by its existing source; a new one gets a file, read on the day.
     assert practice.sources == ["verslag-taalcafe-2023", "jaarverslag-demostad-2022"]
     assert practice.last_reviewed == SUBMITTED
@@ -229,7 +243,28 @@ def test_a_missing_required_answer_names_its_question(records: Path) -> None:
 def test_an_unknown_city_is_named_with_the_nearest_id(records: Path) -> None:
     answers = {**VALID, "Stad of gemeente": "Demostat"}
     assert messages(records, answers) == [
-        "Stad of gemeente: city: 'demostat' is geen stad of gemeente uit practices/cities/; bedoel je 'demostad'?"
+        "Stad of gemeente: city: 'demostat' is geen stad of gemeente uit practices/reference/municipalities.csv; "
+        "bedoel je 'demostad' (Demostad (fictief))?"
+    ]
+
+
+@pytest.mark.parametrize("typed", ["Boortmeerbeek", "boortmeerbeek", "  BOORTMEERBEEK "])
+def test_any_flemish_municipality_can_be_typed_and_needs_no_city_record(records: Path, typed: str) -> None:
+    assert not (records / "cities" / "boortmeerbeek.yml").exists()
+    outcome = issue_answers.convert(issue_body({**VALID, "Stad of gemeente": typed}), records, SUBMITTED)
+    assert outcome.ok, outcome.findings
+    issue_answers.write(outcome, records)
+    kb, problems = knowledge.load(records, today=SUBMITTED)
+    assert [p for p in problems if p.severity == "error"] == []
+    assert kb.practices[outcome.practice_id].city == "boortmeerbeek"
+    assert outcome.practice_id.endswith("-boortmeerbeek")
+
+
+def test_a_former_municipality_is_named_with_the_one_it_merged_into(records: Path) -> None:
+    answers = {**VALID, "Stad of gemeente": "Kruibeke"}
+    assert messages(records, answers) == [
+        "Stad of gemeente: city: Kruibeke is sinds 1 januari 2025 een deel van Beveren-Kruibeke-Zwijndrecht; "
+        "schrijf 'beveren-kruibeke-zwijndrecht'"
     ]
 
 

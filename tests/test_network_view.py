@@ -8,7 +8,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from network_records import REVIEWED, build, city, flow, organisation, records_folder, write
+from network_records import REVIEWED, add_city, build, flow, organisation, records_folder, write
 
 from macros.partner_network import overview as network_overview
 from macros.partner_network import view as network_view
@@ -29,15 +29,10 @@ def kb(tmp_path: Path) -> KnowledgeBase:
         flow("vzw", "clubs", "expertise", "vorming & coaching", intermittent=True),
         flow("stad", "clubs", "infrastructuur"),
     ]
-    write(root, "cities", "oost", city("Oost (fictief)", oost, flows))
+    add_city(root, "oost", "Oost (fictief)", oost, flows)
     west = [{"id": "stad", "city": "west"}, {"id": "v", "organisation": "demo-vzw"}]
-    write(root, "cities", "west", city("West (fictief)", west, [flow("v", "stad", "informatie", "signalen")]))
-    write(
-        root,
-        "cities",
-        "zuid",
-        {"name": "Zuid (fictief)", "sources": ["demo-bron"], "last_reviewed": REVIEWED},
-    )
+    add_city(root, "west", "West (fictief)", west, [flow("v", "stad", "informatie", "signalen")])
+    add_city(root, "zuid", "Zuid (fictief)")
     return build(root)
 
 
@@ -50,7 +45,7 @@ def rows(html: str, caption_start: str) -> list[list[str]]:
 
 
 def test_every_flow_of_the_records_is_a_table_row_and_a_diagram_edge(kb: KnowledgeBase) -> None:
-    html = network_view.city_network_html(kb, "oost", "steden/oost/")
+    html = network_view.city_network_html(network_view.NetworkCache(kb), "oost", "steden/oost/")
     assert rows(html, "Stromen") == [
         ["Stad Oost", "Vzw Samen (fictief)", "Geld (materieel)", "nee", "werkingssubsidie"],
         ["Vzw Samen (fictief)", NASTY, "Expertise (kennis)", "ja", "vorming & coaching"],
@@ -67,7 +62,7 @@ def test_every_flow_of_the_records_is_a_table_row_and_a_diagram_edge(kb: Knowled
 
 
 def test_city_section_has_legend_gatekeeper_and_measures(kb: KnowledgeBase) -> None:
-    html = network_view.city_network_html(kb, "oost", "steden/oost/")
+    html = network_view.city_network_html(network_view.NetworkCache(kb), "oost", "steden/oost/")
     assert html.startswith('<section class="kbn-network">') and "<h" not in html.replace("<head", "")
     assert '<ul class="kbn-legend"' in html and "Kennisstroom (expertise, informatie)" in html
     # Three actors in a triangle: nobody lies between two others.
@@ -78,23 +73,30 @@ def test_city_section_has_legend_gatekeeper_and_measures(kb: KnowledgeBase) -> N
 
 
 def test_links_are_relative_to_the_embedding_page(kb: KnowledgeBase) -> None:
-    html = network_view.city_network_html(kb, "oost", "steden/oost/")
+    html = network_view.city_network_html(network_view.NetworkCache(kb), "oost", "steden/oost/")
     assert set(re.findall(r'href="([^"]+)"', html)) == {"../../organisaties/demo-vzw/", "./"}
 
 
 def test_record_text_is_escaped_in_the_city_section(kb: KnowledgeBase) -> None:
-    html = network_view.city_network_html(kb, "oost", "steden/oost/")
+    html = network_view.city_network_html(network_view.NetworkCache(kb), "oost", "steden/oost/")
     assert "<script" not in html and "{{" not in html
     assert "&lt;script&gt;&#123;&#123; x &#125;&#125;&lt;/script&gt;" in html
 
 
 def test_no_network_gives_an_empty_string(kb: KnowledgeBase) -> None:
-    assert network_view.city_network_html(kb, "zuid", "steden/zuid/") == ""
-    assert network_view.organisation_ties_html(kb, "demo-niemand", "organisaties/demo-niemand/") == ""
+    assert network_view.city_network_html(network_view.NetworkCache(kb), "zuid", "steden/zuid/") == ""
+    assert (
+        network_view.organisation_ties_html(
+            network_view.NetworkCache(kb), "demo-niemand", "organisaties/demo-niemand/"
+        )
+        == ""
+    )
 
 
 def test_organisation_shows_its_flows_in_every_city(kb: KnowledgeBase) -> None:
-    html = network_view.organisation_ties_html(kb, "demo-vzw", "organisaties/demo-vzw/")
+    html = network_view.organisation_ties_html(
+        network_view.NetworkCache(kb), "demo-vzw", "organisaties/demo-vzw/"
+    )
     assert rows(html, "Stromen van en naar") == [
         ["Oost (fictief)", "Stad Oost", "Vzw Samen (fictief)", "Geld (materieel)", "nee", "werkingssubsidie"],
         ["Oost (fictief)", "Vzw Samen (fictief)", NASTY, "Expertise (kennis)", "ja", "vorming & coaching"],
@@ -139,7 +141,7 @@ def test_overview_aggregates_when_lists_grow_long(tmp_path: Path) -> None:
         actors = [{"id": "stad", "city": f"stad-{c:02d}"}]
         # organisation i is in i % 12 + 2 cities... at least two each, so every one is shared
         actors += [{"id": f"o{i}", "organisation": f"org-{i:02d}"} for i in range(count) if c <= i % 10 + 1]
-        write(root, "cities", f"stad-{c:02d}", city(f"Stad {c:02d}", actors, []))
+        add_city(root, f"stad-{c:02d}", f"Stad {c:02d}", actors, [])
         write_practice(root, f"p-{c:02d}", f"stad-{c:02d}", [f"p-{c - 1:02d}"] if c else None)
     body = network_view.overview_markdown(build(root))
     table_rows = [line for line in body.splitlines() if line.startswith("| [Org ")]
@@ -155,14 +157,9 @@ def test_an_organisation_works_in_the_cities_of_its_networks_and_practices(tmp_p
     write(root, "organisations", "demo-vzw", organisation("Vzw Samen (fictief)", "middenveld"))
     write(root, "organisations", "demo-bv", organisation("Bv Elders (fictief)", "privaat"))
     actors = [{"id": "stad", "city": "oost"}, {"id": "vzw", "organisation": "demo-vzw"}]
-    write(root, "cities", "oost", city("Oost (fictief)", actors, [flow("stad", "vzw", "geld")]))
+    add_city(root, "oost", "Oost (fictief)", actors, [flow("stad", "vzw", "geld")])
     for city_id in ("west", "zuid"):
-        write(
-            root,
-            "cities",
-            city_id,
-            {"name": city_id.title(), "sources": ["demo-bron"], "last_reviewed": REVIEWED},
-        )
+        add_city(root, city_id, city_id.title())
     write_practice(root, "p-west", "west")
     practice = (root / "p-west.yml").read_text(encoding="utf-8")
     partners = "partners:\n  - organisation: demo-bv\n    role: levert vrijwilligers\ncities: [zuid]\n"

@@ -25,7 +25,7 @@ NEW_RECORD = REPO / "scripts" / "new_record.py"
 
 FILLED = {
     "practice": {"title": "Taalcafé", "summary": "Samen Nederlands oefenen.", "themes": "taal"},
-    "city": {"name": "Nieuwstad (fictief)"},
+    "profile": {},  # a city record adds to its municipality: nothing of its own is required
     "organisation": {"name": "Vzw Nieuw (fictief)"},
     "network": {"name": "Leernetwerk (fictief)"},
     "source": {"title": "Een nieuwe bron"},
@@ -34,7 +34,7 @@ FILLED = {
 
 PATHS = {
     "practice": "nieuw.yml",
-    "city": "cities/nieuw.yml",
+    "profile": "cities/nieuw.yml",  # `nieuw` is a municipality of the minimal folder
     "organisation": "organisations/nieuw.yml",
     "network": "networks/nieuw.yml",
     "source": "sources/nieuw.yml",
@@ -113,7 +113,7 @@ def test_the_template_names_every_field_and_its_schema(kind: str, records: Path)
         assert field_path.rsplit(".", 1)[-1].removesuffix("[]") in text, field_path
 
 
-@pytest.mark.parametrize("kind", ["practice", "city"])
+@pytest.mark.parametrize("kind", ["practice", "profile"])
 def test_switching_every_optional_field_on_gives_exactly_the_model_fields(kind: str, records: Path) -> None:
     assert new_record(records, kind, "nieuw").returncode == 0
     data = yaml.safe_load(uncomment_fields((records / PATHS[kind]).read_text(encoding="utf-8")))
@@ -122,14 +122,14 @@ def test_switching_every_optional_field_on_gives_exactly_the_model_fields(kind: 
 
 def test_the_shipped_template_points_at_the_committed_schema() -> None:
     path = knowledge.DEFAULT_ROOT / "cities" / "x.yml"
-    expected = os.path.relpath(REPO / "docs" / "schema" / "city.schema.json", path.parent)
-    assert expected == "../../docs/schema/city.schema.json"
+    expected = os.path.relpath(REPO / "docs" / "schema" / "profile.schema.json", path.parent)
+    assert expected == "../../docs/schema/profile.schema.json"
     assert (path.parent / expected).resolve().is_file()
 
 
 def test_an_existing_file_is_never_overwritten(records: Path) -> None:
     before = (records / "cities" / "teststad.yml").read_text(encoding="utf-8")
-    result = new_record(records, "city", "teststad")
+    result = new_record(records, "profile", "teststad")
     assert result.returncode == 2
     assert "bestaat al; pas dat bestand aan, of kies een andere id" in result.stderr
     assert (records / "cities" / "teststad.yml").read_text(encoding="utf-8") == before
@@ -154,9 +154,9 @@ def test_the_script_runs_from_the_command_line(records: Path) -> None:
 
 
 def test_the_template_names_each_vocabulary_id_beside_its_label_also_in_groups(records: Path) -> None:
-    assert new_record(records, "city", "nieuw").returncode == 0
+    assert new_record(records, "profile", "nieuw").returncode == 0
     text = " ".join(
-        line.lstrip("# ") for line in (records / PATHS["city"]).read_text(encoding="utf-8").splitlines()
+        line.lstrip("# ") for line in (records / PATHS["profile"]).read_text(encoding="utf-8").splitlines()
     )
     assert "Ids uit instruments.yml: samenwerkingsovereenkomst (Samenwerkingsovereenkomst);" in text
     assert (
@@ -200,9 +200,22 @@ def test_help_and_mistakes_on_the_command_line_are_dutch(records: Path) -> None:
         assert english not in help_text
     wrong = run("stad", "gent")
     assert wrong.returncode == 2
-    assert "fout: argument soort: 'stad' kan niet; kies uit 'practice', 'city'," in wrong.stderr
+    assert "fout: argument soort: 'stad' kan niet; kies uit 'practice', 'profile'," in wrong.stderr
     assert (
         "fout: argument --date: ongeldige waarde 'gisteren'"
-        in run("city", "gent", "--date", "gisteren").stderr
+        in run("profile", "gent", "--date", "gisteren").stderr
     )
     assert not list(records.rglob("gent.yml"))
+
+
+def test_a_lead_city_that_is_no_municipality_gets_a_warning_and_a_municipality_needs_no_city_file(
+    records: Path,
+) -> None:
+    known = new_record(records, "practice", "nieuw", "--city", "dorp")  # no file in cities/
+    assert known.returncode == 0 and "let op" not in known.stdout
+    unknown = new_record(records, "practice", "ander-nieuw", "--city", "nergens")
+    assert unknown.returncode == 0
+    assert (
+        "let op: 'nergens' is geen stad of gemeente uit practices/reference/municipalities.csv; kijk de id daar na"
+        in unknown.stdout
+    )

@@ -100,14 +100,18 @@ def test_practice_page_says_whom_to_contact_and_links_its_documents(pages: dict[
     assert '<address class="kb-contact">' in contact
     assert "<strong>Dienst:</strong> Dienst Samenleven" in contact
     assert '<a href="mailto:samenleven@example.org">samenleven@example.org</a>' in contact
-    assert '<a href="tel:012345678">012 34 56 78</a>' in contact
+    assert '<a href="tel:+3212345678">012 34 56 78</a>' in contact  # E.164, from the parsed number
     assert '<a class="kb-url" rel="external" href="https://example.org/samenleven">' in contact
+    assert '</a> <span class="kb-host">(example.org)</span>' in contact  # where the link goes
     documents = text.split("## Documenten\n", 1)[1].split("\n## ", 1)[0]
     assert (
         '<a rel="external" href="https://example.org/documenten/reglement-taalcafe.pdf">Reglement taalcafé</a> '
-        "(reglement, 2013, Nederlands)" in documents
+        '<span class="kb-host">(example.org)</span> (reglement, 2013, Nederlands)' in documents
     )
-    assert "Evaluation of the language café</a> (evaluatie, Engels)" in documents
+    assert (
+        'Evaluation of the language café</a> <span class="kb-host">(example.org)</span> (evaluatie, Engels)'
+        in documents
+    )
 
 
 def test_a_contact_has_no_field_for_a_person_s_name() -> None:
@@ -117,7 +121,12 @@ def test_a_contact_has_no_field_for_a_person_s_name() -> None:
 
 def test_city_page_shows_profile_milestones_and_benchlearning(pages: dict[str, str]) -> None:
     text = page(pages, "city", "lindeburg")
-    assert "<strong>Inwoners:</strong> 98.000 (2023, bron:" in text
+    # The reference data first (one date for every municipality), then what the case study adds.
+    assert "<strong>Inwoners:</strong> 98.000 op 1 januari 2024" in text
+    assert "<strong>NIS-code:</strong> 99001" in text
+    assert "<strong>Centrumstad:</strong> ja" in text
+    assert "<strong>Vroegere gemeenten:</strong> Oudeburg (samengevoegd op 1 januari 2019)" in text
+    assert "<strong>Inwoners volgens de casestudy:</strong> 98.000 (2023, bron:" in text
     assert "<strong>Inwoners van buitenlandse herkomst:</strong> 27,5 % (2023" in text
     assert "<strong>Provincie:</strong> Antwerpen" in text and "<strong>Maturiteit:</strong> Ervaren" in text
     assert "<strong>15 oktober 2012</strong>: Dienst Diversiteit opgeheven" in text
@@ -125,6 +134,27 @@ def test_city_page_shows_profile_milestones_and_benchlearning(pages: dict[str, s
     # Peers: Heidegem has the same size class.
     peers = text.split("## Steden van dezelfde grootte", 1)[1].split("\n## ", 1)[0]
     assert link_to("city", "lindeburg", "city", "heidegem") in peers
+
+
+def test_a_municipality_without_practices_or_city_record_still_helps_its_officer(
+    pages: dict[str, str],
+) -> None:
+    text = page(pages, "city", "rozendries")
+    assert "<strong>Inwoners:</strong> 11.800 op 1 januari 2024" in text
+    assert '<strong>Stadsgrootte:</strong> <a href="../../stadsgrootte/klein/">Kleine gemeente</a>' in text
+    assert "De kennisbank heeft nog geen praktijk uit Rozendries (fictief)." in text
+    fitting = text.split("## Praktijken die bij deze grootte passen", 1)[1].split("\n## ", 1)[0]
+    assert link_to("city", "rozendries", "practice", "taalcafe-beekveld") in fitting
+    province = text.split("## Gemeenten van deze grootte in de provincie", 1)[1].split("\n## ", 1)[0]
+    assert link_to("city", "rozendries", "city", "beekveld") in province  # Limburg, small, with a practice
+    peers = text.split("## Steden van dezelfde grootte", 1)[1].split("\n## ", 1)[0]
+    assert link_to("city", "rozendries", "city", "kwakelbeek") in peers
+    # Both ways to add one: the issue form and a pull request.
+    adding = text.split("## Een praktijk toevoegen", 1)[1]
+    assert "issues/new?template=nieuwe-praktijk.yml" in adding and "CONTRIBUTING.md" in adding
+    # Whom to ask: the province's office of the Agentschap, with where that address was seen.
+    contact = text.split("## Contact", 1)[1].split("\n## ", 1)[0]
+    assert "Agentschap Demo (fictief), voor Limburg" in contact and "gezien op 5 maart 2024" in contact
 
 
 def test_a_smaller_less_mature_city_is_pointed_to_larger_more_mature_ones(ctx: Context) -> None:
@@ -173,19 +203,31 @@ def test_stale_records_carry_a_visible_notice(ctx: Context, pages: dict[str, str
 def test_source_page_lists_every_record_and_term_citing_it(ctx: Context, pages: dict[str, str]) -> None:
     text = page(pages, "source", "handboek-demo")
     assert "<strong>Geraadpleegd op:</strong> 5 maart 2024" in text
-    for kind in ("practice", "city", "organisation", "network"):
+    for kind in ("practice", "profile", "organisation", "network"):
         for record_id in ctx.kb.records_of(kind):
-            assert link_to("source", "handboek-demo", kind, record_id) in text
+            assert link_to("source", "handboek-demo", page_kind(kind), record_id) in text
     assert link_to("source", "diels-2018", "instrument", "subsidie") in page(pages, "source", "diels-2018")
+    # The reference data of the municipalities cites it too (reference/municipalities.yml): a source
+    # that only the reference data cites must not read as cited by nobody.
+    reference = text.split("### Referentiegegevens van de gemeenten", 1)[1]
+    assert "Deze bron geeft de NIS-codes, de namen, de provincies, de inwonertallen" in reference
+    assert 'href="../../steden/"' in reference
+    assert "Referentiegegevens" not in page(pages, "source", "diels-2018")
+
+
+def page_kind(kind: str) -> str:
+    """The kind of page a record is shown on: a city record on its municipality's page."""
+    return "city" if kind == "profile" else kind
 
 
 def _relations(ctx: Context) -> list[tuple[str, str, str, str]]:
+    """(page kind, id, target page kind, target id) of every reference a record makes to a page."""
     found = []
-    for kind in ("practice", "city", "organisation", "network", "source"):
+    for kind in ("practice", "profile", "organisation", "network", "source"):
         for record_id, record in ctx.kb.records_of(kind).items():
             for _, target, target_id in relations.references(kind, record):
-                if target in PAGE_KINDS and (target, target_id) != (kind, record_id):
-                    found.append((kind, record_id, target, target_id))
+                if target in PAGE_KINDS and (target, target_id) != (page_kind(kind), record_id):
+                    found.append((page_kind(kind), record_id, target, target_id))
     return found
 
 
@@ -244,3 +286,22 @@ def test_build_pages_refuses_a_hand_written_file_where_a_page_is_generated_and_w
     assert capsys.readouterr().err.splitlines() == [generate.clash_message("praktijken/index.md")]
     assert "handgeschreven bestand" in generate.clash_message("praktijken/index.md")
     assert not out.exists()
+
+
+def test_a_source_only_the_reference_data_cites_says_what_it_gives(tmp_path: Path) -> None:
+    from records_folder import TODAY as RECORDS_TODAY
+    from records_folder import minimal_records, write_record
+
+    from macros.pages import source
+
+    records = minimal_records(tmp_path / "records")
+    write_record(records, "sources/bevolking.yml", "title: Bevolking per gemeente (fictief)\nyear: 2026\n")
+    meta = records / "reference" / "municipalities.yml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("population: bron-test", "population: bevolking"),
+        encoding="utf-8",
+    )
+    ctx = Context(knowledge.build(records, today=RECORDS_TODAY), RECORDS_TODAY)
+    text = generate.markdown_of([source.render(ctx, "bevolking")])["bronnen/bevolking.md"]
+    assert "Nog geen enkel record verwijst naar deze bron." not in text
+    assert "Deze bron geeft de inwonertallen van" in text

@@ -47,8 +47,8 @@ def test_there_is_a_schema_per_record_kind_and_per_vocabulary() -> None:
 
 
 def test_schemas_spell_fields_as_the_yaml_does() -> None:
-    city = json.loads((schema.SCHEMA_DIR / "city.schema.json").read_text(encoding="utf-8"))
-    flow = city["$defs"]["Flow"]
+    profile = json.loads((schema.SCHEMA_DIR / "profile.schema.json").read_text(encoding="utf-8"))
+    flow = profile["$defs"]["Flow"]
     assert "from" in flow["properties"] and "from_" not in flow["properties"]
     assert flow["additionalProperties"] is False
     assert flow["properties"]["from"]["description"] == "Id van de actor waar de stroom van vertrekt."

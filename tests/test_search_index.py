@@ -1,4 +1,5 @@
-"""What generated pages tell the search index: the kind of page, its city and its title's weight.
+"""What generated pages tell the search index: the kind of page, its city, its rank, a practice's id
+and its title's weight.
 
 The city's name is record text: it reaches the page only escaped, in an attribute that Pagefind's
 metadata list points to, so a comma, colon, quote or tag in it can neither break the list nor the HTML.
@@ -24,30 +25,32 @@ def kb() -> KnowledgeBase:
 
 def test_a_practice_page_says_it_is_a_practice_of_its_lead_city(kb: KnowledgeBase) -> None:
     practice_id, practice = next(iter(kb.practices.items()))
-    city = kb.cities[practice.city].name
+    city = kb.municipalities[practice.city].name
     meta = search_index.page_meta(kb, "practice", practice_id)
     assert meta == (
-        f'<div hidden data-pagefind-meta="stad[data-stad], soort:praktijk" data-stad="{city}"></div>'
+        f'<div hidden data-pagefind-meta="stad[data-stad], soort:praktijk" data-stad="{city}" '
+        f'data-pagefind-filter="praktijk[data-praktijk], rang:0" data-praktijk="{practice_id}"></div>'
     )
 
 
 def test_a_source_page_has_a_kind_and_no_city(kb: KnowledgeBase) -> None:
     source_id = next(iter(kb.sources))
     assert search_index.page_meta(kb, "source", source_id) == (
-        '<div hidden data-pagefind-meta="soort:bron"></div>'
+        '<div hidden data-pagefind-meta="soort:bron" data-pagefind-filter="rang:8"></div>'
     )
 
 
 def test_a_hostile_city_name_stays_an_escaped_attribute_value(kb: KnowledgeBase) -> None:
-    city_id = next(iter(kb.cities))
-    original = kb.cities[city_id]
-    kb.cities[city_id] = original.model_copy(update={"name": 'Stad, soort:x" onload="alert(1)" <b>{{ 7*7 }}'})
+    city_id = next(iter(kb.municipalities))
+    original = kb.municipalities[city_id]
+    hostile = 'Stad, soort:x" onload="alert(1)" <b>{{ 7*7 }}'
+    kb.municipalities[city_id] = original.model_copy(update={"name": hostile})
     try:
         meta = search_index.page_meta(kb, "city", city_id)
     finally:
-        kb.cities[city_id] = original
-    assert meta.startswith('<div hidden data-pagefind-meta="stad[data-stad], soort:stad" data-stad="')
-    assert '"' not in meta.split('data-stad="', 1)[1][: -len('"></div>')]
+        kb.municipalities[city_id] = original
+    assert meta.startswith('<div hidden data-pagefind-meta="stad[data-stad], soort:gemeente" data-stad="')
+    assert '"' not in meta.split('data-stad="', 1)[1].split('" data-pagefind-filter=', 1)[0]
     assert "<b>" not in meta and "{{" not in meta
 
 

@@ -3,7 +3,7 @@
 Three sites: the shipped content, a demo corpus (every kind of page, many practices) and the small
 fixture corpus (which holds a record full of Markdown, HTML and template syntax). For each: every
 record and term has a page, every page can be reached by following links from the home page, and the
-sitemap lists every page once. That every internal link and anchor resolves is LinkChecker's part
+sitemap lists every page once. That every internal link and anchor resolves is lychee's part
 (tests/test_linkcheck.py), once per site.
 """
 

@@ -38,13 +38,14 @@ def test_a_clean_folder_exits_0_and_says_how_many_records(records: Path) -> None
 def test_a_broken_folder_exits_1_and_reports_every_problem_at_once(records: Path) -> None:
     write_record(records, "een.yml", PRACTICE.replace("city: teststad", "city: testad"))
     write_record(records, "twee.yml", PRACTICE + "title: Nog eens\n")
-    write_record(records, "cities/drie.yml", "name: Drie\nlast_reviewed: 2026-01-01\n")
+    write_record(records, "cities/drie.yml", "last_reviewed: 2026-01-01\n")
     result = run(["."], cwd=records)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "cities/drie.yml:1: sources: vermeld minstens één bron (een id uit practices/sources/) "
         "voor de feiten in dit record",
-        "een.yml:3: city: 'testad' is geen stad of gemeente uit practices/cities/; bedoel je 'teststad'?",
+        "een.yml:3: city: 'testad' is geen stad of gemeente uit practices/reference/municipalities.csv; "
+        "bedoel je 'teststad' (Teststad (fictief))?",
         "twee.yml:7: title: het veld 'title' staat er twee keer (eerst op regel 1); "
         "houd er één, YAML zou het andere zonder waarschuwing weglaten",
     ]
@@ -95,11 +96,13 @@ def test_the_shipped_records_validate() -> None:
 def test_given_files_it_checks_them_against_the_whole_folder_and_prints_only_theirs(records: Path) -> None:
     write_record(records, "een.yml", PRACTICE.replace("city: teststad", "city: testad"))
     write_record(records, "twee.yml", PRACTICE.replace("themes: [taal]", "themes: [talen]"))
-    write_record(records, "drie.yml", PRACTICE.replace("city: teststad", "city: ander"))
+    # Not given, so not printed: its own mistake (a municipality that does not exist).
+    write_record(records, "drie.yml", PRACTICE.replace("city: teststad", "city: andr"))
     result = run(["een.yml", "twee.yml"], cwd=records)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "een.yml:3: city: 'testad' is geen stad of gemeente uit practices/cities/; bedoel je 'teststad'?",
+        "een.yml:3: city: 'testad' is geen stad of gemeente uit practices/reference/municipalities.csv; "
+        "bedoel je 'teststad' (Teststad (fictief))?",
         "twee.yml:4: themes[0]: 'talen' is geen thema uit practices/vocabulary/themes.yml; bedoel je 'taal'?",
     ]
     assert "2 records gecontroleerd" in result.stderr

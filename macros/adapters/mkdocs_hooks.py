@@ -6,8 +6,11 @@ at risk and one edit under `mkdocs serve` gives one rebuild.
 
 Invalid records stop `mkdocs build` with every problem listed in Dutch, one per line, without a
 traceback. Under `mkdocs serve` they do not stop the server: the terminal lists the problems, every page
-shows them in a box at the top, the record pages stay as they were at the last good build (there are
-none when the first build fails), and the next save that fixes the records brings the site back.
+shows them in a box at the top, the record pages stay as they were at the last good build, and the next
+save that fixes the records brings the site back. When the server starts with invalid records there is
+no good build to show: every page the site makes at a fixed place (the nav's, each section's index)
+then holds just the problems, and links from hand-written pages to record pages that are not there
+yet are no reason to stop (`strict` would have turned them into 26 warnings and ended the server).
 
 MkDocs also makes a new Jinja environment for every build, so each `mkdocs serve` rebuild compiled
 Material's templates again: about half a second of the one-second rebuild of the shipped site. Jinja's
@@ -29,7 +32,9 @@ from macros import generate
 from macros.adapters.build_state import state_of
 from macros.adapters.generated_page import GeneratedPage, check_settings
 from macros.html.markup import Markup, fmt, join
+from macros.html.structure import Page, markdown_page
 from macros.records import knowledge
+from macros.records.kinds import KINDS
 from macros.records.problems import RecordsInvalid
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -86,7 +91,7 @@ def on_files(files: Files, config: Any) -> Files:
         state.problems = [p for p in exc.problems if p.severity == "error"]
         for line in _problem_lines(exc, _project(config)).splitlines():
             log.info(line)
-        site = SESSION.last_good or generate.empty_site(repo_url)
+        site = SESSION.last_good or _problems_only(files, config, repo_url)
     else:
         state.problems = []
         if SESSION.serving:
@@ -108,6 +113,30 @@ def on_files(files: Files, config: Any) -> Files:
             # Rendered from its structure; MkDocs keeps a page that a file already has.
             GeneratedPage(structure, file, config)
     return files
+
+
+NO_GOOD_VERSION = (
+    "Deze pagina wordt gemaakt uit de records, en die hebben nog fouten: ze staan hierboven. Verbeter ze "
+    "en bewaar het bestand; de pagina verschijnt vanzelf."
+)
+
+
+def _problems_only(files: Files, config: Any, repo_url: str) -> generate.Site:
+    """A site for a first build under serve whose records are invalid: no records, and at every place
+    where the site makes a page that the nav or a hand-written page may link to (the nav's generated
+    pages, every section's index), a page with just the problems (`on_page_content` puts them on top).
+    Links to record pages are not checked in this one build, so that strict mode keeps the server up."""
+    site = generate.empty_site(repo_url)
+    wanted = {generate.CATALOGUE, generate.OVERVIEW, generate.DOWNLOADS, generate.FIELD_REFERENCE}
+    wanted |= {f"{kind.section}/index.md" for kind in KINDS.values() if kind.section}
+    wanted |= set(_nav_paths(config.get("nav") or []))
+    for path in sorted(wanted):
+        if files.get_file_from_path(path) is None:
+            page = Page(path, "De records hebben fouten", edit_url="")
+            site.markdown[path] = markdown_page(page, NO_GOOD_VERSION)
+    config.validation.links.not_found = logging.INFO
+    config.validation.links.anchors = logging.INFO
+    return site
 
 
 def _nav_paths(nav: Any) -> list[str]:
@@ -139,10 +168,16 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         return html
     root = _project(config)
     items = join("", (fmt("<li><code>{}</code></li>", p.format(root)) for p in problems))
+    shows = (
+        "De site toont de laatste versie zonder fouten."
+        if SESSION.last_good is not None
+        else "Er is nog geen versie zonder fouten om te tonen."
+    )
     box = fmt(
         '<div class="admonition danger"><p class="admonition-title">De records hebben fouten</p>'
-        "<p>De site toont de laatste versie zonder fouten. Verbeter deze regels en bewaar het bestand:</p>"
+        "<p>{} Verbeter deze regels en bewaar het bestand:</p>"
         "<ul>{}</ul></div>",
+        shows,
         items,
     )
     return str(box + Markup(html))

@@ -114,6 +114,9 @@ def _constraints(annotation: Any, metadata: list[Any]) -> dict[str, Any]:
             found["max_length"] = min(limit, found.get("max_length", limit))
         if isinstance(item, StringConstraints) and item.pattern:
             found["pattern"] = item.pattern
+        extra = getattr(item, "json_schema_extra", None)
+        if isinstance(extra, dict) and "format" in extra:  # `Email` in macros/records/models.py
+            found["format"] = extra["format"]
     return found
 
 
@@ -128,9 +131,8 @@ def _base_model(annotation: Any) -> type[BaseModel] | None:
 
 _PATTERN_LABELS = {
     "^[a-z0-9]": ("id", "id's"),
-    r"^\d{4}": ("datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)", "datums"),
-    r"^\d{5}": ("NIS-code (vijf cijfers, tussen aanhalingstekens)", "NIS-codes"),
-    "^[^@": ("e-mailadres van een dienst", "e-mailadressen"),
+    "^[0-9]{4}": ("datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)", "datums"),
+    "^[0-9]{5}": ("NIS-code (vijf cijfers, tussen aanhalingstekens)", "NIS-codes"),
     r"^\+?[0-9]": ("telefoonnummer", "telefoonnummers"),
     "^[a-z]{2}$": ("taalcode (twee letters)", "taalcodes"),
 }
@@ -139,6 +141,8 @@ _PATTERN_LABELS = {
 def _label(annotation: Any, constraints: dict[str, Any]) -> tuple[str, str]:
     """(singular, plural) Dutch label of a value type."""
     base = annotation.__origin__ if hasattr(annotation, "__metadata__") else annotation
+    if constraints.get("format") == "email":
+        return "e-mailadres van een dienst", "e-mailadressen"
     pattern = str(constraints.get("pattern", ""))
     for start, labels in _PATTERN_LABELS.items():
         if pattern.startswith(start):

@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,17 +29,16 @@ from macros.records import knowledge
 from macros.records.kinds import KIND_FOLDERS
 from macros.records.knowledge import KnowledgeBase
 from macros.records.loading import MAX_ID_CHARS
+from macros.records.models import MAX_ITEMS, Practice
 from macros.records.problems import Problem, printable
 
 NO_RESPONSE = "_No response_"
 """What GitHub writes for a question left empty."""
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_HEADING = re.compile(r"### (.+?)[ \t]*")
-_LIST_MARKER = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _URL = re.compile(r"https?://[^\s<>\"'\[\]()]+", re.IGNORECASE)
-_CHECKED = re.compile(r"^\s*- \[[xX]\] (.+?)\s*$")
-_IN_PARENTHESES = re.compile(r"\(([a-z0-9-]+)\)\s*$")
+"""A web address: a fixed start and one run of characters, so one pass (no backtracking)."""
+_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 SOURCE_ID_CHARS = 60
 """The longest id made for a source from its title: room for a `-2` when the id is taken."""
 
@@ -70,6 +69,8 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     folder: str = "practices"
     """The name of the records folder, for the paths a contributor reads."""
+    kind: str = "practice"
+    """The kind of record the form makes: `practice`, `question`."""
 
     def shown(self, path: Path) -> str:
         """`practices/sources/x.yml`: a file as it appears in the repository."""
@@ -83,20 +84,20 @@ class Outcome:
 # --- reading the issue body ------------------------------------------------------------------------------
 
 
-def sections(body: str) -> tuple[dict[str, str], list[Finding]]:
+def sections(body: str, labels: Iterable[str] | None = None) -> tuple[dict[str, str], list[Finding]]:
     """Label -> answer text for every question of the form found in `body`; empty answers are ''.
 
     Only a heading that is a label of the form starts a new answer, so `### ` inside an answer stays
-    text. A label found twice is reported, since either answer could be the meant one.
+    text. A label found twice is reported, since either answer could be the meant one. Plain string
+    operations only: one pass over the body, whatever its lines hold.
     """
-    known = set(issue_form.labels())
+    known = set(issue_form.labels() if labels is None else labels)
     answers: dict[str, list[str]] = {}
     findings: list[Finding] = []
     current: list[str] | None = None
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        match = _HEADING.fullmatch(line)
-        if match and match.group(1) in known:
-            label = match.group(1)
+        label = line[4:].rstrip(" \t") if line.startswith("### ") else ""
+        if label in known:
             if label in answers:
                 findings.append(Finding(label, "deze vraag staat twee keer in het issue; houd één antwoord"))
             current = answers.setdefault(label, [])
@@ -109,41 +110,61 @@ def sections(body: str) -> tuple[dict[str, str], list[Finding]]:
 
 def lines_of(answer: str) -> list[str]:
     """One item per non-empty line, without the `- `, `* ` or `1. ` a contributor may type before it."""
-    items = (_LIST_MARKER.sub("", line).strip() for line in answer.split("\n"))
+    items = (_without_marker(line).strip() for line in answer.split("\n"))
     return [item for item in items if item]
+
+
+def _without_marker(line: str) -> str:
+    """`line` without a list marker (`-`, `*`, `•`, or one or two digits and `.` or `)`) and the spaces
+    after it; a line without one as it is."""
+    rest = line.lstrip()
+    if rest[:1] in ("-", "*", "•"):
+        after = rest[1:]
+    else:
+        digits = len(rest[:2]) - len(rest[:2].lstrip("0123456789"))
+        after = rest[digits + 1 :] if digits and rest[digits : digits + 1] in (".", ")") else ""
+    return after.lstrip() if after[:1].isspace() else line
+
+
+def piece_count(answer: str) -> int:
+    """How many pieces GitHub's `, ` between the options of a dropdown makes of `answer`."""
+    return answer.count(", ") + 1 if answer else 0
 
 
 def chosen(answer: str, shown: dict[str, str]) -> list[str]:
     """The ids of the options in a dropdown answer (`shown` maps option text -> id).
 
     Options are joined by `, ` and a label may hold a comma itself (`Sport, jeugd en vrije tijd`), so
-    the longest run of pieces that is an option wins. A piece that is no option is kept as an id-like
-    text, so that the validator names it and suggests the nearest id.
+    the longest run of pieces that is an option wins; no run is longer than the option with the most
+    pieces, so the time is linear in the answer. A piece that is no option is kept as an id-like text,
+    so that the validator names it and suggests the nearest id.
     """
     pieces = [piece.strip() for piece in answer.split(", ")] if answer else []
+    longest = max((piece_count(text) for text in shown), default=1)
+    by_label = {option.rsplit(" (", 1)[0].casefold(): rid for option, rid in shown.items()}
+    ids = set(shown.values())
     found: list[str] = []
     start = 0
     while start < len(pieces):
-        for end in range(len(pieces), start, -1):
+        for end in range(min(len(pieces), start + longest), start, -1):
             text = ", ".join(pieces[start:end])
             if text in shown:
                 found.append(shown[text])
                 start = end
                 break
         else:
-            found.append(_unknown_option(pieces[start], shown))
+            found.append(_unknown_option(pieces[start], ids, by_label))
             start += 1
     return [value for value in found if value]
 
 
-def _unknown_option(text: str, shown: dict[str, str]) -> str:
+def _unknown_option(text: str, ids: set[str], by_label: dict[str, str]) -> str:
     """An answer that is none of the options: the id it names in parentheses, a label or id typed by
     hand, or else the text as an id would spell it."""
-    by_label = {option.rsplit(" (", 1)[0].casefold(): rid for option, rid in shown.items()}
-    ids = set(shown.values())
-    match = _IN_PARENTHESES.search(text)
-    if match:
-        return match.group(1)
+    if text.endswith(")"):
+        inner = text[text.rfind("(") + 1 : -1]
+        if "(" in text and inner and set(inner) <= _ID_CHARS:
+            return inner
     if text in ids:
         return text
     return by_label.get(text.casefold()) or slugify(text, max_length=MAX_ID_CHARS) or text
@@ -151,12 +172,63 @@ def _unknown_option(text: str, shown: dict[str, str]) -> str:
 
 def agreement_findings(answer: str) -> list[Finding]:
     """A finding for every agreement that is not ticked."""
-    ticked = {match.group(1) for line in answer.split("\n") if (match := _CHECKED.match(line))}
+    ticked = set()
+    for line in answer.split("\n"):
+        rest = line.lstrip()
+        if rest[:6] in ("- [x] ", "- [X] ") and rest[6:].rstrip():
+            ticked.add(rest[6:].rstrip())
     return [
         Finding(issue_form.AGREEMENTS_LABEL, f"vink deze afspraak aan: {text}")
         for text in issue_form.AGREEMENTS
         if text not in ticked
     ]
+
+
+def cap_findings(answers: dict[str, str], kb: KnowledgeBase) -> list[Finding]:
+    """A finding for every answer with more pieces than the form can give: more options than its
+    dropdown offers (counting the pieces of a label with a comma), more lines than its list takes.
+    Past a cap the conversion stops before it reads anything else, so that a 65 kB answer costs no more
+    than reading it once."""
+    findings = []
+    for form_field in issue_form.fields():
+        label = form_field.question.label
+        answer = answers.get(label, "")
+        if not answer:
+            continue
+        if form_field.widget == "dropdown":
+            options = [text for _, text in issue_form.options(form_field, kb)]
+            pieces = [piece_count(text) for text in options] or [1]
+            cap = sum(pieces) if form_field.multiple else max(pieces)
+            found = piece_count(answer)
+            if found > cap:
+                findings.append(Finding(label, _too_many_pieces(found, form_field, len(options))))
+        elif form_field.widget in ("lines", "sources"):
+            cap = _max_items(form_field)
+            found = sum(1 for line in answer.split("\n") if line.strip())
+            if found > cap:
+                lines = _number(found)
+                message = f"dit antwoord telt {lines} regels; er passen er hoogstens {cap}, één per regel"
+                findings.append(Finding(label, message))
+    return findings
+
+
+def _too_many_pieces(found: int, form_field: issue_form.Field, options: int) -> str:
+    pieces = f"dit antwoord telt {_number(found)} stukken tussen komma's"
+    if not form_field.multiple:
+        return f"{pieces}; kies er één uit de lijst"
+    return f"{pieces}, meer dan alle {options} keuzes van de lijst samen; kies alleen uit de lijst"
+
+
+def _number(value: int) -> str:
+    """`2500` -> `2.500`, as a Dutch reader writes it."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _max_items(form_field: issue_form.Field) -> int:
+    """The most items the field's list takes, as the `Practice` model says."""
+    info = Practice.model_fields[form_field.question.path[0]]
+    limits = [int(item.max_length) for item in info.metadata if getattr(item, "max_length", None)]
+    return min(limits, default=MAX_ITEMS)
 
 
 # --- building the records -----------------------------------------------------------------------------
@@ -178,11 +250,13 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
-def practice_data(answers: dict[str, str], kb: KnowledgeBase) -> dict[str, Any]:
-    """The practice's fields from the answers, in the order of the form; empty answers are left out.
-    Sources are added by `source_records`."""
+def practice_data(
+    answers: dict[str, str], kb: KnowledgeBase, spec: issue_form.Form | None = None
+) -> dict[str, Any]:
+    """The record's fields from the answers (of the practice form by default), in the order of the form;
+    empty answers are left out. Sources are added by `source_records`."""
     data: dict[str, Any] = {}
-    for form_field in issue_form.fields():
+    for form_field in issue_form.fields(spec):
         answer = answers.get(form_field.question.label, "")
         if form_field.widget == "dropdown" and answer == "None":
             continue  # what GitHub may write for an optional dropdown left on its first entry
@@ -309,8 +383,11 @@ def convert(body: str, root: Path, submitted: dt.date, issue: int | None = None)
     answers, findings = sections(body)
     findings += agreement_findings(answers.get(issue_form.AGREEMENTS_LABEL, ""))
     kb, _ = knowledge.load(root, today=submitted)
-    data = practice_data(answers, kb)
     fallback = f"praktijk-issue-{issue}" if issue else "nieuwe-praktijk"
+    caps = cap_findings(answers, kb)
+    if caps:  # nothing more is read, made or validated
+        return Outcome(fallback, findings=findings + caps, folder=root.name)
+    data = practice_data(answers, kb)
     record_id = practice_id(str(data.get("title", "")), data.get("city"), fallback)
     outcome = Outcome(record_id, str(data.get("title", "")), findings=findings, folder=root.name)
     cited, new_sources = source_records(answers.get(_label("sources"), ""), kb, submitted)
@@ -334,34 +411,47 @@ def convert(body: str, root: Path, submitted: dt.date, issue: int | None = None)
     return outcome
 
 
-def _label(name: str) -> str:
-    return next(f.question.label for f in issue_form.fields() if f.question.path == (name,))
+def _label(name: str, spec: issue_form.Form | None = None) -> str:
+    return next(f.question.label for f in issue_form.fields(spec) if f.question.path == (name,))
 
 
-def _validate(files: dict[Path, str], root: Path, submitted: dt.date) -> list[Finding]:
+def validate(
+    files: dict[Path, str], root: Path, submitted: dt.date, spec: issue_form.Form | None = None
+) -> list[Finding]:
+    """Findings for the new files of a form (the practice form by default), from validating a copy of
+    `root` that holds them; nothing is written to `root`."""
+    return _validate(files, root, submitted, spec)
+
+
+def _validate(
+    files: dict[Path, str], root: Path, submitted: dt.date, spec: issue_form.Form | None = None
+) -> list[Finding]:
     """Findings for the new files, from validating a copy of `root` that holds them."""
     with tempfile.TemporaryDirectory(prefix="kb-issue-") as temp:
         copy = Path(temp) / root.name
         shutil.copytree(root, copy, symlinks=True)
         for path, text in files.items():
+            (copy / path).parent.mkdir(parents=True, exist_ok=True)  # the first record of its kind
             (copy / path).write_text(text, encoding="utf-8")
         _, problems = knowledge.load(copy, today=submitted)
         new = {(copy / path).resolve(): path for path in files}
         return [
-            _finding(problem, new[problem.path.resolve()], files, Path(temp))
+            _finding(problem, new[problem.path.resolve()], files, Path(temp), spec)
             for problem in problems
             if problem.path.resolve() in new
         ]
 
 
-def _finding(problem: Problem, path: Path, files: dict[Path, str], base: Path) -> Finding:
+def _finding(
+    problem: Problem, path: Path, files: dict[Path, str], base: Path, spec: issue_form.Form | None = None
+) -> Finding:
     """A validator problem, told as a problem with one question of the form."""
     field_name = re.sub(r"\[\d+\]", "", problem.field)
-    if path.parent.name == KIND_FOLDERS["source"]:
+    if path.parent.name == KIND_FOLDERS["source"] and (spec or issue_form.PRACTICE).kind == "practice":
         sources = [p for p in files if p.parent.name == KIND_FOLDERS["source"]]
         question = f"{_label('sources')} (bron {sources.index(path) + 1})"
     else:
-        question = _question_of(field_name or _key_on_line(files[path], problem.line))
+        question = _question_of(field_name or _key_on_line(files[path], problem.line), spec)
     shown = f"{printable(problem.field)}: " if problem.field else ""
     prefix = "waarschuwing: " if problem.severity == "warning" else ""
     return Finding(
@@ -369,13 +459,13 @@ def _finding(problem: Problem, path: Path, files: dict[Path, str], base: Path) -
     )
 
 
-def _question_of(dotted: str) -> str:
+def _question_of(dotted: str, spec: issue_form.Form | None = None) -> str:
     """The label of the question that fills `dotted` (or the nearest group of it)."""
     parts = tuple(dotted.split(".")) if dotted else ()
-    for form_field in issue_form.fields():
+    for form_field in issue_form.fields(spec):
         if form_field.question.path == parts:
             return form_field.question.label
-    for form_field in issue_form.fields():
+    for form_field in issue_form.fields(spec):
         if parts and form_field.question.path[0] == parts[0]:
             return form_field.question.label
     return "Het hele formulier"
@@ -402,11 +492,15 @@ def write(outcome: Outcome, root: Path) -> list[Path]:
         raise ValueError("an outcome with errors is never written")
     staged: list[tuple[Path, Path]] = []
     done: list[Path] = []
+    made: list[Path] = []
     try:
         for path, text in outcome.files.items():
             target = root / path
             if target.exists():
                 raise FileExistsError(target)
+            if not target.parent.is_dir():  # the first record of its kind (a first leervraag)
+                target.parent.mkdir(parents=True)
+                made.append(target.parent)
             handle, name = tempfile.mkstemp(dir=target.parent, prefix=".issue-", suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(text)
@@ -418,6 +512,9 @@ def write(outcome: Outcome, root: Path) -> list[Path]:
         for leftover in [staged_file for staged_file, _ in staged] + done:
             with contextlib.suppress(OSError):
                 leftover.unlink()
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     outcome.written = done
     return done
@@ -436,18 +533,23 @@ def _fence(lines: list[str]) -> Iterator[str]:
     yield fence
 
 
+NOUNS = {"practice": "praktijk", "question": "leervraag"}
+"""How the comments name the record a form makes."""
+
+
 def report(outcome: Outcome) -> str:
     """The Dutch comment on the issue: the result, and every message per question."""
     errors = [f for f in outcome.findings if f.severity == "error"]
     warnings = [f for f in outcome.findings if f.severity != "error"]
     out: list[str] = []
+    what = NOUNS.get(outcome.kind, "record")
     if outcome.ok:
         names = ", ".join(f"`{outcome.shown(path)}`" for path in outcome.files)
         out += [
-            "### Je praktijk is omgezet en gecontroleerd",
+            f"### Je {what} is omgezet en gecontroleerd",
             "",
             f"De validatie vond geen fouten. Deze bestanden gaan naar een pull request: {names}. "
-            "Een redacteur vergelijkt ze met de bronnen en voegt ze samen; daarna verschijnt de praktijk "
+            f"Een redacteur vergelijkt ze met de bronnen en voegt ze samen; daarna verschijnt de {what} "
             "op de site.",
         ]
     else:
@@ -471,9 +573,9 @@ def console_lines(outcome: Outcome) -> list[str]:
 
 
 def pull_request_title(outcome: Outcome) -> str:
-    """`Praktijk: <title>`, on one line and within GitHub's limit for a title."""
+    """`Praktijk: <title>` (`Leervraag: <question>`), on one line and within GitHub's limit for a title."""
     title = " ".join(printable(outcome.title).split())[:200]
-    return f"Praktijk: {title}"
+    return f"{NOUNS.get(outcome.kind, 'record').capitalize()}: {title}"
 
 
 def pull_request_text(outcome: Outcome, issue: int | None) -> str:

@@ -1,12 +1,17 @@
-"""The issue form "Nieuwe praktijk": a practice proposed without writing YAML.
+"""The issue forms "Nieuwe praktijk" and "Nieuwe leervraag": a practice or a leervraag proposed without
+writing YAML.
 
 One place defines a field: the model. This module only adds what a form needs and a model does not
 hold: the Dutch label and help text of each question. Whether a question is required, which options a
-dropdown offers, how long an answer may be: all of that is read from `macros.records.models.Practice`
-and from the vocabularies, so the form cannot drift from what the validator accepts. The municipality
-is a text answer (285 options make a dropdown unusable), which the conversion resolves and the
-validator checks, with the closest municipalities in its message. `scripts/issue_form.py` writes the
-form; `macros.contributing.issue_answers` reads a submitted one back with the same questions.
+dropdown offers, how long an answer may be: all of that is read from the model (`Practice`,
+`Question` in `macros.records.models`) and from the vocabularies, so a form cannot drift from what the
+validator accepts. The municipality is a text answer (285 options make a dropdown unusable), which the
+conversion resolves and the validator checks, with the closest municipalities in its message.
+`scripts/issue_form.py` writes the forms; `macros.contributing.issue_answers` (a practice) and
+`macros.contributing.question_answers` (a leervraag) read a submitted one back with the same questions.
+
+A form is a `Form` (`PRACTICE`, `QUESTION`; both in `FORMS`). The functions below take one and default
+to the practice form, whose names (`QUESTIONS`, `FORM_FILE`, `LABEL`, ...) stay as they were.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from pydantic import BaseModel
 from macros.contributing import fieldinfo
 from macros.records.knowledge import KnowledgeBase
 from macros.records.models import MAX_TEXT, Practice
+from macros.records.models import Question as QuestionRecord
 
 FORM_FILE = Path(".github") / "ISSUE_TEMPLATE" / "nieuwe-praktijk.yml"
 """Where the generated form lives, relative to the repository."""
@@ -170,12 +176,38 @@ INTRO = (
 
 
 @dataclass(frozen=True)
+class Form:
+    """One issue form: which record it makes, its questions and the texts around them."""
+
+    kind: str
+    """The record kind it makes: `practice`, `question`."""
+    name: str
+    """Its Dutch name in GitHub's list of forms."""
+    description: str
+    title: str
+    """The start of the issue's title."""
+    label: str
+    """The label it puts on every issue; the workflow `issue-to-pr.yml` reacts to it."""
+    file: Path
+    """Where the generated form lives, relative to the repository."""
+    model: type[BaseModel]
+    questions: tuple[Question, ...]
+    intro: str
+    header: str
+    """The comment at the top of the generated file."""
+    filled: frozenset[str] = frozenset({"last_reviewed"})
+    """Required fields of the model that no question asks: the conversion fills them."""
+
+
+@dataclass(frozen=True)
 class Field:
     """A question together with what the model says about its field."""
 
     question: Question
     doc: fieldinfo.FieldDoc
     widget: Widget
+    model: type[BaseModel] = Practice
+    """The model of the record the form makes."""
 
     @property
     def multiple(self) -> bool:
@@ -193,12 +225,14 @@ def model_field(path: tuple[str, ...], model: type[BaseModel] = Practice) -> fie
     return model_field(path[1:], doc.model)
 
 
-def fields() -> list[Field]:
-    """Every question with its field. A question whose field the model lost raises a KeyError."""
+def fields(spec: Form | None = None) -> list[Field]:
+    """Every question of a form (the practice form by default) with its field. A question whose field
+    the model lost raises a KeyError."""
+    spec = spec or PRACTICE
     found = []
-    for question in QUESTIONS:
-        doc = model_field(question.path)
-        found.append(Field(question, doc, question.widget or _widget(doc)))
+    for question in spec.questions:
+        doc = model_field(question.path, spec.model)
+        found.append(Field(question, doc, question.widget or _widget(doc), spec.model))
     return found
 
 
@@ -219,7 +253,7 @@ def required(field: Field) -> bool:
     """Required as the model requires it: a required field at the top, and a list with a minimum."""
     if len(field.question.path) > 1:
         return False  # a group is optional as a whole, so none of its fields can be demanded
-    info = Practice.model_fields[field.question.path[0]]
+    info = field.model.model_fields[field.question.path[0]]
     has_minimum = any(getattr(item, "min_length", 0) for item in info.metadata)
     return info.is_required() or has_minimum
 
@@ -231,7 +265,9 @@ def options(field: Field, kb: KnowledgeBase) -> list[tuple[str, str]]:
     """(id, shown text) of every option of a dropdown, in the order the site shows them."""
     if field.doc.choices:
         return [(choice, choice) for choice in field.doc.choices]
-    kind = {"themes": "theme", "instruments": "instrument"}[field.doc.vocabulary or ""]
+    kind = {"themes": "theme", "instruments": "instrument", "size-classes": "size_class"}[
+        field.doc.vocabulary or ""
+    ]
     return [(tid, option_text(kb.label(kind, tid), tid)) for tid in kb.records_of(kind)]
 
 
@@ -243,10 +279,11 @@ def option_text(label: str, record_id: str) -> str:
 # --- the form -------------------------------------------------------------------------------------------
 
 
-def form(kb: KnowledgeBase) -> dict[str, Any]:
-    """The issue form as GitHub's issue-form syntax wants it."""
-    body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": INTRO}}]
-    body += [_element(field, kb) for field in fields()]
+def form(kb: KnowledgeBase, spec: Form | None = None) -> dict[str, Any]:
+    """The issue form (the practice form by default) as GitHub's issue-form syntax wants it."""
+    spec = spec or PRACTICE
+    body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": spec.intro}}]
+    body += [_element(field, kb) for field in fields(spec)]
     body.append(
         {
             "type": "checkboxes",
@@ -258,10 +295,10 @@ def form(kb: KnowledgeBase) -> dict[str, Any]:
         }
     )
     return {
-        "name": "Nieuwe praktijk",
-        "description": "Stel een goede praktijk van lokaal integratiebeleid voor, zonder YAML te schrijven.",
-        "title": "Praktijk: ",
-        "labels": [LABEL],
+        "name": spec.name,
+        "description": spec.description,
+        "title": spec.title,
+        "labels": [spec.label],
         "body": body,
     }
 
@@ -299,14 +336,103 @@ HEADER = """\
 """
 
 
-def render(kb: KnowledgeBase) -> str:
-    """The text of `FORM_FILE`."""
-    text = yaml.safe_dump(form(kb), sort_keys=False, allow_unicode=True, width=100)
-    return HEADER + text
+def render(kb: KnowledgeBase, spec: Form | None = None) -> str:
+    """The text of the form's file (`FORM_FILE` for the practice form)."""
+    spec = spec or PRACTICE
+    text = yaml.safe_dump(form(kb, spec), sort_keys=False, allow_unicode=True, width=100)
+    return spec.header + text
 
 
-def labels() -> Iterator[str]:
+def labels(spec: Form | None = None) -> Iterator[str]:
     """Every heading a submitted issue can hold, in the form's order."""
-    for field in fields():
+    for field in fields(spec):
         yield field.question.label
     yield AGREEMENTS_LABEL
+
+
+PRACTICE = Form(
+    "practice",
+    "Nieuwe praktijk",
+    "Stel een goede praktijk van lokaal integratiebeleid voor, zonder YAML te schrijven.",
+    "Praktijk: ",
+    LABEL,
+    FORM_FILE,
+    Practice,
+    QUESTIONS,
+    INTRO,
+    HEADER,
+)
+"""The form "Nieuwe praktijk"."""
+
+
+# --- the form "Nieuwe leervraag" ---------------------------------------------------------------------------
+
+QUESTION_FORM_FILE = Path(".github") / "ISSUE_TEMPLATE" / "nieuwe-leervraag.yml"
+QUESTION_LABEL = "leervraag-voorstel"
+"""The label of the form "Nieuwe leervraag"; the workflow `issue-to-pr.yml` reacts to it too."""
+
+QUESTION_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        ("question",),
+        "Je vraag",
+        "Wat wil je van collega's leren? Eén zin, zoals je ze aan een collega zou stellen.",
+        "Hoe bereik je als kleine gemeente anderstalige nieuwkomers die niet naar het gemeentehuis komen?",
+    ),
+    Question(
+        ("context",),
+        "Context",
+        "Wat probeerde je al, en wat loopt vast? Laat een lege regel tussen de alinea's. Geen namen van "
+        "personen, geen e-mailadressen of telefoonnummers: wie wil helpen, vindt je via de kennisbank.",
+    ),
+    Question(("themes",), "Thema's", "Kies minstens één thema."),
+    Question(
+        ("size_class",),
+        "Grootte van je gemeente",
+        "Zo vinden gemeenten van dezelfde grootte je vraag, en stelt de kennisbank praktijken voor die bij "
+        "je grootte passen.",
+    ),
+    Question(
+        ("city",),
+        "Gemeente (mag leeg)",
+        "Alleen als je wilt dat men weet welke gemeente vraagt. In een kleine gemeente maakt de naam je "
+        "vaak herkenbaar; laat het dan leeg: je grootte volstaat.",
+        "Boortmeerbeek",
+        widget="input",
+    ),
+)
+"""The questions of "Nieuwe leervraag". `asked` and `last_reviewed` are the day of the submission, the
+status is `open`, and the source is the submission itself (`macros.contributing.question_answers`);
+answers and meetings are left to the review."""
+
+QUESTION_INTRO = (
+    "Wat wil je van collega's in andere gemeenten leren? Stel je vraag hier, zonder YAML te schrijven. "
+    "Je vraag komt op de kennisbank zonder je naam; het issue zelf is openbaar op GitHub.\n\n"
+    "Na het indienen zet een robot je antwoorden om in een leervraag en controleert ze. Binnen enkele "
+    "minuten lees je hieronder het resultaat: klopt alles, dan volgt een voorstel (pull request) dat een "
+    "redacteur naleest; is er iets mis, pas dan je issue aan (··· → Edit) en de controle loopt opnieuw. "
+    "Op de pagina van je vraag stelt de kennisbank praktijken en gemeenten voor die kunnen helpen."
+)
+
+QUESTION_HEADER = """\
+# GENERATED by scripts/issue_form.py from macros/records/models.py (the Question model) and the
+# vocabularies; do not edit by hand. After changing the model or a vocabulary, run
+# `.venv/bin/python scripts/issue_form.py` (tests/test_question_form.py fails until then).
+"""
+
+QUESTION = Form(
+    "question",
+    "Nieuwe leervraag",
+    "Stel een vraag aan collega's in andere gemeenten, zonder YAML te schrijven.",
+    "Leervraag: ",
+    QUESTION_LABEL,
+    QUESTION_FORM_FILE,
+    QuestionRecord,
+    QUESTION_QUESTIONS,
+    QUESTION_INTRO,
+    QUESTION_HEADER,
+    frozenset({"asked", "last_reviewed"}),
+)
+"""The form "Nieuwe leervraag"."""
+
+FORMS = (PRACTICE, QUESTION)
+"""Every issue form, in the order `scripts/issue_form.py` writes them."""

@@ -2,7 +2,7 @@
 
 Every helper returns `Markup` built by `macros.html.markup`, and escapes whatever is not `Markup` yet:
 record text reaches a page only through here. Links to the site's own pages are relative URLs
-(`macros.html.urls.href`): MkDocs does not check them, the whole-site walk and LinkChecker tests do.
+(`macros.html.urls.href`): MkDocs does not check them, the link check (lychee, tests/test_linkcheck.py) does.
 Markdown links (`md_link`) remain for the hand-written pages' macros.
 """
 
@@ -14,6 +14,7 @@ from typing import LiteralString, Protocol
 from macros.html import urls
 from macros.html.markup import Markup, fmt, join, line, safe_url, text
 from macros.html.structure import Section, md
+from macros.records import addresses
 
 
 class Labels(Protocol):
@@ -33,15 +34,22 @@ def p(content: object) -> Markup:
 
 
 def link(labels: Labels, from_file: str, kind: str, target: str, shown: object = None) -> Markup:
-    """An HTML link from one generated page to a record or term page, showing `shown` or the label."""
+    """An HTML link from one generated page to a record or term page, showing `shown` or the label.
+
+    A link to a source is a citation: the source's title (often a press headline) is the source page's
+    text, not the citing page's, so the search index skips it (`macros.html.structure.UNINDEXED`)."""
     if shown is None:
         return labels.link_html(from_file, kind, target)
     return link_markup(from_file, kind, target, line(shown))
 
 
 def link_markup(from_file: str, kind: str, target: str, label: Markup) -> Markup:
-    """`<a href="...">label</a>`, the href relative to the page of `from_file`."""
-    return fmt('<a href="{}">{}</a>', urls.href(urls.file_url(from_file), kind, target), label)
+    """`<a href="...">label</a>`, the href relative to the page of `from_file`; a link to a source
+    is left out of the search index (see `link`)."""
+    address = urls.href(urls.file_url(from_file), kind, target)
+    if kind == "source":
+        return fmt('<a data-pagefind-ignore="index" href="{}">{}</a>', address, label)
+    return fmt('<a href="{}">{}</a>', address, label)
 
 
 def links(labels: Labels, from_file: str, kind: str, targets: Iterable[str]) -> Markup:
@@ -70,6 +78,8 @@ def external(url: object, shown: object = None) -> Markup:
     A web address gets `rel="external"`: the print stylesheet prints it after the link, which it
     cannot tell from the site's own links by their `href` (Material's instant navigation makes those
     absolute too). A link that shows its own address gets class `kb-url`, so it is not printed twice.
+    After a web link, the domain it goes to (`(gent.be)`, `macros.records.addresses.web_host`), so
+    that a reader sees where a link goes before she follows it, whatever its text says.
     """
     address = safe_url(url)
     label = line(shown if shown is not None else url)
@@ -77,9 +87,23 @@ def external(url: object, shown: object = None) -> Markup:
         return label
     if not address.lower().startswith(("https://", "http://")):
         return fmt('<a href="{}">{}</a>', address, label)
+    host = fmt('<span class="kb-host">({})</span>', addresses.web_host(address))
     if shown is None:
-        return fmt('<a class="kb-url" rel="external" href="{}">{}</a>', address, label)
-    return fmt('<a rel="external" href="{}">{}</a>', address, label)
+        return fmt('<a class="kb-url" rel="external" href="{}">{}</a> {}', address, label, host)
+    return fmt('<a rel="external" href="{}">{}</a> {}', address, label, host)
+
+
+def mail_link(address: str) -> Markup:
+    """A `mailto:` link built from the parsed address (`macros.records.addresses.parse_email`), never
+    from the text: the part before the @ is percent-encoded, so nothing in it can add a header."""
+    parsed = addresses.parse_email(address)
+    return external(parsed.href, str(parsed))
+
+
+def phone_link(number: str) -> Markup:
+    """A `tel:` link to the parsed number in E.164 (`tel:+3215297666`), showing the number as written
+    (ASCII digits and separators only: the model refuses anything else)."""
+    return external(addresses.phone_href(number), number)
 
 
 def field_list(rows: Iterable[tuple[LiteralString, object]]) -> Markup:
@@ -138,22 +162,27 @@ _BLOCKS = (
 )
 
 
-def section(heading: str, content: Markup | str | Sequence[Section | None], level: int = 2) -> Section | None:
+def section(
+    heading: str, content: Markup | str | Sequence[Section | None], level: int = 2, indexed: bool = True
+) -> Section | None:
     """A section under our own Dutch `heading` (written as `md` writes text, so never markup), or None
     when it has no content. Inline content (a run
-    of links) becomes a paragraph; a sequence of sections becomes the subsections, one level down."""
+    of links) becomes a paragraph; a sequence of sections becomes the subsections, one level down.
+    `indexed=False` leaves it out of the search index (`Section.indexed`): for lists of other records
+    and boilerplate."""
     if not isinstance(content, str):
         children = tuple(_at_level(child, level + 1) for child in content if child is not None)
-        return Section(heading, Markup(""), level, children) if children else None
+        return Section(heading, Markup(""), level, children, indexed) if children else None
     body = text(content)
     if not body:
         return None
     if not body.lstrip().startswith(_BLOCKS):
         body = p(body)
-    return Section(heading, body, level)
+    return Section(heading, body, level, indexed=indexed)
 
 
 def _at_level(child: Section, level: int) -> Section:
     if child.level == level:
         return child
-    return Section(child.title, child.body, level, tuple(_at_level(c, level + 1) for c in child.children))
+    children = tuple(_at_level(c, level + 1) for c in child.children)
+    return Section(child.title, child.body, level, children, child.indexed)

@@ -18,7 +18,18 @@ from typing import LiteralString
 
 from markupsafe import Markup
 
-__all__ = ["Markup", "element", "fmt", "join", "line", "paragraphs", "safe_url", "text"]
+__all__ = [
+    "SHOWN_CHARS",
+    "Markup",
+    "element",
+    "fmt",
+    "join",
+    "line",
+    "paragraphs",
+    "safe_url",
+    "shown",
+    "text",
+]
 
 _ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;", "{": "&#123;", "}": "&#125;"}
@@ -47,6 +58,20 @@ def line(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     return text(" ".join(str(value).split()))
+
+
+SHOWN_CHARS = 160
+"""The most characters of another record's text a page shows: a name or title in a link, an actor in a
+network's table, an author, a partner's role. Such text is repeated on every page that refers to the
+record, so its length multiplies: 50 sources of 50 authors of 1,000 `"` each made a 377-byte practice a
+12.5 MB page. The record's own page shows it whole. The longest label of the shipped records is 158
+characters."""
+
+
+def shown(value: str, limit: int = SHOWN_CHARS) -> str:
+    """Another record's text on one line, cut to `limit` characters with an ellipsis."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def fmt(template: LiteralString, *args: object) -> Markup:

@@ -8,6 +8,13 @@ that `macros.adapters.rawhtml` hands to Python-Markdown unparsed, each heading a
 tests/test_generated_page.py renders both and requires the same HTML, table of contents and anchors:
 the contract between the two writers.
 
+A section can be left out of the search index (`Section.indexed`): a list of other records (peers,
+comparable practices, backlinks, sources) or boilerplate is not what its page is about, and a page
+found by the titles it lists crowds out the pages those titles belong to. Both writers mark such a
+section the same way, with Pagefind's `data-pagefind-ignore` (`UNINDEXED`) on its heading and on a
+`<div>` around its blocks (`unindexed`), so that neither its words nor its heading reach the index or
+the result snippets; a block inside an indexed section can be wrapped with `unindexed` too.
+
 Headings are our own Dutch text or a record's title. In HTML and in Markdown alike they are written by
 `md`, which makes every character that Markdown, HTML or a template engine would read as syntax a
 character reference, on one line: the HTML writer then needs no escaping of its own, and both writers
@@ -54,6 +61,17 @@ def yaml_string(value: str) -> str:
 
 EMPTY = Markup("")
 
+UNINDEXED = 'data-pagefind-ignore="index"'
+"""Pagefind's mark for an element whose text is neither indexed nor shown in a snippet (its filters and
+metadata, which these blocks have none of, would still count). With a value, so that Python-Markdown's
+attr_list writes a heading's attribute exactly as the HTML writer does."""
+
+
+def unindexed(block: Markup) -> Markup:
+    """`block` (finished HTML) in a `<div>` that the search index skips; empty stays empty."""
+    inner = str(block).strip("\n")
+    return Markup(f"<div {UNINDEXED}>\n{inner}\n</div>") if inner else EMPTY
+
 
 @dataclass(frozen=True)
 class Section:
@@ -65,6 +83,9 @@ class Section:
     level: int = 2
     children: tuple[Section, ...] = ()
     """Subsections, one level down."""
+    indexed: bool = True
+    """False: the section, its heading and its subsections are left out of the search index and its
+    snippets (`UNINDEXED`): lists of other records, navigation and boilerplate."""
 
 
 @dataclass(frozen=True)
@@ -132,12 +153,13 @@ class Page:
                 yield part
 
 
-def _section_blocks(section: Section) -> Iterator[Heading | Markup]:
-    yield Heading(section.level, md(section.title))
+def _section_blocks(section: Section, indexed: bool = True) -> Iterator[Heading | Markup]:
+    indexed = indexed and section.indexed
+    yield Heading(section.level, md(section.title), "" if indexed else f" {UNINDEXED}")
     if section.body:
-        yield section.body
+        yield section.body if indexed else unindexed(section.body)
     for child in section.children:
-        yield from _section_blocks(child)
+        yield from _section_blocks(child, indexed)
 
 
 def front_matter(page: Page) -> str:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from macros.html import urls
 from macros.html.markup import Markup, fmt, join, line
-from macros.html.structure import Page
+from macros.html.structure import Page, unindexed
 from macros.pages import lists
 from macros.pages.facts import PracticeFacts, practice_facts
 from macros.pages.home import SMALL
@@ -149,22 +149,25 @@ def render(ctx: Context) -> Page:
     all_facets = facets(kb)
     total = len(ordered)
     small = _small_count(kb)
+    # The page lists other records: search finds it by its title, and each practice by its own page.
     page.add(
-        join(
-            "\n\n",
-            [
-                fmt(INTRO_NO_SCRIPT, _count_text(total), small, dutch_number(SMALL)),
-                fmt(INTRO_SCRIPT, small, total, dutch_number(SMALL)),
-                _static_facets(kb),
-                _form(all_facets, values.values()),
-                fmt(COUNT, _count_text(total)),
-                _tools(),
-                _list(kb, ordered, values, facts),
-                TABLE,
-                MORE_BUTTONS,
-                PACK_BAR,
-                PACK_VIEW,
-            ],
+        unindexed(
+            join(
+                "\n\n",
+                [
+                    fmt(INTRO_NO_SCRIPT, _count_text(total), small, dutch_number(SMALL)),
+                    fmt(INTRO_SCRIPT, small, total, dutch_number(SMALL)),
+                    _static_facets(kb),
+                    _form(all_facets, values.values()),
+                    fmt(COUNT, _count_text(total)),
+                    _tools(),
+                    _list(kb, ordered, values, facts),
+                    TABLE,
+                    MORE_BUTTONS,
+                    PACK_BAR,
+                    PACK_VIEW,
+                ],
+            )
         )
     )
     return page
@@ -378,14 +381,15 @@ def _form(all_facets: list[Facet], values: Iterable[dict[str, list[str]]]) -> Ma
 
 TEXT_FIELD = Markup(
     '<div class="kb-text-filter">'
-    '<label for="kb-text">Zoek in titel, samenvatting en stad</label>'
+    '<label for="kb-text">Zoek in de praktijken</label>'
     '<input type="search" id="kb-text" name="zoek" autocomplete="off" spellcheck="false" '
     'aria-describedby="kb-text-hint">'
-    '<span class="kb-hint" id="kb-text-hint">Hoofdletters en accenten tellen niet mee; '
-    "elk woord moet voorkomen.</span>"
+    '<span class="kb-hint" id="kb-text-hint">Vindt wat het zoekvak bovenaan vindt, ook verwante '
+    "woorden (buddy, duo); hoofdletters en accenten tellen niet mee, elk woord moet voorkomen.</span>"
     "</div>"
 )
-"""The text box: it filters together with the facets (catalogue.js), on the text the list shows."""
+"""The text box: it filters together with the facets (catalogue.js), on the practices the site's search
+index finds for its words (on the text the list shows, where there is no index)."""
 
 
 def _fieldset(facet: Facet, counts: Counter[str]) -> Markup:

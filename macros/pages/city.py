@@ -24,6 +24,7 @@ from macros.html.structure import Page
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
 from macros.pages.practice import contact_block, office_blocks
+from macros.pages.question import answered, same_size
 from macros.partner_network.view import city_network_html
 from macros.records.dutch import PROVINCES, dutch_date, dutch_number
 from macros.records.models import City, ConditionNote, Measure
@@ -52,7 +53,7 @@ def render(ctx: Context, city_id: str) -> Page:
         review_notice(profile.last_reviewed, ctx.today) if profile else None,
         situation(kb, cited_sources("profile", profile), profile.last_reviewed) if profile else None,
         section("Profiel", _profile(ctx, page.file, city_id)),
-        section("Praktijken", practices or _no_practices(ctx, page.file, city_id)),
+        section("Praktijken", practices or _no_practices(ctx, page.file, city_id), indexed=False),
         section("Contact", _contact(ctx, page.file, city_id)),
     )
     if profile is not None:
@@ -64,17 +65,29 @@ def render(ctx: Context, city_id: str) -> Page:
             section("Leervoorwaarden", _conditions(ctx, page.file, profile)),
             section("Partnernetwerk", _network(ctx, page.file, city_id, profile)),
         )
+    # Lists of other records and the invitation to add a practice: not what the page is about, so
+    # left out of the search index (a city page matched every practice title it listed).
     page.add(
-        section("Lerende netwerken", _networks(ctx, page.file, city_id)),
-        section("In het partnernetwerk van", _in_networks_of(ctx, page.file, city_id)),
+        section("Lerende netwerken", _networks(ctx, page.file, city_id), indexed=False),
+        section("In het partnernetwerk van", _in_networks_of(ctx, page.file, city_id), indexed=False),
         section(
-            "Praktijken die bij deze grootte passen", "" if practices else _fitting(ctx, page.file, city_id)
+            "Praktijken die bij deze grootte passen",
+            "" if practices else _fitting(ctx, page.file, city_id),
+            indexed=False,
         ),
-        section("Gemeenten van deze grootte in de provincie", _province_peers(ctx, page.file, city_id)),
-        section("Steden van dezelfde grootte", _peers(ctx, page.file, city_id)),
-        section("Andere centrumsteden", _peer_group(ctx, page.file, city_id)),
-        section("Van wie kan deze stad leren?", _learn_from(ctx, page.file, city_id)),
-        section("Een praktijk toevoegen", _add_practice(ctx, municipality.name)),
+        section(
+            "Gemeenten van deze grootte in de provincie",
+            _province_peers(ctx, page.file, city_id),
+            indexed=False,
+        ),
+        section("Steden van dezelfde grootte", _peers(ctx, page.file, city_id), indexed=False),
+        section("Andere centrumsteden", _peer_group(ctx, page.file, city_id), indexed=False),
+        section("Van wie kan deze stad leren?", _learn_from(ctx, page.file, city_id), indexed=False),
+        section("Beantwoordt leervragen", answered(ctx, page.file, "city", city_id), indexed=False),
+        section(
+            "Leervragen van gemeenten van deze grootte", same_size(ctx, page.file, city_id), indexed=False
+        ),
+        section("Een praktijk toevoegen", _add_practice(ctx, municipality.name), indexed=False),
         sources_section(ctx, page.file, _sources(ctx, city_id), profile.last_reviewed if profile else None),
     )
     return page

@@ -24,10 +24,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from macros.html import urls
-from macros.html.markup import Markup, safe_url
+from macros.html.markup import Markup, safe_url, shown
 from macros.html.structure import Page
 from macros.pages import practice as practice_page
-from macros.pages.common import cited_sources
+from macros.pages.common import AUTHOR_CHARS, SHOWN_AUTHORS, cited_sources
 from macros.pages.facts import practice_facts
 from macros.records import timeline
 from macros.records.dutch import PROVINCES, dutch_date, dutch_number
@@ -174,7 +174,8 @@ def city_data(ctx: Context, city_id: str) -> dict[str, Any]:
         "size": kb.size_classes[size].label if size else "",
         "centrumstad": "ja" if municipality.centrumstad else "nee",
         "practices": [
-            {"title": kb.practices[pid].title, "url": urls.page_url("practice", pid)} for pid in practices
+            {"title": shown(kb.practices[pid].title), "url": urls.page_url("practice", pid)}
+            for pid in practices
         ],
         "running": running,
         "themes": [
@@ -199,17 +200,21 @@ def _cited(practice: Any) -> list[str]:
 
 
 def _sources(ctx: Context, source_ids: list[str]) -> list[dict[str, Any]]:
-    """Short references: title, who and when, and the source's page on this site."""
+    """Short references: title, who and when, and the source's page on this site. Another record's
+    text is cut as the pages cut it (`macros.html.markup.shown`): it repeats in every file that cites
+    the source, and the site's output budget (`macros.budget`) counts these files too."""
     found = []
     for source_id in source_ids:
         source = ctx.kb.sources.get(source_id)
         if source is None:
             continue
-        who = "; ".join(source.authors) or source.publisher or ""
+        who = "; ".join(shown(author, AUTHOR_CHARS) for author in source.authors[:SHOWN_AUTHORS])
+        if len(source.authors) > SHOWN_AUTHORS:
+            who += " e.a."
         found.append(
             {
-                "title": source.title,
-                "by": who,
+                "title": shown(source.title),
+                "by": who or shown(source.publisher or ""),
                 "year": source.year,
                 "url": urls.page_url("source", source_id),
             }
@@ -242,8 +247,8 @@ def _contact(ctx: Context, contact: Contact, heading: str) -> dict[str, Any]:
     elif source is not None and source.year:
         seen = f"uit {source.year}"
     rows = [
-        ["Functie", contact.role or ""],
-        ["Dienst", contact.service or ""],
+        ["Functie", shown(contact.role or "")],
+        ["Dienst", shown(contact.service or "")],
         ["E-mail", contact.email or ""],
         ["Telefoon", contact.phone or ""],
         ["Webpagina", (safe_url(contact.url) or "") if contact.url else ""],

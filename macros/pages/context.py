@@ -14,9 +14,10 @@ from pathlib import Path
 
 from macros.html import urls
 from macros.html.elements import link_markup
-from macros.html.markup import Markup, line
+from macros.html.markup import Markup, line, shown
 from macros.pages import backlinks, exports
 from macros.pages.benchlearning import Benchlearning
+from macros.pages.matching import Matching
 from macros.partner_network.view import NetworkCache
 from macros.records.kinds import KIND_FOLDERS, KINDS, SECTIONS
 from macros.records.knowledge import KnowledgeBase
@@ -49,6 +50,12 @@ class Context:
         self.links = backlinks.build(self.kb)
         self.bench = Benchlearning(self.kb)
         self.network = NetworkCache(self.kb)
+
+    @functools.cached_property
+    def matching(self) -> Matching:
+        """Leervragen and the practices and municipalities that could answer them (the site's own
+        suggestion), made on first use."""
+        return Matching(self.kb, self.bench)
 
     @functools.cached_property
     def offices(self) -> dict[str, list[tuple[str, Office]]]:
@@ -93,10 +100,11 @@ class Context:
         return found
 
     def label_html(self, kind: str, record_id: str) -> Markup:
-        """The label as HTML on one line, made once per build: labels recur in thousands of links."""
+        """The label as HTML on one line, made once per build: labels recur in thousands of links, so
+        they are cut to `SHOWN_CHARS` (the record's own page shows its whole title)."""
         found = self._label_html.get((kind, record_id))
         if found is None:
-            found = self._label_html[(kind, record_id)] = line(self.kb.label(kind, record_id))
+            found = self._label_html[(kind, record_id)] = line(shown(self.kb.label(kind, record_id)))
         return found
 
     def edit_url(self, kind: str, record_id: str) -> str:

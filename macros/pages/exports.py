@@ -33,17 +33,19 @@ from macros.records.knowledge import KnowledgeBase
 from macros.records.models import (
     Actor,
     AgendaTopic,
+    Answer,
     City,
     ConditionNote,
     Document,
     Flow,
     FormerMunicipality,
+    Meeting,
     Milestone,
     Municipality,
     Office,
     Partner,
 )
-from macros.records.relations import size_class_of
+from macros.records.relations import ANSWER_TARGETS, size_class_of
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "docs" / "schema"
 """The JSON Schemas, served as they are at /schema/."""
@@ -151,6 +153,8 @@ SUMMARIES: dict[type[BaseModel], Callable[[Any], str]] = {
     Document: lambda d: f"{d.title} ({d.type}): {d.url}",
     FormerMunicipality: lambda f: f"{f.name} ({f.merged.isoformat()})",
     Office: lambda o: f"{o.province}: {o.contact.service or o.contact.url or o.contact.phone or ''}",
+    Answer: lambda a: next(f"{kind}: {getattr(a, kind)}" for kind in ANSWER_TARGETS if getattr(a, kind)),
+    Meeting: lambda m: f"{m.network} ({m.date})",
 }
 """How an item of a list of objects reads in one CSV cell; the JSON keeps every field."""
 
@@ -204,6 +208,31 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+MAX_CELL = 32_767
+"""Excel's limit on the characters in one cell (counted in UTF-16 units); past it, Excel cuts the cell
+or refuses the file. A list of 50 texts of 1,000 characters is over it."""
+CUT_MARKER = " … [ingekort: de volledige tekst staat in {}]"
+"""Ends a cell that was cut, so that a reader sees that it was, and where to find the rest."""
+
+
+def cut_cell(text: str, json_file: str) -> str:
+    """`text`, or, when it is longer than MAX_CELL, its start and CUT_MARKER (naming the JSON file
+    that keeps the whole value), MAX_CELL units in all; never halfway a character."""
+    if len(text) <= MAX_CELL // 2 or _units(text) <= MAX_CELL:
+        return text  # a character is at most two UTF-16 units: a short text needs no count
+    marker = CUT_MARKER.format(json_file)
+    room = MAX_CELL - _units(marker)
+    kept = text[:room]  # at most `room` characters, and so at least `room` units
+    while _units(kept) > room:
+        kept = kept[: len(kept) - (_units(kept) - room + 1) // 2]
+    return kept + marker
+
+
+def _units(text: str) -> int:
+    """Length in UTF-16 code units, as Excel counts: a character outside the BMP counts twice."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def _get(record: Any, path: tuple[str, ...]) -> Any:
     for name in path:
         if record is None:
@@ -215,7 +244,8 @@ def _get(record: Any, path: tuple[str, ...]) -> Any:
 def _computed(kb: KnowledgeBase, kind: str, today: dt.date) -> dict[str, Callable[[Any], Any]]:
     """Columns the site computes that a spreadsheet user filters on: for a practice, its lead
     municipality's size class, province and whether it is a centrumstad, and its status as of today
-    (`macros.records.timeline`); for a municipality, its size class and number of practices."""
+    (`macros.records.timeline`); for a municipality, its size class and number of practices; for a
+    leervraag, the size class that asks."""
     if kind == "city":
         led: dict[str, int] = {}
         for practice in kb.practices.values():
@@ -223,6 +253,11 @@ def _computed(kb: KnowledgeBase, kind: str, today: dt.date) -> dict[str, Callabl
         return {
             "size_class": lambda m: size_class_of(kb, m.id) or "",
             "practices": lambda m: led.get(m.id, 0),
+        }
+    if kind == "question":
+        # The size class that asks: the question's own, or that of the municipality it names.
+        return {
+            "asking_size_class": lambda q: q.size_class or (size_class_of(kb, q.city) if q.city else "") or ""
         }
     if kind != "practice":
         return {}
@@ -265,11 +300,12 @@ def records_csv(kb: KnowledgeBase, kind: str, today: dt.date) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(["id", *(name for name, _ in flat), *extra])
+    whole = json_name(kind)
     for record_id in sorted(records):
         record = records[record_id]
         row = [record_id, *(cell(_get(record, path)) for _, path in flat)]
-        row = [spreadsheet_safe(value) for value in row]
-        writer.writerow(row + [spreadsheet_safe(derive(record)) for derive in extra.values()])
+        row += [derive(record) for derive in extra.values()]
+        writer.writerow([cut_cell(spreadsheet_safe(value), whole) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -349,8 +385,10 @@ def exports_markdown(kb: KnowledgeBase, files: dict[str, bytes], schema_dir: Pat
         "Kolommen die de kennisbank zelf berekent, staan achteraan: bij de praktijken de stadsgrootte, "
         "provincie en centrumstad van de trekkende gemeente en de status volgens de nieuwste bron "
         "(`status_now`, met `last_confirmed`); bij de steden en gemeenten de stadsgrootte, het aantal "
-        "praktijken en de velden van het stadsprofiel (`profile_...`). In de JSON staan ze apart, onder "
-        "`computed`.",
+        "praktijken en de velden van het stadsprofiel (`profile_...`); bij de leervragen de stadsgrootte "
+        "van wie vraagt (`asking_size_class`). In de JSON staan ze apart, onder `computed`. Een cel kan in "
+        "Excel hoogstens 32.767 tekens hebben: een langere cel is ingekort en eindigt op "
+        '"… [ingekort: ...]"; de JSON heeft de volledige tekst.',
         "",
         *_file_rows(kb, files, ".csv"),
         "",

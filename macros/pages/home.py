@@ -96,7 +96,8 @@ def counts(ctx: Context) -> str:
     return (
         f"{_count(len(kb.practices))}, waarvan {len(small_practices)} uit {len(places)} gemeenten met minder "
         f"dan {dutch_number(SMALL)} inwoners{date} · {len(kb.municipalities)} steden en gemeenten · "
-        f"{len(kb.organisations)} organisaties · {len(kb.networks)} lerende netwerken"
+        f"{len(kb.organisations)} organisaties · {len(kb.networks)} lerende netwerken · "
+        f"{len(kb.questions)} leervragen"
     )
 
 

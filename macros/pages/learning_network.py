@@ -8,12 +8,13 @@ from collections import Counter
 from macros.html import urls
 from macros.html.elements import bullet_list, field_list, link, links, p, section
 from macros.html.markup import Markup, fmt, join, line, paragraphs
-from macros.html.structure import Page
+from macros.html.structure import Page, unindexed
 from macros.pages.benchlearning import ring_distance, stable_hash
 from macros.pages.city import condition_note
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
 from macros.pages.organisation import LEVELS
+from macros.pages.question import discussed
 from macros.records.models import AgendaTopic
 
 TOPIC_PRACTICES = 5
@@ -43,6 +44,7 @@ def render(ctx: Context, network_id: str) -> Page:
         paragraphs(network.description or ""),
         section("Kerngegevens", facts),
         section("Agenda", _agenda(ctx, page.file, network_id)),
+        section("Leervragen op de agenda", discussed(ctx, page.file, network_id)),
         section("Leervoorwaarden", conditions),
         sources_section(ctx, page.file, cited_sources("network", network), network.last_reviewed),
     )
@@ -67,8 +69,9 @@ def _topic(ctx: Context, file: str, network_id: str, topic: AgendaTopic) -> Mark
     if details:
         heading += fmt(" ({})", join("; ", details))
     rows = [link(ctx, file, "practice", pid) for pid in matching_practices(ctx, network_id, topic)]
-    # A paragraph, as the Markdown list (loose, with nested lists) gave it.
-    return p(heading) + ("\n" + bullet_list(rows) if rows else "")
+    # A paragraph, as the Markdown list (loose, with nested lists) gave it. The matching practices are
+    # the site's suggestion, not the network's text: left out of the search index.
+    return p(heading) + ("\n" + unindexed(bullet_list(rows)) if rows else "")
 
 
 def matching_practices(ctx: Context, network_id: str, topic: AgendaTopic) -> list[str]:

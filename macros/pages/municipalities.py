@@ -33,8 +33,9 @@ def render(ctx: Context) -> Page:
     page = Page(FILE, kind.plural, ctx.section_edit_url("city"), description=kind.intro)
     page.add(
         p(_intro(ctx)),
-        section("Kaart", flanders_map(ctx)),
-        section("Per provincie", _tables(ctx)),
+        # Every municipality by name: search finds each by its own page.
+        section("Kaart", flanders_map(ctx), indexed=False),
+        section("Per provincie", _tables(ctx), indexed=False),
     )
     return page
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from macros.html import urls
 from macros.html.elements import bullet_list, external, field_list, link, section
-from macros.html.markup import Markup, fmt, join, line, paragraphs
+from macros.html.markup import Markup, fmt, join, line, paragraphs, shown
 from macros.html.structure import Page
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
 from macros.pages.practice import contact_block
+from macros.pages.question import answered
 from macros.partner_network.view import organisation_ties_html
 from macros.records.dutch import PROVINCES
 
@@ -47,10 +48,16 @@ def render(ctx: Context, org_id: str) -> Page:
         section("Profiel", profile),
         section("Wat doet deze organisatie?", paragraphs(org.description or "")),
         section("Kantoren", _offices(ctx, page.file, org_id)),
-        section("Praktijken", _practices(ctx, page.file, org_id)),
-        section("Steden met deze organisatie in hun netwerk", _cities(ctx, page.file, org_id)),
-        section("Coördineert", _coordinates(ctx, page.file, org_id)),
-        section("Relaties in partnernetwerken", organisation_ties_html(ctx.network, org_id, page.url)),
+        # What other records say about it: their own pages are found by it.
+        section("Praktijken", _practices(ctx, page.file, org_id), indexed=False),
+        section("Steden met deze organisatie in hun netwerk", _cities(ctx, page.file, org_id), indexed=False),
+        section("Coördineert", _coordinates(ctx, page.file, org_id), indexed=False),
+        section("Beantwoordt leervragen", answered(ctx, page.file, "organisation", org_id), indexed=False),
+        section(
+            "Relaties in partnernetwerken",
+            organisation_ties_html(ctx.network, org_id, page.url),
+            indexed=False,
+        ),
         sources_section(ctx, page.file, cited_sources("organisation", org), org.last_reviewed),
     )
     return page
@@ -67,7 +74,7 @@ def _practices(ctx: Context, file: str, org_id: str) -> Markup:
     for pid in ctx.links.referrers("organisation", org_id, "practice", "partners"):
         practice = ctx.kb.practices[pid]
         roles = [p.role for p in practice.partners if p.organisation == org_id and p.role]
-        role = fmt(": {}", line("; ".join(roles))) if roles else ""
+        role = fmt(": {}", line(shown("; ".join(roles)))) if roles else ""
         rows.append(
             fmt(
                 "{} ({}){}",

@@ -11,11 +11,22 @@ the print dialog (docs/assets/javascripts/print.js).
 from __future__ import annotations
 
 from macros.html import urls
-from macros.html.elements import bullet_list, external, field_list, link, links, p, section
-from macros.html.markup import Markup, fmt, join, line, paragraphs
-from macros.html.structure import Page, Section
-from macros.pages.common import cited_sources, review_notice, situation, sources_section
+from macros.html.elements import (
+    bullet_list,
+    external,
+    field_list,
+    link,
+    links,
+    mail_link,
+    p,
+    phone_link,
+    section,
+)
+from macros.html.markup import Markup, fmt, join, line, paragraphs, shown
+from macros.html.structure import Page, Section, unindexed
+from macros.pages.common import AUTHOR_CHARS, cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
+from macros.pages.question import answered
 from macros.records import timeline
 from macros.records.dutch import PROVINCES, dutch_date, dutch_when
 from macros.records.models import Contact, Document, DocumentType, Practice
@@ -60,8 +71,15 @@ def render(ctx: Context, practice_id: str) -> Page:
         section("Overdraagbaarheid", _transferability(ctx, page.file, practice)),
         section("Documenten", _documents(practice.documents)),
         section("Contact", _screen_only(contact_section(ctx, page.file, practice))),
-        section("Overgenomen door", _related(_adopted(ctx, page.file, practice_id))),
-        section("Vergelijkbare praktijken", _related(_comparable(ctx, page.file, practice_id))),
+        section("Overgenomen door", _related(_adopted(ctx, page.file, practice_id)), indexed=False),
+        section(
+            "Beantwoordt leervragen",
+            _related(answered(ctx, page.file, "practice", practice_id)),
+            indexed=False,
+        ),
+        section(
+            "Vergelijkbare praktijken", _related(_comparable(ctx, page.file, practice_id)), indexed=False
+        ),
         _sources(ctx, page.file, practice),
         sheet_foot(ctx, page.url),
     )
@@ -137,7 +155,7 @@ def _contact_line(ctx: Context, practice: Practice) -> Markup:
         return fmt("geen in de bronnen; vraag het aan de gemeente {}", municipality.name)
     contact, whose = found
     parts = [
-        part
+        shown(part)
         for part in (contact.service, contact.role, contact.email, contact.phone, str(contact.url or ""))
         if part
     ]
@@ -161,8 +179,8 @@ def _sources(ctx: Context, file: str, practice: Practice) -> Section | None:
         source = ctx.kb.sources.get(source_id)
         if source is None:
             continue
-        who = "; ".join(source.authors[:2]) + (" e.a." if len(source.authors) > 2 else "")
-        who = who or source.publisher or ""
+        who = "; ".join(shown(author, AUTHOR_CHARS) for author in source.authors[:2])
+        who = (who + (" e.a." if len(source.authors) > 2 else "")) or shown(source.publisher or "")
         title = " ".join(source.title.split())
         if len(title) > SOURCE_TITLE_CHARS:
             title = title[:SOURCE_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
@@ -173,7 +191,8 @@ def _sources(ctx: Context, file: str, practice: Practice) -> Section | None:
         join(" ", refs),
         dutch_date(practice.last_reviewed),
     )
-    return Section(full.title, fmt("{}\n{}", short, _screen_only(full.body)), full.level)
+    body = fmt("{}\n{}", short, _screen_only(full.body))
+    return Section(full.title, body, full.level, indexed=full.indexed)
 
 
 def sheet_foot(ctx: Context, url: str) -> Markup:
@@ -216,10 +235,9 @@ def status_text(ctx: Context, file: str, practice: Practice) -> Markup:
     if state == "lopend":
         return fmt("Lopend, bevestigd {}{}", when, source)
     if state == "afgerond":
-        if found is not None and found.state == "afgerond":
-            return fmt(
-                "Afgerond{}{}", f", volgens een bron ({when.split(' ', 1)[1]})" if when else "", source
-            )
+        if found is not None and found.state == "afgerond" and found.source:
+            said = fmt(" {}", when) if when else Markup("")
+            return fmt("Afgerond, zegt {}{}", link(ctx, file, "source", found.source), said)
         return (
             fmt("Afgerond: de periode eindigde in {}", dutch_date(practice.period.end or ""))
             if practice.period
@@ -308,20 +326,17 @@ def _comparable(ctx: Context, file: str, practice_id: str) -> Markup:
     return bullet_list(rows)
 
 
-def _phone(number: str) -> Markup:
-    return external("tel:" + "".join(c for c in number if c.isdigit() or c == "+"), number)
-
-
 def contact_block(ctx: Context, file: str, contact: Contact, heading: str) -> Markup:
     """A role and a service with their addresses, never a person's name (the model has no field for
     one): the functional address still answers when the officer who wrote the record has left. Says
-    where the addresses were seen, and when."""
+    where the addresses were seen, and when (left out of the search index: the same words on every
+    page)."""
     rows = field_list(
         [
             ("Functie", line(contact.role or "")),
             ("Dienst", line(contact.service or "")),
-            ("E-mail", external(f"mailto:{contact.email}", contact.email) if contact.email else ""),
-            ("Telefoon", _phone(contact.phone) if contact.phone else ""),
+            ("E-mail", mail_link(contact.email) if contact.email else ""),
+            ("Telefoon", phone_link(contact.phone) if contact.phone else ""),
             ("Webpagina", external(contact.url) if contact.url else ""),
         ]
     )
@@ -338,7 +353,7 @@ def _seen(ctx: Context, file: str, source_id: str) -> Markup:
     when = dutch_date(source.accessed) if source.accessed else str(source.year or "")
     shown = fmt("gezien op {}", when) if source.accessed else fmt("uit {}", when) if when else Markup("")
     return fmt(
-        '<p class="kb-seen">Bron: {}{}.</p>\n',
+        '<p class="kb-seen" data-pagefind-ignore="index">Bron: {}{}.</p>\n',
         link(ctx, file, "source", source_id),
         fmt(", {}", shown) if shown else "",
     )
@@ -346,9 +361,10 @@ def _seen(ctx: Context, file: str, source_id: str) -> Markup:
 
 def office_blocks(ctx: Context, file: str, province: str) -> list[Markup]:
     """The office for `province` of every organisation that lists its offices (the Agentschap
-    Integratie en Inburgering's regional offices)."""
+    Integratie en Inburgering's regional offices). Left out of the search index: they are the
+    organisation's text, the same on every page of the province."""
     return [
-        contact_block(ctx, file, office.contact, f"{name}, voor {PROVINCES[province]}")
+        unindexed(contact_block(ctx, file, office.contact, f"{name}, voor {PROVINCES[province]}"))
         for name, office in ctx.offices.get(province, [])
     ]
 
@@ -356,7 +372,8 @@ def office_blocks(ctx: Context, file: str, province: str) -> list[Markup]:
 def contact_section(ctx: Context, file: str, practice: Practice) -> Markup:
     """Whom to ask about a practice: its own contact where a source gives one; else the service of
     its municipality; and the Agentschap Integratie en Inburgering's office for the province. Never
-    empty: without any address it says whom to ask instead."""
+    empty: without any address it says whom to ask instead. Only the practice's own contact is
+    indexed for search: the others are other records' text."""
     kb = ctx.kb
     municipality = kb.municipalities[practice.city]
     blocks = []
@@ -365,14 +382,17 @@ def contact_section(ctx: Context, file: str, practice: Practice) -> Markup:
     profile = kb.profiles.get(practice.city)
     if profile is not None and profile.contact is not None:
         heading = "De gemeente" if practice.contact else "De gemeente (de praktijk heeft geen eigen contact)"
-        blocks.append(contact_block(ctx, file, profile.contact, f"{heading}: {municipality.name}"))
+        blocks.append(unindexed(contact_block(ctx, file, profile.contact, f"{heading}: {municipality.name}")))
     blocks += office_blocks(ctx, file, municipality.province)
     if not blocks:
         blocks.append(
-            p(
-                fmt(
-                    "De bronnen geven geen contact voor deze praktijk. Vraag ernaar bij de gemeente: zie {}.",
-                    link(ctx, file, "city", practice.city),
+            unindexed(
+                p(
+                    fmt(
+                        "De bronnen geven geen contact voor deze praktijk. Vraag ernaar bij de "
+                        "gemeente: zie {}.",
+                        link(ctx, file, "city", practice.city),
+                    )
                 )
             )
         )

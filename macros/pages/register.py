@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from macros.html.elements import bullet_list, link, p
 from macros.html.markup import fmt
-from macros.html.structure import Page
+from macros.html.structure import Page, unindexed
 from macros.pages.context import Context
 from macros.records.kinds import KINDS, SECTIONS
 
@@ -26,7 +26,8 @@ def render(ctx: Context, kind: str) -> Page:
     items_html = [link(ctx, file, kind, i) for i in ids]
     if kind == "source":
         items_html = [fmt("{} ({})", item, _citing(ctx, i)) for item, i in zip(items_html, ids, strict=True)]
-    page.add(p(registered.intro), bullet_list(items_html) or p("Nog geen."))
+    # Search finds each record by its own page, this one by its title and intro.
+    page.add(p(registered.intro), unindexed(bullet_list(items_html) or p("Nog geen.")))
     return page
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from macros.html import urls
 from macros.html.elements import bullet_list, external, field_list, link, p, section
-from macros.html.markup import Markup, line
+from macros.html.markup import Markup, fmt, line
 from macros.html.structure import Page
 from macros.pages.context import Context
 from macros.records.dutch import dutch_date
@@ -39,8 +39,12 @@ def render(ctx: Context, source_id: str) -> Page:
         for kind, title in CITING_KINDS
     ]
     blocks.append(section("Begrippen", _terms(ctx, page.file, source_id), level=3))
-    cited = section("Geciteerd door", blocks) or section(
-        "Geciteerd door", p("Nog geen enkel record verwijst naar deze bron.")
+    blocks.append(
+        section("Referentiegegevens van de gemeenten", _reference(ctx, page.file, source_id), level=3)
+    )
+    # The citing records' titles are their own pages' text: left out of the search index.
+    cited = section("Geciteerd door", blocks, indexed=False) or section(
+        "Geciteerd door", p("Nog geen enkel record verwijst naar deze bron."), indexed=False
     )
     page.add(section("Gegevens", facts), cited)
     return page
@@ -49,6 +53,30 @@ def render(ctx: Context, source_id: str) -> Page:
 def _citing(ctx: Context, file: str, kind: str, record_id: str) -> Markup:
     """A citing record as a link to its page; a city record is on its municipality's page."""
     return link(ctx, file, "city" if kind == "profile" else kind, record_id)
+
+
+REFERENCE_FIELDS = {
+    "nis_code": "de NIS-codes",
+    "name": "de namen",
+    "province": "de provincies",
+    "population": "de inwonertallen",
+    "centrumstad": "de centrumsteden",
+    "former_names": "de fusies",
+    "shape": "de grenzen op de kaart",
+}
+"""Each field of the reference data (`ReferenceSources`), as a source page names what it gives."""
+
+
+def _reference(ctx: Context, file: str, source_id: str) -> Markup:
+    """What the reference data of every municipality takes from this source, if anything: those
+    fields are on every municipality's page, and a source page saying nobody cites it would mislead."""
+    meta = ctx.kb.reference.meta
+    fields = [REFERENCE_FIELDS[name] for name, cited in meta.sources if cited == source_id] if meta else []
+    if not fields:
+        return Markup("")
+    listed = ", ".join(fields[:-1]) + " en " + fields[-1] if len(fields) > 1 else fields[0]
+    index = fmt('<a href="{}">alle steden en gemeenten</a>', urls.relative(urls.file_url(file), "steden/"))
+    return fmt("<p>Deze bron geeft {} van {}.</p>", listed, index)
 
 
 def _terms(ctx: Context, file: str, source_id: str) -> Markup:

@@ -7,8 +7,9 @@ from collections import defaultdict
 from macros.html import urls
 from macros.html.elements import bounded_list, field_list, link, links, p, section
 from macros.html.markup import Markup, fmt, join, line, text
-from macros.html.structure import Page
+from macros.html.structure import Page, unindexed
 from macros.pages.context import Context
+from macros.pages.question import for_size, for_theme
 from macros.records.dutch import dutch_number
 from macros.records.models import Instrument, SizeClass, Term
 
@@ -30,7 +31,7 @@ def _page(ctx: Context, kind: str, term: Term) -> Page:
     source = (
         fmt("Bron: {}.", link(ctx, page.file, "source", term.source)) if term.source in ctx.kb.sources else ""
     )
-    page.add(p(line(term.definition)), p(source))
+    page.add(p(line(term.definition)), unindexed(p(source)))
     return page
 
 
@@ -84,8 +85,10 @@ def render_theme(ctx: Context, theme_id: str) -> Page:
         section(
             "Praktijken per stadsgrootte",
             _grouped(ctx, page.file, by_size, "size_class", list(ctx.kb.size_classes)),
+            indexed=False,
         ),
-        section("Op de agenda van", links(ctx, page.file, "network", networks)),
+        section("Op de agenda van", links(ctx, page.file, "network", networks), indexed=False),
+        section("Open leervragen", for_theme(ctx, page.file, theme_id), indexed=False),
     )
     page.add(_for_contributors(ctx.kb.themes[theme_id]))
     return page
@@ -99,8 +102,8 @@ def render_instrument(ctx: Context, instrument_id: str) -> Page:
     cities = ctx.links.referrers("instrument", instrument_id, "profile")
     page.add(
         field_list([("Soort instrument (eigen indeling van de kennisbank)", FAMILIES[instrument.family])]),
-        section("Praktijken", _practice_list(ctx, page.file, practices)),
-        section("Steden die het gebruiken", links(ctx, page.file, "city", cities)),
+        section("Praktijken", _practice_list(ctx, page.file, practices), indexed=False),
+        section("Steden die het gebruiken", links(ctx, page.file, "city", cities), indexed=False),
     )
     page.add(_for_contributors(instrument))
     return page
@@ -127,13 +130,16 @@ def render_size_class(ctx: Context, size_id: str) -> Page:
         section(
             "Praktijken uit steden van deze grootte, per thema",
             _grouped(ctx, page.file, by_theme, "theme", list(ctx.kb.themes), GROUP_LIMIT),
+            indexed=False,
         ),
         section(
             "Praktijken die bij deze grootte passen",
             _practice_list(ctx, page.file, suited),
+            indexed=False,
         ),
+        section("Leervragen", for_size(ctx, page.file, size_id)),
         # Whole: city pages link here for "alle steden van deze grootte".
-        section("Steden en gemeenten", _cities(ctx, page.file, cities)),
+        section("Steden en gemeenten", _cities(ctx, page.file, cities), indexed=False),
     )
     page.add(_for_contributors(term))
     return page
@@ -161,10 +167,11 @@ def _cities(ctx: Context, file: str, cities: list[str]) -> Markup:
 
 
 def _for_contributors(term: Term) -> Markup:
-    """The term's id, where a contributor looks for it: at the end of the page, not in its first lines."""
+    """The term's id, where a contributor looks for it: at the end of the page, not in its first lines;
+    not in the search index."""
     return fmt(
-        '<p class="kb-contributor"><small>Voor bijdragers: de id in de records is <code>{}</code>.'
-        "</small></p>",
+        '<p class="kb-contributor" data-pagefind-ignore="index"><small>Voor bijdragers: de id in de '
+        "records is <code>{}</code>.</small></p>",
         term.id,
     )
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from macros.html.markup import shown
 from macros.records.knowledge import KnowledgeBase
 from macros.records.models import Actor, City
 
@@ -132,7 +133,9 @@ def city_graph(kb: KnowledgeBase, city_id: str, layer: str | None = None) -> Any
             continue
         graph.add_node(
             actor.id,
-            name=actor_name(kb, actor),
+            # Shown in the diagram's tooltip of each of its flows and in each row of the flow table:
+            # cut like any other record's name in a link (its own page shows it whole).
+            name=shown(actor_name(kb, actor)),
             type=actor_type(kb, actor),
             link=actor_link(actor),
             role=actor.role,

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
+import re
+import types
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
+from pydantic import BaseModel
+
+from macros.records import addresses, lookalike
 from macros.records.dutch import dutch_date
-from macros.records.kinds import KINDS, RECORD_KINDS, RESERVED_IDS, TERM_KINDS
+from macros.records.kinds import KIND_FOLDERS, KINDS, RECORD_KINDS, RESERVED_IDS, TERM_KINDS
 from macros.records.loading import slug
-from macros.records.models import Period
+from macros.records.models import FIRST_YEAR, PLAN_YEARS, Contact, Milestone, PartialDate, Period
 from macros.records.problems import Problem, Severity, quoted
-from macros.records.relations import SOURCED_KINDS, STALE_AFTER, Loc, references
+from macros.records.relations import SOURCED_KINDS, STALE_AFTER, Loc, references, size_class_of
 from macros.records.schema_errors import Hints
 
 if TYPE_CHECKING:
@@ -30,6 +36,8 @@ def run_all(kb: KnowledgeBase, today: dt.date, strict: bool) -> list[Problem]:
     for check in CHECKS:
         problems += check(kb)
     problems += check_reviewed(kb, today, strict)
+    problems += check_date_bounds(kb, today)
+    problems += check_question_dates(kb, today)
     return problems
 
 
@@ -64,6 +72,79 @@ def check_vocabulary_ids(kb: KnowledgeBase) -> Iterator[Problem]:
                 )
                 yield kb.problem("vocabulary", stem, loc, message)
             seen.add(term_id)
+
+
+NAMED: dict[str, str] = {"organisation": "name", "source": "title"}
+"""Record kinds a reader tells apart by one text: the field that holds it. Municipalities' names come
+from the reference data (`municipalities.csv`)."""
+
+Named = tuple[str, str, str, Callable[[str], Problem]]
+"""(id, name, where it is written for a message, the problem at it with a given message)."""
+
+
+def check_lookalike_names(kb: KnowledgeBase) -> Iterator[Problem]:
+    """No two organisations or municipalities have names a reader cannot tell apart: the same after
+    Unicode confusable folding (`macros.records.lookalike`), case and spacing. Sources may share a
+    title exactly (one article in two outlets, a yearly report's chapters) or but for case (a
+    publisher's own capitals), but not one that only looks the same."""
+    for kind, field in NAMED.items():
+        folder = KIND_FOLDERS[kind]
+        named: list[Named] = [
+            (
+                record_id,
+                name,
+                f"{record_id}.yml" if folder == "." else f"{folder}/{record_id}.yml",
+                functools.partial(kb.problem, kind, record_id, (field,)),
+            )
+            for record_id, record in sorted(_checked(kb, kind))
+            if isinstance(name := getattr(record, field, None), str)
+        ]
+        yield from _twins(named, "titel" if kind == "source" else "naam", titles=kind == "source")
+    csv_path = kb.reference.csv_path
+    if csv_path is not None:
+        lines = kb.reference.csv_lines
+        yield from _twins(
+            [
+                (
+                    municipality_id,
+                    municipality.name,
+                    f"regel {lines[municipality_id]} van {csv_path.name}",
+                    functools.partial(Problem, csv_path, lines[municipality_id], "name"),
+                )
+                for municipality_id, municipality in sorted(kb.municipalities.items())
+            ],
+            "naam",
+        )
+
+
+def _twins(named: list[Named], noun: str, titles: bool = False) -> Iterator[Problem]:
+    """A problem for every entry whose name shares a skeleton with another's, naming that other. With
+    `titles`, names written exactly alike or differing in case are no twins."""
+    groups: dict[tuple[int, str], list[Named]] = {}
+    for entry in named:
+        keys = lookalike.skeletons(entry[1])
+        for i, key in enumerate(keys[:1] if titles else keys):
+            groups.setdefault((i, key), []).append(entry)
+    differ = "of in spaties" if titles else "in hoofdletters of in spaties"
+    reported: set[str] = set()
+    for group in groups.values():
+        for entry_id, name, _, problem in group:
+            others = [o for o in group if o[0] != entry_id and not (titles and o[1] == name)]
+            if not others or entry_id in reported:
+                continue
+            reported.add(entry_id)
+            _, twin, where, _ = others[0]
+            if name == twin:
+                yield problem(
+                    f"{where} heeft dezelfde {noun}, en twee met dezelfde {noun} zijn niet uit elkaar te "
+                    f"houden; geef elk een eigen {noun}, of gebruik {where}"
+                )
+            else:
+                yield problem(
+                    f"{quoted(name)} is niet te onderscheiden van {quoted(twin)}, de {noun} van {where}: "
+                    "ze verschillen alleen in tekens die er hetzelfde uitzien (zoals een Cyrillische а "
+                    f"voor een a), {differ}; schrijf de {noun} zoals daar, of maak ze echt anders"
+                )
 
 
 # --- references ----------------------------------------------------------------------------------------
@@ -230,6 +311,139 @@ def check_reviewed(kb: KnowledgeBase, today: dt.date, strict: bool) -> Iterator[
             yield kb.problem(kind, record_id, ("last_reviewed",), message, severity)
 
 
+# --- walking the fields of a record ------------------------------------------------------------------
+
+
+def _leaf_kind(model: type[BaseModel], name: str, annotation: Any) -> str | None:
+    """The leaves the checks below look at, found by type so that a field added to any model is
+    checked too: every contact, every date, every partial date, every year."""
+    bare, metadata = _unwrap(annotation)
+    if bare is Contact:
+        return "contact"
+    if bare is dt.date and name != "last_reviewed":  # check_reviewed has its own rule and message
+        return "date"
+    if bare is str and _pattern(metadata) == _pattern(_unwrap(PartialDate)[1]):
+        return "plan" if (model, name) in PLANNED else "partial"
+    if bare is int and name == "year":
+        return "year"
+    return None
+
+
+PLANNED = {(Period, "start"), (Period, "end"), (Milestone, "date")}
+"""Partial dates that may lie ahead, up to PLAN_YEARS: a practice or a milestone can be planned. Every
+other date says when something happened or was said (a status's date), and may not lie ahead."""
+
+
+def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
+    """`X`, `X | None`, `Annotated[X, ...]` -> (X, the metadata met on the way)."""
+    metadata: list[Any] = []
+    while True:
+        if get_origin(annotation) is Annotated:
+            annotation, *extra = get_args(annotation)
+            metadata += extra
+        elif get_origin(annotation) in (Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation, metadata
+            annotation = args[0]
+        else:
+            return annotation, metadata
+
+
+def _pattern(metadata: list[Any]) -> str | None:
+    return next((m.pattern for m in metadata if getattr(m, "pattern", None)), None)
+
+
+@functools.cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, str, str | None, type[BaseModel] | None], ...]:
+    """(attribute, key as written, leaf kind, nested model) of the fields of `model` that are or may
+    hold a leaf; fields that cannot (a network's flows) are left out, so the walk stays cheap."""
+    plan = []
+    for name, info in model.model_fields.items():
+        annotation, _ = _unwrap(info.annotation)
+        is_list = get_origin(annotation) is list
+        item = _unwrap(get_args(annotation)[0])[0] if is_list else annotation
+        # A required field's constraints (a partial date's pattern) are in `metadata`, not in the type.
+        full: Any = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        kind = _leaf_kind(model, name, get_args(annotation)[0] if is_list else full)
+        nested = item if isinstance(item, type) and issubclass(item, BaseModel) else None
+        if kind is not None or (nested is not None and _plan(nested)):
+            plan.append((name, info.alias or name, kind, None if kind else nested))
+    return tuple(plan)
+
+
+def _leaves(record: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, Any]]:
+    """(field path, leaf kind, value) of every leaf of a record (see `_leaf_kind`) that has a value."""
+    for name, key, kind, nested in _plan(type(record)):
+        value = getattr(record, name, None)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            where: Loc = (*loc, key) if index is None else (*loc, key, index)
+            if item is None:
+                continue
+            if kind is not None:
+                yield where, kind, item
+            elif nested is not None and isinstance(item, BaseModel):
+                yield from _leaves(item, where)
+
+
+# --- contacts ------------------------------------------------------------------------------------------
+
+
+def check_contacts(kb: KnowledgeBase) -> Iterator[Problem]:
+    """Every contact of every record: a mobile number or a `voornaam.naam@` address gets a warning
+    asking whether it is a service's (the models refuse private mail providers outright)."""
+    for kind, record_id, record in _all_records(kb):
+        for loc, leaf, contact in _leaves(record):
+            if leaf != "contact":
+                continue
+            warnings = [
+                (
+                    "email",
+                    addresses.email_warning(addresses.parse_email(contact.email)) if contact.email else None,
+                ),
+                ("phone", addresses.phone_warning(contact.phone) if contact.phone else None),
+            ]
+            for field, message in warnings:
+                if message:
+                    yield kb.problem(kind, record_id, (*loc, field), message, "warning")
+
+
+# --- dates: within sane bounds ---------------------------------------------------------------------
+
+
+def check_date_bounds(kb: KnowledgeBase, today: dt.date) -> Iterator[Problem]:
+    """Every date and year lies from FIRST_YEAR on; a day or a year of something that happened (a page
+    read, a source published, a figure counted) not after today; a partial date (a period, a
+    milestone), which may be planned, at most PLAN_YEARS after this year."""
+    for kind, record_id, record in _all_records(kb):
+        for loc, leaf, value in _leaves(record):
+            message = _date_bound(leaf, value, today)
+            if message:
+                yield kb.problem(kind, record_id, loc, message)
+
+
+def _date_bound(leaf: str, value: Any, today: dt.date) -> str | None:
+    if leaf == "contact":
+        return None
+    year = value.year if isinstance(value, dt.date) else int(str(value)[:4])
+    if year < FIRST_YEAR:
+        return f"{quoted(value)} ligt voor {FIRST_YEAR}; schrijf het jaar voluit, zoals 2012"
+    if leaf == "date" and value > today:
+        return f"{value} ligt in de toekomst; vul de datum van vandaag in, of een eerdere"
+    if leaf in ("year", "partial") and year > today.year:
+        return (
+            f"{quoted(value)} ligt na dit jaar ({today.year}); wat een bron zegt, komt niet uit de "
+            "toekomst: verbeter het jaar"
+        )
+    if leaf == "plan" and year > today.year + PLAN_YEARS:
+        return (
+            f"{quoted(value)} ligt meer dan {PLAN_YEARS} jaar na dit jaar ({today.year}); ook een gepland "
+            f"einde of keerpunt ligt hoogstens in {today.year + PLAN_YEARS}. Verbeter het jaar"
+        )
+    return None
+
+
 # --- size classes --------------------------------------------------------------------------------------
 
 
@@ -257,6 +471,8 @@ def check_profile_municipality(kb: KnowledgeBase) -> Iterator[Problem]:
         return  # the reference data is missing: that is reported once, not for every city record
     hints = Hints()
     for city_id in sorted(kb.file_ids.get("profile", ())):
+        if city_id in RESERVED_IDS or slug(city_id) != city_id:
+            continue  # the loader refused the file name already, with the name to use: one message
         if city_id not in kb.municipalities:
             message = unknown_reference(kb, "city", city_id, hints)
             yield Problem(kb.root / "cities" / f"{city_id}.yml", 1, "", f"de bestandsnaam: {message}")
@@ -289,7 +505,7 @@ def check_reference_sources(kb: KnowledgeBase) -> Iterator[Problem]:
         return
     hints = Hints()
     for name, source_id in meta.sources:
-        if source_id is not None and source_id not in kb.sources:
+        if source_id is not None and source_id not in kb.known_ids("source"):
             message = unknown_reference(kb, "source", source_id, hints)
             yield Problem(raw.path, raw.line_of(("sources", name)), f"sources.{name}", message)
 
@@ -362,6 +578,98 @@ def check_sourced(kb: KnowledgeBase) -> Iterator[Problem]:
                 yield kb.problem(kind, record_id, ("sources",), message)
 
 
+# --- leervragen ----------------------------------------------------------------------------------------
+
+
+def check_question_dates(kb: KnowledgeBase, today: dt.date) -> Iterator[Problem]:
+    """When a leervraag was asked and discussed: real dates, not after today (a question that will be
+    asked is not one yet). A year after this one is `check_date_bounds`' to report (one mistake, one
+    message); this check adds the month or day later this year."""
+    for question_id, question in _checked(kb, "question"):
+        dated: list[tuple[Loc, str | None]] = [(("asked",), getattr(question, "asked", None))]
+        dated += [(("meetings", i, "date"), m.date) for i, m in enumerate(question.meetings or [])]
+        for loc, value in dated:
+            if not value:
+                continue
+            problem = partial_date_problem(value)
+            later_this_year = int(value[:4]) == today.year and value > today.isoformat()[: len(value)]
+            if problem is None and later_this_year:
+                problem = (
+                    f"{value} ligt in de toekomst; vul de datum in waarop de vraag gesteld of besproken werd"
+                )
+            if problem:
+                yield kb.problem("question", question_id, loc, problem)
+
+
+def check_question_answered(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A question marked `beantwoord` names the record that answers it."""
+    for question_id, question in _checked(kb, "question"):
+        written = kb.raw[("question", question_id)].data.get("answers")  # also when they failed the model
+        if getattr(question, "status", None) == "beantwoord" and not question.answers and not written:
+            message = (
+                "een beantwoorde vraag noemt onder `answers` minstens één praktijk, gemeente of organisatie "
+                "die haar beantwoordt, met waarom; zonder antwoord is de status `open`"
+            )
+            yield kb.problem("question", question_id, ("status",), message)
+
+
+def check_question_size(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A question that names its municipality and a size class: the size class is the municipality's,
+    as the site computes it from the reference data."""
+    for question_id, question in _checked(kb, "question"):
+        city, size = getattr(question, "city", None), getattr(question, "size_class", None)
+        if not city or not size or city not in kb.municipalities or size not in kb.size_classes:
+            continue  # an unknown id is reported by check_references
+        actual = size_class_of(kb, city)
+        if actual is not None and actual != size:
+            name = kb.municipalities[city].name
+            label = kb.size_classes[actual].label.lower()
+            message = (
+                f"{name} is volgens de referentiegegevens een {label} ({quoted(actual)}), niet "
+                f"{quoted(size)}; schrijf `size_class: {actual}`, of laat het veld weg: met `city` volgt "
+                "de grootte uit de gemeente"
+            )
+            yield kb.problem("question", question_id, ("size_class",), message)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d{2}[ ./-]?(?:\(0\)[ ]?)?|0)\d(?:[ ./-]?\d){7,9}(?![\w])")
+"""A Belgian-style phone number: `012 34 56 78`, `0478/12.34.56`, `+32 478 12 34 56` (8 to 10 digits
+after the leading 0 or country code). Years, dates and amounts (`2019-2020`, `01/09/2019`, `€ 20.000`)
+do not start with a 0 followed by that many digits."""
+
+
+def personal_data(value: str) -> str | None:
+    """What in `value` looks like a person's contact details: an e-mail address or a phone number."""
+    email = _EMAIL.search(value)
+    if email:
+        return f"een e-mailadres ({quoted(email.group())})"
+    phone = _PHONE.search(value)
+    if phone:
+        return f"een telefoonnummer ({quoted(phone.group())})"
+    return None
+
+
+def check_question_privacy(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A leervraag holds no personal data: no e-mail address or phone number in its free text. Who
+    asks may stay anonymous; how to reach a helper is on the pages of the answers."""
+    for question_id, question in _checked(kb, "question"):
+        texts: list[tuple[Loc, str | None]] = [
+            (("question",), getattr(question, "question", None)),
+            (("context",), getattr(question, "context", None)),
+        ]
+        texts += [(("answers", i, "why"), a.why) for i, a in enumerate(question.answers or [])]
+        texts += [(("meetings", i, "note"), m.note) for i, m in enumerate(question.meetings or [])]
+        for loc, value in texts:
+            found = personal_data(value) if value else None
+            if found:
+                message = (
+                    f"de tekst bevat {found}; een leervraag bevat geen persoonsgegevens: verwijder het "
+                    "(wie wil helpen, vindt de contactgegevens op de pagina's van de antwoorden)"
+                )
+                yield kb.problem("question", question_id, loc, message)
+
+
 CHECKS: list[Callable[[KnowledgeBase], Iterable[Problem]]] = [
     check_vocabulary_ids,
     check_references,
@@ -375,5 +683,11 @@ CHECKS: list[Callable[[KnowledgeBase], Iterable[Problem]]] = [
     check_shares,
     check_network,
     check_sourced,
+    check_lookalike_names,
+    check_contacts,
+    check_question_answered,
+    check_question_size,
+    check_question_privacy,
 ]
-"""The checks that need only the knowledge base; `check_reviewed` also needs today's date."""
+"""The checks that need only the knowledge base; `check_reviewed` and `check_question_dates` also need
+today's date."""

@@ -22,6 +22,7 @@ from macros.records.models import (
     LearningNetwork,
     Organisation,
     Practice,
+    Question,
     SizeClassVocabulary,
     Source,
     Strict,
@@ -75,7 +76,9 @@ class Kind:
     search_weight: float | None = None
     """Pagefind's weight of the page's title (its H1); None keeps Pagefind's own (7)."""
     search_rank: int = 9
-    """Where its pages come in search results with a similar score: lower comes first."""
+    """Where its pages come in search results, 0 to 9: every result of a lower rank before any of a
+    higher one, Pagefind's score within a rank, and a title that is exactly the query first of all
+    (docs/assets/javascripts/search.js; the page carries it as the Pagefind filter `rang`)."""
     renderer: str | None = None
     """`module:function` in `macros.pages` that renders one page: `(Context, id) -> Page`."""
     export: str | None = None
@@ -126,6 +129,13 @@ KINDS: dict[str, Kind] = {
             intro="Alle netwerken waarin besturen ervaringen en goede praktijken uitwisselen.",
             search_label="netwerk", search_weight=10, search_rank=2,
             renderer="learning_network:render", export="Lerende netwerken", csv=True,
+        ),
+        Kind(
+            "question", "questions", "Leervraag", "Leervragen", "leervraag",
+            section="leervragen", folder="questions", model=Question, sourced=True, index=False,
+            intro="Wat integratieambtenaren van elkaar willen leren, en wie al een antwoord kent.",
+            search_label="leervraag", search_weight=10, search_rank=3,
+            renderer="question:render", export="Leervragen en hun antwoorden", csv=True,
         ),
         Kind(
             "source", "sources", "Bron", "Bronnen", "bron",

@@ -38,6 +38,7 @@ from macros.records.models import (
     Municipality,
     Organisation,
     Practice,
+    Question,
     SizeClass,
     Source,
     Term,
@@ -86,6 +87,8 @@ class KnowledgeBase:
     """What a city record adds to its municipality (`practices/cities/<id>.yml`), by municipality id."""
     organisations: dict[str, Organisation] = field(default_factory=dict)
     networks: dict[str, LearningNetwork] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+    """Leervragen: what officers want to learn (`practices/questions/`)."""
     sources: dict[str, Source] = field(default_factory=dict)
     themes: dict[str, Term] = field(default_factory=dict)
     instruments: dict[str, Instrument] = field(default_factory=dict)
@@ -163,7 +166,7 @@ class KnowledgeBase:
 
 def _label_of(entry: BaseModel) -> str:
     fields = type(entry).model_fields
-    for name in ("label", "title", "name"):
+    for name in ("label", "title", "name", "question"):
         if name in fields and getattr(entry, name):
             return str(getattr(entry, name))
     raise TypeError(f"{type(entry).__name__} has no label, title or name")

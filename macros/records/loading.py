@@ -4,8 +4,10 @@ PyYAML's C parser is fast enough for thousands of files (a round-trip parser is 
 loader accepts things a contributor never means: a key written twice (the last one silently wins),
 tabs, a file that is empty or not a mapping. A record is also untrusted input, so this loader refuses
 what no contributor needs and an attacker would use: files over `MAX_FILE_BYTES`, control characters,
-anchors and aliases (a 22 KB file of aliases expanded into a 119 MB site), and YAML tags such as
-`!!binary` (which hide text from a reviewer). Each becomes a `Problem` in Dutch, at its line.
+anchors and aliases (a 22 KB file of aliases expanded into a 119 MB site), YAML tags such as
+`!!binary` (which hide text from a reviewer), and lists and groups nested deeper than `MAX_NESTING`
+(libyaml's time grows with the square of the depth of `[[[...]]]`). Each becomes a `Problem` in
+Dutch, at its line.
 """
 
 from __future__ import annotations
@@ -28,6 +30,18 @@ from macros.records.problems import Problem, printable, quoted
 MAX_FILE_BYTES = 100_000
 """The largest record file. The longest real record (a city with its case study and network) is about
 12 KB; the limit leaves room for eight times that, and keeps a flood of text out of the build."""
+
+MAX_NESTING = 8
+"""The deepest nesting of lists and groups a file may have (the mapping of the file counts as one).
+The models need at most 4 (a city, its network, its flows, a flow); libyaml's time grows with the square
+of the depth of `[[[...]]]`: 98 kB of brackets took 8 s of one file's parse before the models refused
+it. `nesting_line` refuses such a file before libyaml reads it, `_load` stops at the first event past
+the limit whatever the pre-scan let through."""
+
+_NESTING_MESSAGE = (
+    f"lijsten en groepen zitten hier meer dan {MAX_NESTING} niveaus diep in elkaar; een record heeft er "
+    "hoogstens een paar nodig. Kijk de haakjes [ ] { } en de inspringing na"
+)
 
 try:  # libyaml makes loading several times faster; fall back where it was not compiled in
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -229,6 +243,8 @@ def _load(text: str, warnings: list[tuple[int, str]]) -> Any:
                 key, key_line = value, line
                 continue
             if kind is _MAPPING_START or kind is _SEQUENCE_START:
+                if len(stack) >= MAX_NESTING:  # the exact depth, for what the pre-scan let through
+                    raise Unsupported(value.line, _NESTING_MESSAGE)
                 stack.append((top, in_list, key, key_line))
                 top, in_list, key, key_line = value, kind is _SEQUENCE_START, _NO_KEY, 0
     finally:
@@ -360,6 +376,12 @@ def _character_problems(path: Path, text: str) -> list[Problem]:
 
 
 def _parse(path: Path, text: str) -> tuple[RawRecord | None, list[Problem]]:
+    # Only brackets make libyaml slow (its time grows with the square of their depth): a file with few
+    # of them needs no pre-scan, and block nesting is cut off while loading (`_load`).
+    if text.count("[") + text.count("{") > MAX_NESTING:
+        too_deep = nesting_line(text)
+        if too_deep is not None:
+            return None, [Problem(path, too_deep, "", _NESTING_MESSAGE)]
     slips: list[tuple[int, str]] = []
     try:
         data = _load(text, slips)
@@ -385,6 +407,225 @@ def _parse(path: Path, text: str) -> tuple[RawRecord | None, list[Problem]]:
         return None, [Problem(path, 1, "", message)]
     warnings = [Problem(path, line, "", message, "warning") for line, message in slips]
     return RawRecord(path, data), warnings
+
+
+# --- nesting, before libyaml ----------------------------------------------------------------------------
+
+_FLOW_MARKS = re.compile(r"[\[\]{},\"'#]")
+"""What changes the nesting inside `[...]` or `{...}`: brackets, commas, quotes, comments."""
+
+
+def nesting_line(text: str, limit: int = MAX_NESTING) -> int | None:
+    """The line (1-based) where `text` nests lists and groups deeper than `limit`, or None.
+
+    A pre-scan in one pass over the lines, before libyaml builds anything: a block collection opens
+    where a line is indented further than the one it belongs to (or after `- ` on the same line), a flow
+    collection at a `[` or `{` where a value starts. Text does not count: quoted text (which may run over
+    several lines), block text after `|` or `>`, the continuation lines of plain text, comments, and
+    brackets inside plain text. Its count is never below the depth libyaml would reach, so nothing deep
+    gets past it; tabs and control characters were refused before (`_character_problems`).
+    """
+    return _NestingScan(limit).run(text)
+
+
+class _NestingScan:
+    """The state of `nesting_line` between lines."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.blocks: list[tuple[int, bool]] = []
+        """The open block collections: (column, is a sequence)."""
+        self.flow = 0
+        """Open `[` and `{`."""
+        self.quote = ""
+        """The quote of quoted text that continues on the next line, or ''."""
+        self.text_above = -1
+        """While >= 0: lines indented further than this are text (block text, or plain text going on)."""
+        self.in_plain = False
+        """Inside `[...]`: the current value is plain text, in which a quote is just a character."""
+        self.line = 0
+
+    def run(self, text: str) -> int | None:
+        try:
+            for self.line, line in enumerate(text.splitlines(), start=1):
+                self._line(line)
+        except _TooDeep:
+            return self.line
+        return None
+
+    def _deeper(self) -> None:
+        if len(self.blocks) + self.flow > self.limit:
+            raise _TooDeep
+
+    def _line(self, line: str) -> None:
+        if self.quote:
+            end = _quote_end(line, 0, self.quote)
+            if end < 0:
+                return
+            self.quote = ""
+            if self.flow:
+                self._flow(line, end)
+            return  # after quoted text that ran over lines, a line holds nothing that nests
+        if self.flow:
+            self._flow(line, 0)
+            return
+        content = line.lstrip(" ")
+        if not content or content[0] == "#":
+            return
+        column = len(line) - len(content)
+        if self.text_above >= 0:
+            if column > self.text_above:
+                return
+            self.text_above = -1
+        if content[0] == "%":  # a directive
+            return
+        if content.startswith("---") and content[3:4] in ("", " "):
+            self.blocks.clear()
+            self._node(line, column + 3, column)
+            return
+        is_item = content[0] in "-?" and content[1:2] in ("", " ")
+        blocks = self.blocks
+        # Close what this line is not in: deeper collections, and a sequence at its own column that a
+        # key line ends (`key:` followed by `- item` lines at the key's column).
+        while blocks and (blocks[-1][0] > column or (blocks[-1][0] == column and blocks[-1][1] > is_item)):
+            blocks.pop()
+        opens = not blocks or blocks[-1][0] < column or is_item > blocks[-1][1]
+        if opens and (is_item or _is_key(content)):
+            blocks.append((column, is_item))
+            self._deeper()
+        self._node(line, column + 1 if is_item else column, column, started=not is_item)
+
+    def _node(self, line: str, start: int, column: int, started: bool = False) -> None:
+        """A node that begins at or after `start` on `line`, in a block collection at `column`.
+        `started`: the line's own key is already counted."""
+        while True:
+            position = start
+            while position < len(line) and line[position] == " ":
+                position += 1
+            if position >= len(line) or line[position] == "#":
+                return
+            char = line[position]
+            if char in "&!":  # an anchor or a tag (refused later) before the node itself
+                space = line.find(" ", position)
+                if space < 0:
+                    return
+                start = space
+                continue
+            if char in "-?" and line[position + 1 : position + 2] in ("", " "):  # `- - x`, `- ? x`
+                self.blocks.append((position, True))
+                self._deeper()
+                start, column, started = position + 1, position, False
+                continue
+            if char in "[{":
+                self._flow(line, position)
+                return
+            if char in "\"'":
+                end = _quote_end(line, position + 1, char)
+                if end < 0:
+                    self.quote = char
+                    return
+                rest = line[end:].lstrip(" ")
+                if rest[:1] == ":" and rest[1:2] in ("", " "):  # a quoted key
+                    if not started:
+                        self.blocks.append((position, False))
+                        self._deeper()
+                    start, started = len(line) - len(rest) + 1, True
+                    continue
+                return
+            if char in "|>":
+                self.text_above = column
+                return
+            # Plain text, or a plain key and its value.
+            comment = line.find(" #", position)
+            end = comment if comment >= 0 else len(line)
+            colon = line.find(": ", position, end)
+            if colon < 0 and line[position:end].rstrip(" ").endswith(":"):
+                colon = len(line[:end].rstrip(" ")) - 1
+            if colon < 0:
+                self.text_above = column  # plain text may go on, on lines indented further
+                return
+            if not started:
+                self.blocks.append((position, False))
+                self._deeper()
+            start, column, started = colon + 1, position, True
+
+    def _flow(self, line: str, position: int) -> None:
+        """Scan `line` from `position` inside (or at the start of) a flow collection."""
+        value_start = position
+        while True:
+            match = _FLOW_MARKS.search(line, position)
+            if match is None:
+                return
+            position = match.end()
+            char = match.group()
+            if char in "[{":
+                self.flow += 1
+                self._deeper()
+                value_start, self.in_plain = position, False
+            elif char in "]}":
+                self.flow -= 1
+                self.in_plain = False
+                if self.flow <= 0:
+                    self.flow = 0
+                    rest = line[position:].lstrip(" ")
+                    if rest[:1] == ":" and rest[1:2] in ("", " "):  # `[a]: value`, a flow key
+                        indent = len(line) - len(line.lstrip(" "))
+                        self._node(line, len(line) - len(rest) + 1, indent, True)
+                    return
+                value_start = position
+            elif char == ",":
+                value_start, self.in_plain = position, False
+            elif char == "#":
+                if position == 1 or line[position - 2] == " ":
+                    return  # a comment
+            elif not self.in_plain:
+                # A quote opens text only where a value starts (after `[`, `{`, `,` or `key:`); inside
+                # plain text it is a character, and so is every later quote of that text (also on the
+                # next lines, where plain text inside brackets may go on).
+                before = line[value_start : position - 1].strip(" ")
+                if before and not before.endswith(":"):
+                    self.in_plain = True
+                    continue
+                end = _quote_end(line, position, char)
+                if end < 0:
+                    self.quote = char
+                    return
+                position = value_start = end
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _is_key(content: str) -> bool:
+    """Whether a block line (without its indent) starts a mapping entry: `key: value` or `key:`."""
+    if content[0] in "\"'":
+        end = _quote_end(content, 1, content[0])
+        rest = content[end:].lstrip(" ") if end >= 0 else ""
+        return rest[:1] == ":" and rest[1:2] in ("", " ")
+    comment = content.find(" #")
+    head = content if comment < 0 else content[:comment]
+    return ": " in head or head.rstrip(" ").endswith(":")
+
+
+def _quote_end(line: str, position: int, quote: str) -> int:
+    """The index just after the quote that closes text opened before `position`, or -1 when the text
+    goes on past this line. `"` text escapes with a backslash, `'` text doubles the quote."""
+    while True:
+        found = line.find(quote, position)
+        if found < 0:
+            return -1
+        if quote == "'":
+            if line[found + 1 : found + 2] == "'":
+                position = found + 2
+                continue
+            return found + 1
+        backslashes = 0
+        while found - backslashes > position and line[found - 1 - backslashes] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return found + 1
+        position = found + 1
 
 
 def yaml_syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -580,7 +821,7 @@ def _folder_message(name: str) -> str:
         return "dit is een map, geen bestand; een record is één .yml-bestand"
     return (
         "deze map hoort hier niet: records staan in practices/ zelf of in cities/, organisations/, "
-        "networks/ en sources/, vocabularia in vocabulary/, referentiegegevens in reference/; "
+        "networks/, questions/ en sources/, vocabularia in vocabulary/, referentiegegevens in reference/; "
         "verplaats de bestanden en verwijder de map"
     )
 

@@ -20,6 +20,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
@@ -27,6 +28,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from macros.records import addresses
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 """A kebab-case identifier: lowercase letters, digits and single hyphens. File names are ids."""
@@ -44,20 +47,62 @@ MAX_ACTORS = 100
 """Actors in one partner network."""
 MAX_FLOWS = 300
 """Flows in one partner network."""
+FIRST_YEAR = 1800
+"""The earliest year of any date or year in a record (a `0000` is a slip, not history)."""
+PLAN_YEARS = 6
+"""How many years after the build day's year a partial date (a period's start or end, a milestone)
+may lie: one municipal term (bestuursperiode) of six years, so that a plan for the current term fits.
+A date of something that happened (a page read, a source published) may not lie after today."""
+
+
+_VARIATION_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180d\u180f"
+"""Variation selectors: invisible, they change how the character before them looks, and 256 of them
+can spell any bytes inside an innocent-looking text."""
+_FILLERS = "\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5\u2800"
+"""Fillers that print as nothing or as blank space although they are letters or marks, not spaces: the
+Hangul fillers, the combining grapheme joiner, the Khmer inherent vowels, the blank Braille pattern."""
+_PRINTABLE_HIDDEN = re.compile(f"[{_VARIATION_SELECTORS}{_FILLERS}]")
+_HIDDEN_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs")
+"""Control, format, line and paragraph separator, private-use, unassigned and surrogate code points."""
 
 
 def _no_hidden_characters(value: str) -> str:
     """Refuse control and invisible format characters that a YAML escape (`"\\x85"`) can still put
-    in a value after the loader has refused them as raw bytes in the file."""
+    in a value after the loader has refused them as raw bytes in the file; and variation selectors,
+    fillers, private-use and unassigned code points, which the loader lets through."""
+    hidden = _PRINTABLE_HIDDEN.search(value)  # printable, and still invisible: one pass in C
+    if hidden is not None:
+        raise ValueError(_hidden_message(hidden.group()))
     if value.replace("\n", " ").replace("\t", " ").isprintable():
         return value  # no character of any category below (one pass in C instead of one call each)
     for char in value:
-        if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
-            raise ValueError(
-                f"de tekst bevat het onzichtbare teken U+{ord(char):04X}; verwijder het "
-                "(een escape zoals \\x85 of \\u200b tussen aanhalingstekens maakt zo'n teken)"
-            )
+        if char not in "\n\t" and unicodedata.category(char) in _HIDDEN_CATEGORIES:
+            raise ValueError(_hidden_message(char))
     return value
+
+
+def _hidden_message(char: str) -> str:
+    """What is wrong with one refused character, and the fix, in Dutch."""
+    code = f"U+{ord(char):04X}"
+    category = unicodedata.category(char)
+    if category == "Co":
+        return (
+            f"de tekst bevat {code}, een teken voor eigen gebruik dat elk lettertype anders of niet toont; "
+            "verwijder het of vervang het door een gewoon teken"
+        )
+    if category in ("Cn", "Cs"):
+        return f"de tekst bevat {code}, een code waaraan Unicode geen teken toekent; verwijder het"
+    if re.match(f"[{_VARIATION_SELECTORS}]", char):
+        return (
+            f"de tekst bevat de onzichtbare variatiekiezer {code} (die komt vaak mee met een emoji); "
+            "verwijder hem, en de emoji ervoor als die er staat"
+        )
+    if char in _FILLERS:
+        return f"de tekst bevat het opvulteken {code}, dat er als een lege plek uitziet; verwijder het"
+    return (
+        f"de tekst bevat het onzichtbare teken {code}; verwijder het "
+        "(een escape zoals \\x85 of \\u200b tussen aanhalingstekens maakt zo'n teken)"
+    )
 
 
 Plain = AfterValidator(_no_hidden_characters)
@@ -88,7 +133,77 @@ ConditionId = Annotated[Id, Field(json_schema_extra={"x-kind": "condition"})]
 Texts = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 """A list of short texts."""
 
-PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+# --- addresses: parsed as structures (macros/records/addresses.py), links built from the parts ------
+
+
+def _email(value: object) -> object:
+    """One plain e-mail address (`macros.records.addresses.parse_email` says what it refuses); kept as
+    `local@domain` with the domain in its ASCII form, which is what a reader sees and what the
+    `mailto:` link is built from. Runs before the pattern, so that a contributor reads what is wrong
+    with the address, not the pattern."""
+    if not isinstance(value, str) or len(value) > MAX_EMAIL:
+        return value  # the type or the length is wrong: pydantic's own message says so
+    return str(addresses.parse_email(_no_hidden_characters(value)))
+
+
+def _phone_text(value: object) -> object:
+    if isinstance(value, str) and value.strip().lower().startswith("tel:"):
+        raise ValueError(
+            f"schrijf het nummer zonder 'tel:' ervoor, dus '{value.strip()[4:].strip()}'; "
+            "de site maakt de link zelf"
+        )
+    return value
+
+
+def _phone(value: str) -> str:
+    addresses.parse_phone(value)
+    return value
+
+
+def _web_text(value: object) -> object:
+    """The text of a web address, refused before it is parsed when it hides where it goes."""
+    if isinstance(value, str):
+        problem = addresses.web_address_problem(_no_hidden_characters(value))
+        if problem:
+            raise ValueError(problem)
+    return value
+
+
+def _web_url(url: HttpUrl) -> HttpUrl:
+    problem = addresses.url_problem(url)
+    if problem:
+        raise ValueError(problem)
+    return url
+
+
+MAX_EMAIL = 254
+"""Characters in an e-mail address (RFC 5321's limit on a path)."""
+
+Email = Annotated[
+    str,
+    # The pattern only tells editors (JSON Schema) the shape; `_email` has parsed the address by then.
+    StringConstraints(max_length=MAX_EMAIL, pattern=r"^[^@\s]+@[^@\s]+$"),
+    BeforeValidator(_email),
+    Field(json_schema_extra={"format": "email"}),
+]
+"""One e-mail address of a service: `integratie@gemeente.be`. Nothing before or after it."""
+
+Phone = Annotated[
+    str,
+    StringConstraints(pattern=r"^\+?[0-9][0-9 ./-]{5,20}$"),
+    AfterValidator(_phone),
+    BeforeValidator(_phone_text),
+]
+"""A phone number that exists, in ASCII digits with spaces, dots, slashes or hyphens: `015 29 76 66`."""
+
+WebUrl = Annotated[HttpUrl, AfterValidator(_web_url), BeforeValidator(_web_text)]
+"""A web address, `http` or `https`, whose host is a domain someone registered (`www.gent.be`): no
+name or password before the host, no IP address, no white space."""
+
+# Digits are `[0-9]`, never `\d`: `\d` matches every Unicode digit (fullwidth `２０１０`, Arabic-Indic
+# `٢٠١٠`), which compare and print differently from what they read as.
+PartialDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
 """A year (`2012`), a month (`2012-10`) or a day (`2012-10-15`); as precise as the source is."""
 
 Province = Literal["antwerpen", "limburg", "oost-vlaanderen", "vlaams-brabant", "west-vlaanderen"]
@@ -135,7 +250,7 @@ class Measure(Strict):
     vergelijken, bijvoorbeeld `inwoners op 1 januari`. Laat anders leeg."""
 
 
-_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
 
 
 class Population(Measure):
@@ -251,11 +366,11 @@ class Contact(Strict):
     """Een functie, geen naam, bijvoorbeeld `stafmedewerker diversiteit`."""
     service: Text | None = None
     """De dienst of het team, bijvoorbeeld `Dienst Strategie en Ontwikkeling`."""
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
+    email: Email | None = None
     """Een functioneel e-mailadres van de dienst (`diversiteit@...`), geen persoonlijk adres."""
-    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ./-]{5,20}$")] | None = None
+    phone: Phone | None = None
     """Het algemene telefoonnummer van de dienst, bijvoorbeeld `015 29 76 66`."""
-    url: HttpUrl | None = None
+    url: WebUrl | None = None
     """De pagina over de praktijk of de dienst op de eigen website van de gemeente, met `https://`
     vooraan."""
     source: SourceId
@@ -278,7 +393,7 @@ class Document(Strict):
 
     title: Annotated[Text, Field(max_length=160)]
     """De titel van het document, zoals het gepubliceerd is."""
-    url: HttpUrl
+    url: WebUrl
     """Waar je het kunt downloaden of lezen, met `https://` vooraan."""
     type: DocumentType
     """`reglement`, `clausule`, `sjabloon`, `evaluatie`, `presentatie`, `rapport` of `andere`."""
@@ -300,8 +415,9 @@ class Practice(Strict):
     summary: Annotated[Text, Field(max_length=600)]
     """Eén alinea: wat de praktijk is en waarom ze ertoe doet. Die staat in de catalogus."""
     city: CityId
-    """Id van de stad of gemeente die de praktijk trekt: de naam van haar bestand in `practices/cities/`
-    zonder `.yml`, bijvoorbeeld `mechelen`."""
+    """Id van de stad of gemeente die de praktijk trekt, zoals ze in
+    `practices/reference/municipalities.csv` staat: de naam in kleine letters met koppeltekens,
+    bijvoorbeeld `mechelen` of `beveren-kruibeke-zwijndrecht`."""
     cities: list[CityId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van andere steden of gemeenten die meedoen, bijvoorbeeld `lier`."""
     themes: list[ThemeId] = Field(min_length=1, max_length=MAX_ITEMS)
@@ -511,7 +627,7 @@ class Organisation(Strict):
     """`publiek`, `middenveld`, `privaat` of `kennis`. Laat leeg zonder bron."""
     level: Level | None = None
     """Waar ze werkt: `lokaal`, `regionaal`, `vlaams`, `federaal`, `europees` of `internationaal`."""
-    website: HttpUrl | None = None
+    website: WebUrl | None = None
     """Haar openbare website, met `https://` vooraan."""
     description: Prose | None = None
     """Wat ze doet in het lokaal integratiebeleid."""
@@ -574,7 +690,7 @@ class Source(Strict):
     """Het jaar van publicatie, bijvoorbeeld `2019`."""
     publisher: Text | None = None
     """Universiteit, uitgever of website."""
-    url: HttpUrl | None = None
+    url: WebUrl | None = None
     """Waar je de publicatie kunt lezen, met `https://` vooraan."""
     note: Text | None = None
     """Wat voor bron het is, bijvoorbeeld `persbericht bij een masterproef`."""
@@ -730,3 +846,92 @@ class MunicipalityReference(Strict):
     """De referentiedatum van alle inwonertallen, bijvoorbeeld `2025-01-01`."""
     sources: ReferenceSources
     """De bron van elk veld."""
+
+
+# --- learning question (leervraag) ----------------------------------------------------------------------
+
+NetworkId = Annotated[Id, Field(json_schema_extra={"x-kind": "network"})]
+QuestionStatus = Literal["open", "beantwoord", "gesloten"]
+
+
+class Answer(Strict):
+    """Een record dat (een deel van) het antwoord op de leervraag geeft: precies één praktijk, gemeente of
+    organisatie, met waarom."""
+
+    practice: PracticeId | None = None
+    """Id van een praktijk die de vraag (deels) beantwoordt: de naam van haar bestand in `practices/`
+    zonder `.yml`, bijvoorbeeld `taalcafe-bibliotheek-demostad`."""
+    city: CityId | None = None
+    """Id van een stad of gemeente die het antwoord kent, bijvoorbeeld `mechelen`."""
+    organisation: OrganisationId | None = None
+    """Id van een organisatie die kan helpen: de naam van haar bestand in `practices/organisations/`
+    zonder `.yml`, bijvoorbeeld `agentschap-integratie-en-inburgering`."""
+    why: Text
+    """Waarom dit record de vraag beantwoordt, in één of twee zinnen, bijvoorbeeld `Wetteren werft
+    buddy's met een vaste begeleider per koppel.` Zeg wat de bron zegt, niet meer."""
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Answer:
+        given = [name for name in ("practice", "city", "organisation") if getattr(self, name)]
+        if len(given) != 1:
+            found = " en ".join(f"`{name}`" for name in given) if given else "geen"
+            raise ValueError(
+                "een antwoord verwijst naar precies één praktijk (`practice`), gemeente (`city`) of "
+                f"organisatie (`organisation`); dit antwoord heeft er {found}. "
+                "Maak van elk een eigen antwoord, met zijn eigen `why`"
+            )
+        return self
+
+
+class Meeting(Strict):
+    """Een bijeenkomst van een lerend netwerk waar de leervraag besproken werd."""
+
+    network: NetworkId
+    """Id van het lerend netwerk: de naam van zijn bestand in `practices/networks/` zonder `.yml`,
+    bijvoorbeeld `lid-overleg`."""
+    date: PartialDate
+    """Wanneer de vraag er besproken werd, zo precies als de bron het zegt: `2019`, `2019-03` of
+    `2019-03-14`."""
+    note: Text | None = None
+    """Wat er over de vraag gezegd werd, in een paar zinnen. Laat leeg als de bron het niet zegt."""
+
+    _coerce = field_validator("date", mode="before")(_partial_date_from_yaml)
+
+
+class Question(Strict):
+    """Een leervraag: wat integratieambtenaren van elkaar willen leren, met wie al een antwoord kent.
+    Een vraag kan anoniem zijn wat de vrager betreft, nooit wat de vraag betreft: geen namen, geen
+    e-mailadressen of telefoonnummers van personen."""
+
+    question: Annotated[Text, Field(max_length=250)]
+    """De vraag in één zin, zoals een collega ze zou stellen, bijvoorbeeld `Hoe bereik je als kleine
+    gemeente anderstalige nieuwkomers die niet naar het gemeentehuis komen?`"""
+    context: Prose
+    """Wat al geprobeerd werd en wat vastloopt, in een of meer alinea's (met een lege regel ertussen).
+    Schrijf wat de bron zegt; geen namen van personen, geen e-mailadressen of telefoonnummers."""
+    themes: list[ThemeId] = Field(min_length=1, max_length=MAX_ITEMS)
+    """Ids van de thema's van de vraag (zie `practices/vocabulary/themes.yml`); minstens één,
+    bijvoorbeeld `taal`."""
+    size_class: SizeClassId | None = None
+    """Id van de stadsgrootte van wie de vraag stelt (zie `practices/vocabulary/size-classes.yml`),
+    bijvoorbeeld `klein`. Laat leeg als de bron geen grootte noemt; met `city` volgt ze uit de gemeente."""
+    city: CityId | None = None
+    """Id van de stad of gemeente die de vraag stelt, bijvoorbeeld `liedekerke`. Alleen als de bron ze
+    noemt; laat anders leeg."""
+    asked: PartialDate
+    """Wanneer de vraag gesteld werd, zo precies als de bron het zegt: `2019`, `2019-03` of `2019-03-14`."""
+    status: QuestionStatus = "open"
+    """`open` (nog zonder volledig antwoord), `beantwoord` (minstens één antwoord hieronder beantwoordt
+    de vraag) of `gesloten` (de vraag speelt niet meer). Zonder dit veld geldt `open`."""
+    answers: list[Answer] = Field(default=[], max_length=MAX_ITEMS)
+    """Praktijken, gemeenten of organisaties die de vraag (deels) beantwoorden, elk met waarom."""
+    meetings: list[Meeting] = Field(default=[], max_length=MAX_ITEMS)
+    """Bijeenkomsten van lerende netwerken waar de vraag besproken werd."""
+    sources: list[SourceId] = Field(default=[], max_length=MAX_ITEMS)
+    """Ids van de bronnen waarin de vraag gesteld wordt: de namen van hun bestanden in
+    `practices/sources/` zonder `.yml`, bijvoorbeeld `geuens-2019`."""
+    last_reviewed: dt.date
+    """De dag waarop iemand dit record het laatst met zijn bronnen vergeleek, als JJJJ-MM-DD:
+    `2026-01-15`."""
+
+    _coerce = field_validator("asked", mode="before")(_partial_date_from_yaml)

@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from macros.records import schema_errors
-from macros.records.kinds import REFERENCE_FOLDER
+from macros.records.kinds import REFERENCE_FOLDER, RESERVED_IDS
 from macros.records.loading import LineDict, RawRecord, read_bytes, read_record, slug
 from macros.records.models import Municipality, MunicipalityReference
 from macros.records.problems import Problem, quoted
@@ -142,6 +142,13 @@ def _read_csv(path: Path, reference: Reference) -> list[Problem]:
         municipality, row_problems = _municipality(path, line, values)
         problems += row_problems
         if municipality is None:
+            continue
+        if municipality.id in RESERVED_IDS:
+            # /steden/index/ is the municipalities' own index page, which this row's page would replace.
+            message = (
+                f"de id {quoted(municipality.id)} is voorbehouden voor een pagina die de site zelf maakt"
+            )
+            problems.append(Problem(path, line, "id", message))
             continue
         if municipality.id in reference.municipalities:
             first = reference.csv_lines[municipality.id]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from macros.records.kinds import SOURCED_KINDS
-from macros.records.models import City, Contact
+from macros.records.models import City, Contact, Question
 
 if TYPE_CHECKING:
     from macros.records.knowledge import KnowledgeBase
@@ -56,6 +56,8 @@ def references(kind: str, record: Any) -> Iterator[tuple[Loc, str, str]]:
             yield from _each(("agenda", i, "themes"), "theme", topic.themes)
             yield from _each(("agenda", i, "proposed_by"), "city", topic.proposed_by)
         yield from _condition_notes(("conditions",), record.conditions)
+    elif kind == "question":
+        yield from _question_references(record)
     if kind != "source":
         yield from _each(("sources",), "source", getattr(record, "sources", []))
 
@@ -89,6 +91,25 @@ def _city_references(city: City) -> Iterator[tuple[Loc, str, str]]:
             yield ("network", "flows", i, "kind"), "flow_kind", flow.kind
             if flow.source:
                 yield ("network", "flows", i, "source"), "source", flow.source
+
+
+ANSWER_TARGETS = ("practice", "city", "organisation")
+"""What an answer to a leervraag can point to, each a field of `Answer` named after its kind."""
+
+
+def _question_references(question: Question) -> Iterator[tuple[Loc, str, str]]:
+    yield from _each(("themes",), "theme", getattr(question, "themes", None) or [])
+    for name in ("size_class", "city"):
+        value = getattr(question, name, None)
+        if value:
+            yield (name,), name, value
+    for i, answer in enumerate(getattr(question, "answers", None) or []):
+        for target in ANSWER_TARGETS:
+            value = getattr(answer, target)
+            if value:
+                yield ("answers", i, target), target, value
+    for i, meeting in enumerate(getattr(question, "meetings", None) or []):
+        yield ("meetings", i, "network"), "network", meeting.network
 
 
 def _condition_notes(loc: Loc, notes: Iterable[Any]) -> Iterator[tuple[Loc, str, str]]:

@@ -342,6 +342,85 @@ def plain_write_seconds(pages: list[Path], source: Path, out: Path) -> float:
     return time.process_time() - started
 
 
+# --- untrusted input ---------------------------------------------------------------------------------
+
+BODY_CHARS = 65_536
+"""The most characters GitHub keeps of an issue body."""
+
+
+def hostile_inputs(work: Path) -> dict[str, Path]:
+    """The worst inputs of each size limit, as files below `work`: issue bodies of BODY_CHARS characters
+    (a theme answer of thousands of comma-separated pieces; a line of spaces that two backtracking
+    patterns read in quadratic time) and record files of MAX_FILE_BYTES (`[[[...]]]`; `- - - ...`; and
+    the deepest nesting the loader allows, repeated, which it reads in full and the models refuse)."""
+    from macros.contributing import issue_answers, issue_form
+    from macros.records.loading import MAX_FILE_BYTES
+
+    def body(answers: dict[str, str]) -> str:
+        parts = [
+            f"### {label}\n\n{answers.get(label) or issue_answers.NO_RESPONSE}"
+            for label in issue_form.labels()
+        ]
+        return "\n\n".join(parts)
+
+    base = body({})
+    room = BODY_CHARS - len(base) + len(issue_answers.NO_RESPONSE)
+    pieces = ", ".join(f"thema {n}" for n in range(room))[:room]
+    spaces = "- [x] Ik heb geen gegevens" + " " * (room - 27) + "x"
+    depth = (MAX_FILE_BYTES - 20) // 2
+    wide = "[" * 6 + "]" * 6 + ", "
+    found = {
+        "issue body, a theme answer of comma-separated pieces": body({"Thema's": pieces}),
+        "issue body, a tick box followed by spaces": body({issue_form.AGREEMENTS_LABEL: spaces}),
+        "record file, lists nested in lists": "title: " + "[" * depth + "]" * depth + "\n",
+        "record file, a list item of list items": "title: x\nlijst:\n" + "- " * (depth - 10) + "a\n",
+        # The deepest nesting the loader lets through, side by side: the pre-scan and libyaml read it all.
+        "record file, lists 8 deep side by side": "title: ["
+        + wide * ((MAX_FILE_BYTES - 20) // len(wide))
+        + "]\n",
+    }
+    work.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for number, (what, text) in enumerate(found.items()):
+        path = work / (f"issue-{number}.md" if what.startswith("issue") else f"record-{number}.yml")
+        path.write_text(text, encoding="utf-8")
+        paths[what] = path
+    return paths
+
+
+_UNTRUSTED_CHILD = """
+import datetime as dt, json, sys, time
+from pathlib import Path
+from macros.contributing import issue_answers
+from macros.records.loading import read_record
+records, inputs = Path(sys.argv[1]), json.loads(sys.argv[2])
+seconds = {}
+for what, path in inputs.items():
+    path = Path(path)
+    started = time.process_time()
+    if path.suffix == ".md":
+        outcome = issue_answers.convert(path.read_text(encoding="utf-8"), records, dt.date(2026, 12, 1))
+        refused = not outcome.ok
+    else:
+        refused = read_record(path)[0] is None
+    seconds[what] = {"cpu_s": time.process_time() - started, "chars": len(path.read_text(encoding="utf-8")),
+                     "refused": refused}
+print(json.dumps(seconds))
+"""
+
+
+def untrusted_input_seconds(work: Path, records: Path) -> dict[str, dict[str, Any]]:
+    """CPU seconds the issue converter (with `records` as the records folder) and the loader take to
+    refuse each of `hostile_inputs`, in a fresh process; the target is under a second each."""
+    inputs = {what: str(path) for what, path in hostile_inputs(work).items()}
+    command = [sys.executable, "-c", _UNTRUSTED_CHILD, str(records), json.dumps(inputs)]
+    done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError(f"the untrusted input failed:\n{done.stderr[-4000:]}")
+    found: dict[str, dict[str, Any]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
 RUNS = {"validation": 5, "generation": 3}
 """Runs of the cheap steps; the fastest counts, the least disturbed by the machine's other load."""
 

@@ -114,11 +114,27 @@ def loop_line(loop: dict[str, Any]) -> str:
     )
 
 
+def untrusted_table(untrusted: dict[str, dict[str, Any]], practices: int) -> str:
+    """The refusal of each worst input at its size limit: CPU seconds, against the target of 1 s."""
+    lines = [
+        f"Untrusted input at its size limit (converter with the {practices:,}-practice records folder):",
+        "",
+        "| input | characters | refused at once | CPU s | target |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for what, measure in untrusted.items():
+        refused = "yes" if measure["refused"] else "no (read in full)"
+        lines.append(_line([what, f"{measure['chars']:,}", refused, f"{measure['cpu_s']:.3f}", "< 1"]))
+    return "\n".join(lines)
+
+
 def report(data: dict[str, Any]) -> str:
     """The whole Markdown report of a run."""
     parts = [table(data["sizes"])]
     if data.get("growth"):
         parts.append(growth_table(data["growth"]))
+    if data.get("untrusted"):
+        parts.append(untrusted_table(data["untrusted"], data["sizes"][0]["practices"]))
     if data.get("loop"):
         parts.append("Contributor's loop:\n\n" + "\n".join(loop_line(loop) for loop in data["loop"]))
     parts.append(f"Run: {data['command']} in {data['seconds']:.0f} s on {data['machine']}.")

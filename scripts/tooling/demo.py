@@ -33,6 +33,8 @@ _REFERENCE_FIELDS = ("nis_code", "name", "province", "population", "centrumstad"
 REVIEWED_UNTIL = dt.date(2026, 9, 1)
 """Latest `last_reviewed` date; fixed rather than today's so that a seed always gives the same bytes."""
 
+PHONE_ZONES = ("011", "013", "014", "015", "016", "050", "051", "052", "053", "054", "055", "056")
+"""Flemish two-digit zones: with six digits after them (the first 2 to 9) a landline number exists."""
 _HEADER = "# Fictief demorecord, gemaakt door scripts/demo_corpus.py; geen echte plaats of organisatie.\n"
 _PROVINCES: tuple[str, ...] = get_args(Province)
 _TYPES: tuple[str, ...] = get_args(OrganisationType)
@@ -108,6 +110,8 @@ class _Generator:
         self.reference = random.Random(seed + 2)
         """The stream of the fields of the reference-data round (statuses' sources, contacts' sources, city
         contacts, municipalities without practices)."""
+        self.asking = random.Random(seed + 3)
+        """The stream of the leervragen (practices/questions/), one per ten practices."""
         self.network_sizes = _network_sizes(seed)
         self.n_practices = practices
         self.themes = [t["id"] for t in _vocabulary_terms("themes")]
@@ -124,6 +128,7 @@ class _Generator:
         self.city_names: dict[str, str] = {}
         self.networks: dict[str, Record] = {}
         self.practices: dict[str, Record] = {}
+        self.questions: dict[str, Record] = {}
         self.recent: deque[str] = deque(maxlen=60)
         """The last practice ids drawn: `adapted_from` picks among them, which keeps the generator linear."""
 
@@ -136,12 +141,14 @@ class _Generator:
         self._make_practices(self.n_practices)
         self._make_quiet_municipalities(max(3, self.n_practices // 20))
         self._make_offices()
+        self._make_questions(self.n_practices // 10)
         return {
             "source": self.sources,
             "organisation": self.organisations,
             "profile": self.cities,
             "network": self.networks,
             "practice": self.practices,
+            "question": self.questions,
         }
 
     # --- small draws -------------------------------------------------------------------------------
@@ -496,6 +503,68 @@ class _Generator:
         public["sources"] = public.pop("sources")  # keep `sources` and `last_reviewed` last
         public["last_reviewed"] = public.pop("last_reviewed")
 
+    # --- leervragen ----------------------------------------------------------------------------------
+
+    def _make_questions(self, count: int) -> None:
+        """Leervragen, drawn from their own stream (`asking`) after every other record, so that every
+        earlier record stays as it was: open ones with and without a size or municipality, answered ones
+        pointing at practices, municipalities and organisations, closed ones, some discussed in a network."""
+        rng = self.asking
+        by_theme: dict[str, list[str]] = {}
+        for pid, practice in self.practices.items():
+            for theme in practice["themes"]:
+                by_theme.setdefault(theme, []).append(pid)
+        cities, organisations, networks = list(self.cities), list(self.organisations), list(self.networks)
+        for i in range(count):
+            topic, theme = rng.choice(text.PRACTICE_TOPICS)
+            phrase = topic[0].lower() + topic[1:]
+            record: Record = {
+                "question": rng.choice(text.QUESTION_PATTERNS).format(topic=phrase),
+                "context": " ".join(rng.sample(text.QUESTION_CONTEXTS, rng.randint(1, 2)))
+                + f" {text.FICTIONAL}",
+                "themes": sorted({theme, *rng.sample(self.themes, rng.randint(0, 1))}, key=self.themes.index),
+            }
+            if rng.random() < 0.3:
+                city = rng.choice(cities)
+                record["size_class"] = self._size_class_of(self.municipalities[city]["population"])
+                record["city"] = city
+            elif rng.random() < 0.7:
+                record["size_class"] = rng.choice(self.size_classes)["id"]
+            year = rng.randint(2015, 2025)
+            record["asked"] = str(year) if rng.random() < 0.5 else f"{year}-{rng.randint(1, 12):02d}"
+            state = rng.choices(["open", "beantwoord", "gesloten"], [7, 2, 1])[0]
+            record["status"] = state
+            pool = by_theme.get(theme, [])
+            answers = []
+            for _ in range(rng.randint(1, 2) if state == "beantwoord" else int(rng.random() < 0.2)):
+                kind = rng.choices(["practice", "city", "organisation"], [6, 2, 2])[0]
+                target = rng.choice(pool if kind == "practice" and pool else cities)
+                if kind == "organisation":
+                    target = rng.choice(organisations)
+                elif kind == "practice" and not pool:
+                    kind = "city"
+                answers.append({kind: target, "why": rng.choice(text.SENTENCES)})
+            record["answers"] = answers
+            record["meetings"] = [
+                {
+                    "network": rng.choice(networks),
+                    "date": str(year + rng.randint(0, 1)),
+                    "note": rng.choice(text.MEETING_NOTES),
+                }
+                for _ in range(int(rng.random() < 0.3 and bool(networks)))
+            ]
+            record["sources"] = sorted(rng.sample(list(self.sources), 1))
+            record["last_reviewed"] = REVIEWED_UNTIL - dt.timedelta(days=rng.randrange(400))
+            question_id = f"vraag-{i + 1}-{text.kebab(topic)}"
+            self.questions[question_id] = {k: v for k, v in record.items() if v not in ([], {}, None)}
+
+    def _size_class_of(self, population: int) -> str:
+        for band in self.size_classes:
+            high = band.get("max_population")
+            if band["min_population"] <= population and (high is None or population < high):
+                return str(band["id"])
+        return str(self.size_classes[-1]["id"])
+
     def write_reference(self, folder: Path) -> None:
         """The reference data: every municipality, their metadata, and a grid of squares as their map."""
         folder.mkdir(parents=True, exist_ok=True)
@@ -523,8 +592,10 @@ class _Generator:
         if self.chance(0.7):
             contact["email"] = f"{text.kebab(service)}@{city_id}.example"
         if self.extra.random() < 0.4:
-            digits = [str(self.extra.randint(10, 99)) for _ in range(3)]
-            contact["phone"] = "0" + " ".join([*digits, "00"])
+            # A landline number that exists (the validator parses it), in a Flemish zone, never a
+            # mobile one: the same draws as before, so the rest of the corpus stays the same.
+            zone, first, second = (self.extra.randint(10, 99) for _ in range(3))
+            contact["phone"] = f"{PHONE_ZONES[zone % len(PHONE_ZONES)]} {20 + (first - 10) % 80} {second} 00"
         if self.chance(0.5):
             contact["url"] = f"https://{city_id}.example/{text.kebab(service)}"
         contact["source"] = self.reference.choice(list(self.sources))

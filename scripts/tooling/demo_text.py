@@ -147,3 +147,28 @@ CONTACT_ROLES = [
     "integratieambtenaar", "stafmedewerker diversiteit", "coördinator samenleven",
     "beleidsmedewerker welzijn",
 ]  # fmt: skip
+
+QUESTION_PATTERNS = [
+    "Hoe begin je met {topic}?",
+    "Welke gemeente van onze grootte heeft ervaring met {topic}?",
+    "Hoe vind je partners en vrijwilligers voor {topic}?",
+    "Hoe meet je of {topic} werkt?",
+    "Hoe hou je {topic} vol na het eerste jaar?",
+]
+"""Leervragen of the demo corpus; `{topic}` is a practice topic in lower case, so that questions and
+practices share words as real ones do."""
+
+QUESTION_CONTEXTS = [
+    "We probeerden het een jaar in één wijk, maar de deelnemers bleven weg na de eerste keer.",
+    "Er is geen budget voor een extra medewerker; de dienst telt twee mensen.",
+    "Partners uit het middenveld willen meewerken, maar niemand neemt de trekkersrol op.",
+    "Het college vraagt cijfers over het bereik, en die houden we nog niet bij.",
+    "Andere gemeenten uit de regio zoeken hetzelfde; misschien kan het samen.",
+    "De doelgroep vindt de weg naar het gemeentehuis niet.",
+]
+
+MEETING_NOTES = [
+    "Drie leden brachten de vraag samen in; afgesproken om voorbeelden uit te wisselen.",
+    "Kort besproken; het agentschap zoekt een spreker voor de volgende keer.",
+    "Besproken in werkgroepen; geen antwoord dat voor iedereen past.",
+]

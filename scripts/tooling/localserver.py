@@ -16,10 +16,6 @@ class QuietHandler(SimpleHTTPRequestHandler):
     """Serves the built site as if it were published at this server's address, without logging every
     request.
 
-    LinkChecker waits between two requests to one host (at most 10 a second) unless the server
-    answers with a `LinkChecker` header; this local server does, so that linkcheckerrc's higher
-    `maxrequestspersecond` applies and a site of thousands of pages is checked in seconds.
-
     Material's instant navigation only intercepts links to pages listed in sitemap.xml, whose URLs
     carry the published `site_url`; it keeps their path and swaps only scheme and host name. So the
     sitemap is served with the published root replaced by this server's root, as the real host would
@@ -36,10 +32,6 @@ class QuietHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -22,7 +22,7 @@ PAGE_KINDS = (
 def urls(kb: KnowledgeBase) -> dict[str, str]:
     """One URL (relative to the site root) per kind, each with content: the city with the largest
     network, a theme that some practice has, and so on."""
-    city = max((len(c.network.actors) if c.network else 0, city_id) for city_id, c in kb.cities.items())[1]
+    city = max((len(c.network.actors) if c.network else 0, city_id) for city_id, c in kb.profiles.items())[1]
     theme = sorted(t for practice in kb.practices.values() for t in practice.themes)[0]
     return {
         "home": "",

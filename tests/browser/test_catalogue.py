@@ -348,17 +348,15 @@ def findable_text(kb: KnowledgeBase, practice_id: str) -> str:
     """What the text box searches: title, city and the summary as the list shows it, without case or
     accents."""
     practice = kb.practices[practice_id]
-    city = kb.cities.get(practice.city)
-    text = " ".join(
-        [practice.title, city.name if city else practice.city, catalogue._short(practice.summary)]
-    )
+    city = kb.municipalities[practice.city]
+    text = " ".join([practice.title, city.name, catalogue._short(practice.summary)])
     return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().casefold()
 
 
 def test_the_text_box_filters_with_the_facets_without_case_or_accents_and_keeps_the_url(
     page: Page, served_site: str, demo_kb: KnowledgeBase
 ) -> None:
-    city = demo_kb.cities[demo_kb.practices[sorted(demo_kb.practices)[0]].city]
+    city = demo_kb.municipalities[demo_kb.practices[sorted(demo_kb.practices)[0]].city]
     word = city.name.split()[0]
     want = {p for p in demo_kb.practices if word.casefold() in findable_text(demo_kb, p)}
     assert 0 < len(want) < len(demo_kb.practices)
@@ -405,7 +403,7 @@ def test_the_meeting_pack_prints_the_ticked_practices_after_a_cover_list(
     for item, practice_id in zip(cover.all(), chosen, strict=True):
         practice = demo_kb.practices[practice_id]
         expect(item).to_contain_text(practice.title)
-        expect(item).to_contain_text(demo_kb.cities[practice.city].name)
+        expect(item).to_contain_text(demo_kb.municipalities[practice.city].name)
         expect(item).to_contain_text(f"{served_site}{CATALOGUE}{practice_id}/")
     sections = view.locator(".kb-pack-practice")
     expect(sections).to_have_count(2)

@@ -16,7 +16,7 @@ DIAGRAM = "svg.kbn[role='group']"
 
 
 def city_with_largest_network(kb: KnowledgeBase) -> str:
-    cities = [(len(city.network.actors), city_id) for city_id, city in kb.cities.items() if city.network]
+    cities = [(len(city.network.actors), city_id) for city_id, city in kb.profiles.items() if city.network]
     assert cities, "the demo corpus needs a city with a partner network"
     return max(cities)[1]
 
@@ -35,7 +35,7 @@ def test_the_diagram_is_drawn_and_links_every_organisation_of_the_network(
         "links => links.map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))"
     )
     targets = {urljoin(page_url, href) for href in hrefs}
-    network = demo_kb.cities[city_id].network
+    network = demo_kb.profiles[city_id].network
     assert network is not None
     for actor in network.actors:
         if actor.organisation:

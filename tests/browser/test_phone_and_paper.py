@@ -62,7 +62,7 @@ def practice_with_contact_and_documents(kb: KnowledgeBase) -> tuple[str, Practic
 def city_with_most_suggestions(kb: KnowledgeBase) -> str:
     """The demo city whose "Van wie kan deze stad leren?" holds most themes, ties by id."""
     bench = Benchlearning(kb)
-    themes, city_id = max((len(bench.learn_from(city_id)), city_id) for city_id in sorted(kb.cities))
+    themes, city_id = max((len(bench.learn_from(city_id)), city_id) for city_id in sorted(kb.profiles))
     assert themes > LEARN_THEMES_SHOWN + 1, "no demo city has enough suggestions to disclose some"
     return city_id
 
@@ -77,8 +77,14 @@ def test_a_practice_page_says_whom_to_call_and_links_its_documents(
     contact = practice.contact
     assert contact is not None and contact.email and contact.phone
     page.goto(f"{served_site}praktijken/{practice_id}/")
-    block = page.locator("address.kb-contact")
+    # The practice's own contact comes first; the municipality's service and the province's office
+    # may follow, each saying where it was seen.
+    blocks = page.locator("address.kb-contact")
+    block = blocks.first
     expect(block).to_be_visible()
+    expect(block.locator("p").first).to_have_text("Voor deze praktijk")
+    for seen in blocks.all():
+        expect(seen.locator("p.kb-seen")).to_contain_text("Bron: ")
     expect(block).to_contain_text(f"Dienst: {contact.service}")
     expect(block.locator(f'a[href="mailto:{contact.email}"]')).to_have_text(contact.email)
     phone_link = block.locator('a[href^="tel:"]')
@@ -129,7 +135,7 @@ def test_a_printed_city_page_fits_its_diagram_and_long_lists_on_the_sheet(
     city_id = city_with_most_suggestions(demo_kb)
     sheet.goto(f"{served_site}steden/{city_id}/")
     expect(sheet.locator(".md-header")).to_be_hidden()
-    if demo_kb.cities[city_id].network:
+    if demo_kb.profiles[city_id].network:
         box = sheet.locator(DIAGRAM).first.bounding_box()
         assert box is not None and box["width"] > 100
         assert box["x"] >= 0 and box["x"] + box["width"] <= A4_CONTENT["width"] + 0.5, box
@@ -146,7 +152,7 @@ def test_a_printed_city_page_fits_its_diagram_and_long_lists_on_the_sheet(
 def test_diagram_labels_are_at_least_12_px_on_a_phone(
     phone: Page, served_site: str, demo_kb: KnowledgeBase
 ) -> None:
-    cities = sorted(city_id for city_id, city in demo_kb.cities.items() if city.network)
+    cities = sorted(city_id for city_id, city in demo_kb.profiles.items() if city.network)
     assert cities, "the demo corpus needs a city with a partner network"
     sizes = {}
     for city_id in cities:

@@ -1,5 +1,6 @@
 """Site search as an officer uses it, on the shipped site (real city names): each result says what it
-is and which city, a city's name finds its page first, and more than eight results are one click away.
+is and which city, a city's name (also a former one) finds its page first, and more than eight results
+are one click away.
 
 Search needs the Pagefind index, which the test build writes (tests/sitebuild.py).
 """
@@ -42,10 +43,19 @@ def results(page: Page) -> list[tuple[str, str]]:
     return [(path, label) for path, label in found]
 
 
-def test_a_citys_name_finds_its_page_first_labelled_as_a_city(page: Page, shipped_url: str) -> None:
+def test_a_citys_name_finds_its_page_first_labelled_as_a_municipality(page: Page, shipped_url: str) -> None:
     search(page, shipped_url, "Mechelen")
     shown = results(page)
-    assert shown[0] == ("/steden/mechelen/", "stad · Mechelen"), shown[:3]
+    assert shown[0] == ("/steden/mechelen/", "gemeente · Mechelen"), shown[:3]
+
+
+def test_a_former_municipality_finds_the_one_it_merged_into(page: Page, shipped_url: str) -> None:
+    search(page, shipped_url, "Kruibeke")
+    shown = results(page)
+    assert shown[0] == (
+        "/steden/beveren-kruibeke-zwijndrecht/",
+        "gemeente · Beveren-Kruibeke-Zwijndrecht",
+    ), shown[:3]
 
 
 def test_results_say_what_they_are_and_which_city(page: Page, shipped_url: str) -> None:
@@ -56,11 +66,11 @@ def test_results_say_what_they_are_and_which_city(page: Page, shipped_url: str) 
     assert practices, labels
     for path, label in practices.items():
         practice = kb.practices[path.strip("/").rsplit("/", 1)[-1]]
-        assert label == f"praktijk · {kb.cities[practice.city].name}"
+        assert label == f"praktijk · {kb.municipalities[practice.city].name}"
     kinds = {label.split(" · ")[0] for label in labels.values()}
     assert kinds <= {
         "praktijk",
-        "stad",
+        "gemeente",
         "organisatie",
         "netwerk",
         "bron",

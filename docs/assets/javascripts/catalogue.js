@@ -6,8 +6,11 @@
  * On a narrow screen the form folds behind a "Filters" button (CSS decides when; the button says
  * whether it is open), so the first practices show in the first screen.
  *
- * The text box (`?zoek=`) filters together with the facets: every word must occur in the practice's
- * title, shown summary or city, compared without case and accents.
+ * The text box (`?zoek=`) filters together with the facets. It finds the practices the site's search
+ * finds for the same words: it asks search.js (`window.kbSearch.practices`), which asks the Pagefind
+ * index (the practice's whole page, Dutch word forms, the synonyms of search-synonyms.json). Without
+ * an index (`mkdocs serve` builds none) every word must occur in the practice's title, shown summary
+ * or city, compared without case and accents.
  *
  * Facts, sorting and the table: each practice carries its facts as data (size class, centrumstad,
  * province, start year, status as of its newest source, last confirmation, contact: see
@@ -81,6 +84,9 @@
     this.more = document.querySelector("[data-kb-more]");
     this.text = form.querySelector('input[name="' + TEXT_PARAM + '"]');
     this.words = []; // the text box's words, normalised
+    this.found = null; // ids of the practices the search index finds for them; null: no answer (yet)
+    this.textTicket = 0; // the latest question to the index: older answers are dropped
+    this.noIndex = false; // true once the index is found missing (mkdocs serve): match the list itself
     this.toggle = document.querySelector("[data-kb-filters-toggle]");
     this.pack = new Pack(this);
     this.limit = PAGE; // how many matching practices are shown
@@ -236,11 +242,46 @@
     return text;
   }
 
-  function matchesText(item, words) {
+  /* A practice's id: the last part of its page's path. */
+  function practiceId(item) {
+    if (item.id === undefined) {
+      var link = item.el.querySelector("a");
+      var path = link ? new URL(link.getAttribute("href"), window.location.href).pathname : "";
+      item.id = path.replace(/\/$/, "").split("/").pop();
+    }
+    return item.id;
+  }
+
+  function matchesText(item, words, found) {
+    if (found) return found.has(practiceId(item));
     var text = haystack(item);
     for (var w = 0; w < words.length; w++) if (text.indexOf(words[w]) === -1) return false;
     return true;
   }
+
+  /* Read the text box and filter by it: with the search index's answer when there is an index (the
+     list stays as it is until the answer comes), else on the list's own text at once. */
+  Catalogue.prototype.applyText = function () {
+    var self = this;
+    var ticket = ++this.textTicket;
+    var typed = this.text ? this.text.value.trim() : "";
+    this.words = wordsOf(typed);
+    if (!this.words.length || !window.kbSearch || this.noIndex) {
+      this.found = null;
+      this.apply();
+      return;
+    }
+    window.kbSearch.practices(typed).then(function (ids) {
+      if (ticket !== self.textTicket) return;
+      self.found = ids;
+      self.apply();
+    }, function () {
+      self.noIndex = true;
+      if (ticket !== self.textTicket) return;
+      self.found = null;
+      self.apply();
+    });
+  };
 
   /* One pass: visibility of every item and the faceted counts. A new filter shows the first batch;
      `keepLimit` keeps the batches already revealed ("Toon meer"). */
@@ -258,7 +299,7 @@
     for (var i = 0; i < order.length; i++) {
       var item = order[i], missed = -1, misses = 0;
       // The text is a filter on every facet's count too: a practice it excludes counts nowhere.
-      if (words.length && !matchesText(item, words)) { item.match = false; continue; }
+      if (words.length && !matchesText(item, words, this.found)) { item.match = false; continue; }
       for (var f = 0; f < nf && misses < 2; f++) {
         if (active[f] && !matches(item.values[f], selected[f])) { misses++; missed = f; }
       }
@@ -455,10 +496,7 @@
     });
     var more = this.form.querySelector("details.kb-facets-more");
     if (more && openMore) more.open = true;
-    if (this.text) {
-      this.text.value = params.get(TEXT_PARAM) || "";
-      this.words = wordsOf(this.text.value);
-    }
+    if (this.text) this.text.value = params.get(TEXT_PARAM) || "";
     var sort = params.get(SORT_PARAM) || "naam";
     if (this.sortSelect) {
       var known = Array.prototype.some.call(this.sortSelect.options, function (o) { return o.value === sort; });
@@ -475,7 +513,7 @@
       this.view = view;
     }
     this.showView();
-    this.apply();
+    this.applyText();
     this.updateToggle();
   };
 
@@ -503,8 +541,7 @@
   Catalogue.prototype.clear = function () {
     this.facets.forEach(function (facet) { facet.inputs.forEach(function (input) { input.checked = false; }); });
     if (this.text) this.text.value = "";
-    this.words = [];
-    this.apply();
+    this.applyText();
     this.updateToggle();
     this.writeUrl();
   };
@@ -518,9 +555,11 @@
       self.updateToggle();
     });
     if (this.text) {
+      this.text.addEventListener("focus", function () {
+        if (window.kbSearch) window.kbSearch.warm();
+      });
       this.text.addEventListener("input", function () {
-        self.words = wordsOf(self.text.value);
-        self.apply();
+        self.applyText();
         self.writeUrl();
         self.updateToggle();
       });

@@ -1,0 +1,168 @@
+"""Output budgets: what records do together stays in proportion to what they are.
+
+The attack: 50 sources, each with 50 authors of 1,000 `"` (every `"` is 5 bytes of HTML), and a practice
+of a few hundred bytes that cites all 50. Each file is within every input limit; the practice's page was
+12.5 MB, and 40 such practices made a 509 MB site. Now a page shows another record's text cut
+(`SHOWN_CHARS`) and at most `SHOWN_AUTHORS` authors of `AUTHOR_CHARS`, so that practice's page is small; and a page, an
+export or the site over its budget (`macros.budget`) fails the build with a Dutch problem at the
+record that caused it, however it got there.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_RECORDS, FIXTURE_TODAY
+
+from macros import generate
+from macros.html.structure import to_markdown
+from macros.records.problems import RecordsInvalid
+
+AUTHOR = '"' * 1_000
+SOURCES = 50
+PRACTICE = (
+    "title: Versterker\nsummary: Een praktijk die vijftig bronnen citeert.\ncity: beekveld\n"
+    "themes: [taal]\nsources: [{}]\nlast_reviewed: 2025-01-01\n"
+)
+
+
+def heavy_corpus(root: Path, practices: int = 1) -> Path:
+    """The fixture records, 50 sources of 50 authors of 1,000 `"`, and practices citing all of them."""
+    shutil.copytree(FIXTURE_RECORDS, root)
+    for number in range(SOURCES):
+        authors = "".join(f"- '{AUTHOR}'\n" for _ in range(50))
+        (root / "sources" / f"zwaar-{number:02d}.yml").write_text(
+            f"title: Bron {number:02d}\nauthors:\n{authors}"
+        )
+    cited = ", ".join(f"zwaar-{number:02d}" for number in range(SOURCES))
+    for number in range(practices):
+        (root / f"versterker-{number}.yml").write_text(
+            PRACTICE.format(cited).replace("Versterker", f"V{number}")
+        )
+    return root
+
+
+def site_bytes(site: generate.Site) -> dict[str, int]:
+    """Bytes of every generated page (in its Markdown form) and export."""
+    sizes = {path: len(to_markdown(page).encode()) for path, page in site.pages.items()}
+    sizes |= {path: len(text.encode()) for path, text in site.markdown.items()}
+    return sizes | {path: len(data) for path, data in site.files.items()}
+
+
+def test_a_practice_citing_heavy_sources_gets_a_page_of_bounded_size(tmp_path: Path) -> None:
+    without = site_bytes(generate.build_site(heavy_corpus(tmp_path / "zonder", 0), today=FIXTURE_TODAY))
+    records = heavy_corpus(tmp_path / "met", 1)
+    practice = records / "versterker-0.yml"
+    site = generate.build_site(records, today=FIXTURE_TODAY)
+    sizes = site_bytes(site)
+    page = sizes["praktijken/versterker-0.md"]
+    assert page < 100_000, f"the practice page is {page:,} bytes (it was 12.5 MB)"
+    growth = (sum(sizes.values()) - sum(without.values())) / practice.stat().st_size
+    assert growth < 300, f"each byte of the practice made {growth:,.0f} bytes of site (it was 33,190)"
+    # The authors are shown in full once, on the source's own page; where it is cited, three and "e.a.".
+    html = to_markdown(site.pages["praktijken/versterker-0.md"])
+    assert html.count("&#34;" * 79 + "…") == 3 * SOURCES and html.count(" e.a.") == SOURCES
+    assert to_markdown(site.pages["bronnen/zwaar-00.md"]).count("&#34;" * 1_000) == 50
+
+
+def test_a_link_shows_at_most_160_characters_of_another_records_name(tmp_path: Path) -> None:
+    records = heavy_corpus(tmp_path / "records", 0)
+    name = "Organisatie " + "{" * 980
+    organisation = records / "organisations" / "buurtwerk-demo.yml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(
+        "\n".join(f"name: '{name}'" if line.startswith("name:") else line for line in text.splitlines())
+        + "\n"
+    )
+    site = generate.build_site(records, today=FIXTURE_TODAY)
+    own = to_markdown(site.pages["organisaties/buurtwerk-demo.md"])
+    assert own.count("&#123;") >= 980, "its own page shows the whole name"
+    others = [
+        to_markdown(page) for path, page in site.pages.items() if path != "organisaties/buurtwerk-demo.md"
+    ]
+    linking = [text for text in others if "buurtwerk-demo/" in text]
+    assert linking, "some page links to the organisation"
+    for text in linking:
+        assert "Organisatie " + "&#123;" * 147 + "…" in text and "&#123;" * 148 not in text
+
+
+BUDGET_MESSAGE = (
+    "versterker-0.yml:1: de pagina /praktijken/versterker-0/ zou {size} groot worden, meer dan de 20 kB "
+    "die één pagina mag hebben (20 kB plus 0 B per pagina van de site); de grootste records die ze toont: "
+    "records/sources/zwaar-00.yml (50,3 kB), records/sources/zwaar-01.yml (50,3 kB), "
+    "records/sources/zwaar-02.yml (50,3 kB). Kort de teksten in, of verwijs naar minder records"
+)
+
+
+def test_a_page_over_its_budget_stops_the_build_at_the_record_that_caused_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from macros import budget
+
+    monkeypatch.setattr(budget, "PAGE_BASE", 20_000)
+    monkeypatch.setattr(budget, "PAGE_PER_PAGE", 0)
+    records = heavy_corpus(tmp_path / "records", 1)
+    with pytest.raises(RecordsInvalid) as caught:
+        generate.build_site(records, today=FIXTURE_TODAY)
+    lines = [p.format(records) for p in caught.value.problems]
+    pages = [line for line in lines if "/praktijken/versterker-0/" in line]
+    assert len(pages) == 1
+    size = pages[0].split(" zou ")[1].split(" groot")[0]
+    assert pages[0] == BUDGET_MESSAGE.format(size=size)
+    # The heavy sources' own pages are over this small budget too, each at its own file.
+    assert "sources/zwaar-07.yml:1: de pagina /bronnen/zwaar-07/ zou " in "\n".join(lines)
+
+
+def test_an_export_over_its_budget_names_the_largest_record_of_its_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from macros import budget
+
+    monkeypatch.setattr(budget, "EXPORT_PER_BYTE", 0)
+    monkeypatch.setattr(budget, "EXPORT_PER_RECORD", 0)
+    records = heavy_corpus(tmp_path / "records", 0)
+    with pytest.raises(RecordsInvalid) as caught:
+        generate.build_site(records, today=FIXTURE_TODAY)
+    lines = [p.format(records) for p in caught.value.problems]
+    assert len(lines) == 2, lines  # bronnen.json and bronnen.csv
+    assert lines[0].startswith(
+        "sources/zwaar-00.yml:1: het bestand data/bronnen.json zou 5 MB groot worden, "
+    )
+    assert "meer dan de 100 kB die een export mag hebben (100 kB, plus 0 keer de " in lines[0]
+    assert lines[0].endswith("het grootste record erin is records/sources/zwaar-00.yml (50,3 kB)")
+
+
+def test_the_site_over_its_budget_names_the_records_that_add_most(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from macros import budget
+
+    monkeypatch.setattr(budget, "SITE_BASE", 1_000_000)
+    monkeypatch.setattr(budget, "SITE_PER_BYTE", 0)
+    records = heavy_corpus(tmp_path / "records", 3)
+    with pytest.raises(RecordsInvalid) as caught:
+        generate.build_site(records, today=FIXTURE_TODAY)
+    (line,) = [p.format(records) for p in caught.value.problems]
+    assert line.startswith("sources/zwaar-00.yml:1: de site zou ")
+    assert (
+        " groot worden, meer dan de 1 MB die ze mag hebben (1 MB plus 0 keer de 2,5 MB van de records); "
+        in line
+    )
+    assert line.endswith(
+        "het meeste komt van records/sources/zwaar-00.yml (250,4 kB), records/sources/zwaar-01.yml (250,4 kB), "
+        "records/sources/zwaar-02.yml (250,4 kB), met hun pagina's en hun namen in links. Kort de teksten in, "
+        "of verwijs naar minder records"
+    )
+
+
+def test_the_fixture_stays_well_within_the_budgets_and_the_heavy_corpus_within_them(tmp_path: Path) -> None:
+    from macros import budget
+
+    site = generate.build_site(FIXTURE_RECORDS, today=FIXTURE_TODAY)  # raises when over budget
+    sizes = site_bytes(site)
+    page_budget = budget.PAGE_BASE + budget.PAGE_PER_PAGE * (len(site.pages) + len(site.markdown))
+    largest = max(size for path, size in sizes.items() if path not in site.files)
+    assert largest * 10 < page_budget, (largest, page_budget)
+    generate.build_site(heavy_corpus(tmp_path / "records", 40), today=FIXTURE_TODAY)
