@@ -191,7 +191,7 @@ INTRO_SCRIPT = (
     "stad of gemeente en bij je thema ({} van de {} uit gemeenten met minder dan {} inwoners). Kies "
     "bij <strong>Filters</strong>: binnen een filter volstaat één waarde, tussen filters moeten ze "
     "allemaal kloppen. Vink twee tot vier praktijken aan om ze te "
-    '<a href="../vergelijk/">vergelijken</a> of samen af te drukken.</p>'
+    '<a href="../vergelijk/">vergelijken</a> of samen af te drukken als vergaderpakket.</p>'
 )
 """The intro of the filters, which the script shows instead of INTRO_NO_SCRIPT."""
 

@@ -24,7 +24,7 @@ from macros.html.elements import (
 )
 from macros.html.markup import Markup, fmt, join, line, paragraphs, shown
 from macros.html.structure import Page, Section, unindexed
-from macros.pages.common import AUTHOR_CHARS, cited_sources, review_notice, situation, sources_section
+from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
 from macros.pages.question import answered
 from macros.records import timeline
@@ -93,8 +93,11 @@ PRINT_BUTTON = Markup(
 """Shown by print.js; without JavaScript the browser's own print command prints the same sheet."""
 
 SOURCE_TITLE_CHARS = 70
-"""A source's title on paper is cut to about one line: the sheet gives short references, the source's
-page on the site the full one."""
+SOURCE_WHO_CHARS = 40
+"""A source on paper is its first author's surname (or its publisher; no "e.a."), its year and its title
+cut to about one line: the sheet gives short references, the source's page on the site the full one. Short also
+because the page carries them beside the full list: a practice citing 50 sources of 50 long authors
+stays under the output test's 100 kB (tests/test_output_budget.py)."""
 
 
 def _screen_only(content: Markup) -> Markup:
@@ -179,8 +182,8 @@ def _sources(ctx: Context, file: str, practice: Practice) -> Section | None:
         source = ctx.kb.sources.get(source_id)
         if source is None:
             continue
-        who = "; ".join(shown(author, AUTHOR_CHARS) for author in source.authors[:2])
-        who = (who + (" e.a." if len(source.authors) > 2 else "")) or shown(source.publisher or "")
+        first = source.authors[0].split(",", 1)[0] if source.authors else source.publisher or ""
+        who = shown(first, SOURCE_WHO_CHARS)
         title = " ".join(source.title.split())
         if len(title) > SOURCE_TITLE_CHARS:
             title = title[:SOURCE_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
