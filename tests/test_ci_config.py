@@ -101,6 +101,7 @@ def test_permissions_are_read_only_except_where_a_job_needs_more() -> None:
     needs = {
         ("publish.yml", "deploy"): {"pages": "write", "id-token": "write"},
         ("external-links.yml", "external-links"): {"contents": "read", "issues": "write"},
+        ("freshness.yml", "freshness"): {"contents": "read", "issues": "write"},
         ("issue-to-pr.yml", "convert"): {"contents": "read"},
         ("issue-to-pr.yml", "propose"): {"contents": "write", "pull-requests": "write", "actions": "write"},
         ("issue-to-pr.yml", "report"): {"issues": "write"},
@@ -211,7 +212,12 @@ def test_the_workflow_commands_are_the_makefile_and_ci_entry_commands() -> None:
     assert any("$(BUILDER) build --strict" in line for line in build), build
     assert "BUILDER ?= mkdocs" in (ROOT / "Makefile").read_text(encoding="utf-8")
     _, browsers = make_recipe("browsers")
-    assert any("apt-get install -y --no-install-recommends $$ARCHIVES chromium" in line for line in browsers)
+    assert any("apt-get install -y --no-install-recommends $$ARCHIVES $$MISSING" in line for line in browsers)
+    assert "DEBIAN_TOOLS := /usr/bin/chromium:chromium /usr/bin/shellcheck:shellcheck" in (
+        ROOT / "Makefile"
+    ).read_text(encoding="utf-8")
+    # actionlint checks the workflows in `make lint`, with Debian's shellcheck for their shell.
+    assert any("actionlint -shellcheck /usr/bin/shellcheck" in line for line in make_recipe("lint")[1])
     # zizmor audits the workflows in `make lint` (and `make zizmor`), pinned like every tool.
     assert "$(MAKE) zizmor" in make_recipe("lint")[1]
     assert make_recipe("zizmor")[1] == ["$(VENV)/bin/zizmor --offline .github/"]

@@ -244,9 +244,27 @@ MAXIMAL: dict[str, tuple[str, dict[str, Any]]] = {
             "accessed": "2026-06-01",
         },
     ),
+    "question": (
+        "kbx-leervraag",
+        {
+            "question": P,
+            "context": P,
+            "themes": ["werk"],
+            "size_class": "klein",
+            "asked": "2025",
+            "status": "beantwoord",
+            "answers": [
+                {"practice": "kbx-praktijk", "why": P},
+                {"organisation": "kbx-organisatie", "why": P},
+            ],
+            "meetings": [{"network": "kbx-netwerk", "date": "2025-03", "note": P}],
+            "sources": ["kbx-bron"],
+            "last_reviewed": "2026-06-01",
+        },
+    ),
 }
 FOLDERS = {"practice": ".", "profile": "cities", "organisation": "organisations", "network": "networks"}
-FOLDERS["source"] = "sources"
+FOLDERS |= {"source": "sources", "question": "questions"}
 TERM_SLOTS = {"label": P, "definition": P}
 """The first term of every vocabulary gets these."""
 

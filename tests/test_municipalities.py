@@ -6,8 +6,10 @@ for it, and can propose a practice of it, by pull request or by the issue form, 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gzip
+import io
 import json
 import re
 import shutil
@@ -215,8 +217,9 @@ def test_every_municipality_has_a_page_and_a_row_in_the_open_data(
         assert (shipped_site / "steden" / municipality_id / "index.html").is_file(), municipality_id
         assert row["nis_code"] and row["province"] and row["population"] > 0
         assert row["population_date"] == "2026-01-01"
-    csv = (shipped_site / "data" / "steden.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert len(csv) == 286 and "nis_code" in csv[0] and "size_class" in csv[0]
+    text = (shipped_site / "data" / "steden.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert len(rows) == 286 and "nis_code" in rows[0] and "size_class" in rows[0]
 
 
 @pytest.mark.site

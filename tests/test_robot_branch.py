@@ -180,6 +180,8 @@ EXPRESSIONS = {
     "secrets.GITHUB_TOKEN": "geen-echt-token",
     "secrets.KB_ROBOT_TOKEN || secrets.GITHUB_TOKEN": "geen-echt-token",
     "secrets.KB_ROBOT_TOKEN != ''": "false",
+    # The payload's issue carries the label praktijk-voorstel, not leervraag-voorstel.
+    "contains(github.event.issue.labels.*.name, 'leervraag-voorstel') && 'leervraag' || 'praktijk'": "praktijk",
 }
 """What the few `${{ }}` expressions of the propose job stand for in this run (no KB_ROBOT_TOKEN)."""
 
@@ -252,7 +254,7 @@ def test_an_edit_after_a_maintainers_commit_leaves_it_and_proposes_beside_it(
     assert new, "the new conversion is on a branch of its own"
     assert (
         git(repo.origin, "log", "-1", "--format=%ae %s", new.split()[0])
-        == f"{ROBOT} Praktijk voorgesteld in issue #23"
+        == f"{ROBOT} Voorstel uit issue #23 ({BRANCH}-2)"
     )
     calls = (tmp_path / "gh.log").read_text(encoding="utf-8")
     assert f"pr create --base main --head {BRANCH}-2 " in calls

@@ -122,7 +122,8 @@ def test_a_folder_named_like_a_record_and_a_stray_folder_are_reported(records: P
     (records / "cities" / "oud").mkdir()
     assert problems(records) == [
         "cities/oud:1: deze map hoort hier niet: records staan in practices/ zelf of in cities/, organisations/, "
-        "networks/ en sources/, vocabularia in vocabulary/, referentiegegevens in reference/; verplaats de "
+        "networks/, questions/ en sources/, vocabularia in vocabulary/, referentiegegevens in reference/; "
+        "verplaats de "
         "bestanden en verwijder de map",
         "taalcafe.yml:1: dit is een map, geen bestand; een record is één .yml-bestand",
     ]

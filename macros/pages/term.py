@@ -170,8 +170,8 @@ def _for_contributors(term: Term) -> Markup:
     """The term's id, where a contributor looks for it: at the end of the page, not in its first lines;
     not in the search index."""
     return fmt(
-        '<p class="kb-contributor" data-pagefind-ignore="index"><small>Voor bijdragers: de id in de '
-        "records is <code>{}</code>.</small></p>",
+        '<p class="kb-contributor" data-pagefind-ignore="index">Voor bijdragers: de id in de '
+        "records is <code>{}</code>.</p>",
         term.id,
     )
 
