@@ -102,7 +102,7 @@ def facets(kb: KnowledgeBase) -> list[Facet]:
         Facet(
             "centrumstad",
             "Centrumstad",
-            [("ja", "Centrumstad", f"een van de {centres} centrumsteden")],
+            [("ja", "Centrumstad", f"een van de {centres} centrumsteden" if centres > 1 else "")],
             True,
             CENTRUMSTAD_HELP,
         ),

@@ -188,7 +188,7 @@ def _sources(ctx: Context, file: str, practice: Practice) -> Section | None:
         if len(title) > SOURCE_TITLE_CHARS:
             title = title[:SOURCE_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
         head = ", ".join(part for part in (who, str(source.year or "")) if part)
-        refs.append(fmt("[{}] {}{}", i, f"{head}: " if head else "", title))
+        refs.append(fmt("[{}] {}{}.", i, f"{head}: " if head else "", title.rstrip(".")))
     short = fmt(
         '<p class="kb-sources-short kb-print-only" data-pagefind-ignore>{} Laatst nagekeken op {}.</p>',
         join(" ", refs),
