@@ -19,7 +19,7 @@ from pathlib import Path
 
 from macros import budget, search_index
 from macros.html.structure import Page, markdown_page, to_markdown
-from macros.pages import catalogue, exports, fieldref, municipalities, question, register
+from macros.pages import catalogue, compare, exports, fieldref, lists, municipalities, question, register
 from macros.pages.context import DEFAULT_REPO_URL, Context
 from macros.partner_network.view import overview_markdown
 from macros.records import knowledge
@@ -73,6 +73,7 @@ def build_site(
     records_dir: Path | None = None,
     today: dt.date | None = None,
     repo_url: str = DEFAULT_REPO_URL,
+    site_url: str = "",
 ) -> Site:
     """Validate the records and make every generated page and export.
 
@@ -84,9 +85,10 @@ def build_site(
         today = today or knowledge.current_date()
         kb = knowledge.build(knowledge.records_root(records_dir), today)
         loaded = time.process_time()
-        ctx = Context(kb, today, repo_url)
+        ctx = Context(kb, today, repo_url, site_url=site_url)
         site = Site(ctx, {page.file: page for page in render_all(ctx)}, dict(markdown_pages(ctx)))
         site.files = {f"data/{name}": data for name, data in ctx.exports.items()}
+        site.files |= compare.data_files(ctx)
         budget.check(site)  # a page, an export or the site out of proportion to the records stops here
         site.cpu_s = {"load": loaded - started, "render": time.process_time() - loaded}
     return site
@@ -137,6 +139,9 @@ def render_all(ctx: Context) -> Iterator[Page]:
         yield _labelled(ctx, register.render(ctx, kind), kind, None)
     yield _labelled(ctx, municipalities.render(ctx), "city", None)
     yield _labelled(ctx, catalogue.render(ctx), "practice", None)
+    for page in lists.render_all(ctx):
+        yield _labelled(ctx, page, "practice", None)
+    yield _labelled(ctx, compare.render(ctx), "practice", None)
     yield _labelled(ctx, question.render_index(ctx), "question", None)
 
 

@@ -19,7 +19,9 @@ from macros.records import knowledge
 from macros.records.knowledge import KnowledgeBase
 from macros.records.models import Practice
 
-FACET_ORDER = ["grootte", "geschikt", "thema", "instrument", "status", "provincie"]
+FACET_ORDER = ["grootte", "centrumstad", "provincie", "geschikt", "thema", "instrument", "status"]
+OPEN_FACETS = ("grootte", "centrumstad", "provincie", "geschikt", "thema")
+"""Size, centrumstad, province and theme sit beside each other, open (issue 21); the rest is folded."""
 
 
 class Element:
@@ -118,6 +120,7 @@ def expected_facets(kb: KnowledgeBase, practice: Practice) -> dict[str, list[str
     municipality = kb.municipalities[practice.city]
     return {
         "grootte": [band_of(kb, practice.city)],
+        "centrumstad": ["ja"] if municipality.centrumstad else [],
         "geschikt": practice.transferability.size_classes if practice.transferability else [],
         "thema": practice.themes,
         "instrument": practice.instruments,
@@ -175,6 +178,7 @@ def test_facets_come_in_order_with_vocabulary_values_and_dutch_labels(
     assert [f.attrs["data-facet"] for f in fieldsets] == FACET_ORDER
     expected_labels = {
         "grootte": [(t.id, t.label) for t in kb.size_classes.values()],
+        "centrumstad": [("ja", "Centrumstad")],
         "geschikt": [(t.id, t.label) for t in kb.size_classes.values()],
         "thema": [(t.id, t.label) for t in kb.themes.values()],
         "instrument": [(t.id, t.label) for t in kb.instruments.values()],
@@ -203,12 +207,14 @@ def test_facets_come_in_order_with_vocabulary_values_and_dutch_labels(
             assert element.parents[-1].text.strip().startswith(label)
 
 
-def test_sizes_and_theme_are_open_and_the_other_filters_collapsed(page: Collector) -> None:
+def test_size_centrumstad_province_and_theme_are_open_and_the_other_filters_collapsed(
+    page: Collector,
+) -> None:
     (form,) = page.find("form", id="kb-filters")
     assert "hidden" in form.attrs, "without JavaScript the form stays hidden"
     for fieldset in page.find("fieldset"):
         collapsed = any(p.tag == "details" for p in fieldset.parents)
-        assert collapsed == (fieldset.attrs["data-facet"] not in ("grootte", "geschikt", "thema"))
+        assert collapsed == (fieldset.attrs["data-facet"] not in OPEN_FACETS)
         assert form in fieldset.parents
     buttons = [b for b in page.find("button") if form in b.parents]
     assert [b.text for b in buttons] == ["Wis filters"]
@@ -292,7 +298,7 @@ def test_static_theme_and_size_pages_are_linked_for_readers_without_javascript(
     assert {f"../themas/{t}/" for t in kb.themes} <= hrefs
     assert {f"../stadsgrootte/{s}/" for s in kb.size_classes} <= hrefs
     assert [e.text for e in page.find("summary") if folded in e.parents] == [
-        "Filters: per stadsgrootte en per thema"
+        "Filters: per stadsgrootte, thema en provincie"
     ]
 
 
@@ -328,8 +334,9 @@ def test_long_summaries_are_cut_at_a_word_so_a_large_catalogue_stays_light(kb: K
         assert words.startswith(summary[:-1]) and words[len(summary) - 1] == " ", "cut at a word boundary"
     lines = [line for line in markdown.splitlines() if line.startswith('<li class="kb-practice"')]
     per_practice = len("\n".join(lines).encode()) / len(lines)
-    # 3,000 practices must stay well under 1.5 MB of HTML: under 450 bytes a practice.
-    assert per_practice < 450, per_practice
+    # Each practice carries its facts as data (issue 21): 3,000 practices stay near 1.5 MB of HTML (1.55
+    # MB measured for the demo corpus, README "The catalogue for officers"): under 520 bytes a practice.
+    assert per_practice < 520, per_practice
 
 
 def _with_practice(kb: KnowledgeBase, practice_id: str, practice: Practice) -> KnowledgeBase:

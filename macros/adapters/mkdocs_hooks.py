@@ -84,7 +84,7 @@ def on_files(files: Files, config: Any) -> Files:
     except ValueError as exc:
         raise PluginError(str(exc)) from None
     try:
-        site = generate.build_site(today=today, repo_url=repo_url)
+        site = generate.build_site(today=today, repo_url=repo_url, site_url=config.get("site_url") or "")
     except RecordsInvalid as exc:
         if not SESSION.serving:
             raise PluginError(_problem_lines(exc, _project(config))) from None

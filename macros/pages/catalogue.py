@@ -13,12 +13,22 @@ Two facets answer "what suits my size": `grootte` is the size class of the lead 
 practice runs), `geschikt` the size classes the practice says it suits (`transferability`); the
 size-class pages list both, under their own headings.
 
+Comparative questions ("which centrumsteden have a buddy project, and which started first?"): each
+practice carries its municipality, size class, centrumstad, province, start year, status as of its
+newest source (`macros.records.timeline`, the site's own reading) and whether it has a contact
+(`macros.pages.facts`) as data, which the script writes as one line under each practice it shows;
+`centrumstad` and `provincie` are facets beside size and theme; the script sorts by name, start year
+or last confirmation (`?sorteer=`) and shows the same practices as a table that prints
+(`?weergave=tabel`). The line is written by the script, not in the HTML: at 3,000 practices it would
+add a third to the page (1.37 to 1.89 MB, measured), for a list that without the script is one long
+read; without JavaScript the province and centrumsteden pages (`macros.pages.lists`) are the same
+facts as filtered tables, and every practice page has them.
+
 Text from records is data: the HTML is built with `macros.html.markup`, which escapes it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,11 +37,12 @@ from typing import TYPE_CHECKING
 from macros.html import urls
 from macros.html.markup import Markup, fmt, join, line
 from macros.html.structure import Page, unindexed
-from macros.records import timeline
-from macros.records.dutch import PROVINCES
+from macros.pages import lists
+from macros.pages.facts import PracticeFacts, practice_facts
+from macros.pages.home import SMALL
+from macros.records.dutch import PROVINCES, dutch_number
 from macros.records.knowledge import KnowledgeBase
 from macros.records.models import Practice, SizeClass
-from macros.records.relations import size_class_of
 
 if TYPE_CHECKING:
     from macros.pages.context import Context
@@ -40,7 +51,8 @@ PAGE_URL = "praktijken/"
 """The catalogue's own URL, for relative links."""
 
 SUMMARY_CHARS = 110
-"""Summaries are cut to about one line: 3,000 practices must stay a light page (well under 1.5 MB)."""
+"""Summaries are cut to about one line: 3,000 practices must stay a light page (1.55 MB of HTML, 102 KB
+gzipped, for the demo corpus with every fact as data; README, "The catalogue for officers")."""
 
 STATUS_LABELS: dict[str, str] = {
     "lopend": "Lopend (bevestigd door een recente bron)",
@@ -48,6 +60,14 @@ STATUS_LABELS: dict[str, str] = {
     "onbekend": "Onbekend of het nog loopt",
 }
 """The status as of the newest source (`macros.records.timeline.current`): the site's own reading."""
+
+SORTS: dict[str, str] = {
+    "naam": "Naam",
+    "start": "Oudste start eerst",
+    "start-nieuwst": "Nieuwste start eerst",
+    "bevestigd": "Laatst bevestigd eerst",
+}
+"""`?sorteer=` values and their labels; the first is the list's own order (no parameter)."""
 
 
 @dataclass(frozen=True)
@@ -58,43 +78,63 @@ class Facet:
     legend: str
     values: list[tuple[str, str, str]]
     primary: bool
-    """Primary facets (size classes, theme) are always open; the others sit in a collapsed <details>."""
+    """Primary facets (size, centrumstad, province, theme) are always open; the others sit in a
+    collapsed <details>."""
     help: str = ""
     """A line under the legend that says what the facet means, where the legend alone is ambiguous."""
 
 
 SIZE_HELP = "De grootte van de stad of gemeente die de praktijk uitvoert."
 SUITS_HELP = "De groottes waarvoor de praktijk volgens haar fiche geschikt is (overdraagbaarheid)."
+STATUS_HELP = (
+    "De lezing van de kennisbank: wat de nieuwste bron zegt, op haar datum. Lopend alleen als een bron "
+    "van de laatste drie jaar het bevestigt."
+)
+CENTRUMSTAD_HELP = "De stad of gemeente die de praktijk uitvoert."
 
 
 def facets(kb: KnowledgeBase) -> list[Facet]:
-    """The six facets, in the order the page shows them."""
+    """The eight facets, in the order the page shows them."""
     sizes = [(t.id, t.label, _band(t)) for t in kb.size_classes.values()]
+    centres = sum(1 for m in kb.municipalities.values() if m.centrumstad)
     return [
         Facet("grootte", "Grootte van de trekker", sizes, True, SIZE_HELP),
+        Facet(
+            "centrumstad",
+            "Centrumstad",
+            [("ja", "Centrumstad", f"een van de {centres} centrumsteden" if centres > 1 else "")],
+            True,
+            CENTRUMSTAD_HELP,
+        ),
+        Facet("provincie", "Provincie", [(p, label, "") for p, label in PROVINCES.items()], True),
         Facet("geschikt", "Geschikt voor", sizes, True, SUITS_HELP),
         Facet("thema", "Thema", [(t.id, t.label, "") for t in kb.themes.values()], True),
         Facet("instrument", "Instrument", [(t.id, t.label, "") for t in kb.instruments.values()], False),
-        Facet("status", "Status", [(s, label, "") for s, label in STATUS_LABELS.items()], False),
-        Facet("provincie", "Provincie", [(p, label, "") for p, label in PROVINCES.items()], False),
+        Facet("status", "Status", [(s, label, "") for s, label in STATUS_LABELS.items()], False, STATUS_HELP),
     ]
 
 
-def practice_facets(kb: KnowledgeBase, practice: Practice, today: dt.date) -> dict[str, list[str]]:
-    """The facet values of one practice; size class and province are those of its lead municipality,
-    the sizes it suits are its own (`transferability.size_classes`)."""
-    municipality = kb.municipalities.get(practice.city)
-    size = size_class_of(kb, practice.city)
-    province = municipality.province if municipality else None
+def practice_facets(practice: Practice, facts: PracticeFacts) -> dict[str, list[str]]:
+    """The facet values of one practice; size class, centrumstad and province are those of its lead
+    municipality, the sizes it suits are its own (`transferability.size_classes`)."""
     suits = practice.transferability.size_classes if practice.transferability else []
     return {
-        "grootte": [size] if size else [],
+        "grootte": [facts.size] if facts.size else [],
+        "centrumstad": ["ja"] if facts.centrumstad else [],
+        "provincie": [facts.province] if facts.province else [],
         "geschikt": list(dict.fromkeys(suits)),
         "thema": list(dict.fromkeys(practice.themes)),
         "instrument": list(dict.fromkeys(practice.instruments)),
-        "status": [timeline.current(kb, practice, today)],
-        "provincie": [province] if province else [],
+        "status": [facts.status],
     }
+
+
+def sort_data(facts: PracticeFacts) -> dict[str, str]:
+    """What the script sorts by and shows besides the facets: `start` and `bevestigd` (the years of
+    the start and of the last confirmation; a year is what the question asks and a third of the bytes
+    of a date) and `contact` (`eigen`, `gemeente`); absent values are left out."""
+    found = {"start": facts.start_year, "bevestigd": facts.confirmed_year, "contact": facts.contact or ""}
+    return {name: value for name, value in found.items() if value}
 
 
 def render(ctx: Context) -> Page:
@@ -104,23 +144,27 @@ def render(ctx: Context) -> Page:
     page = Page(PAGE_FILE, "Praktijken", tree, "Alle goede praktijken, te filteren op stadsgrootte en thema.")
     page.heading = "Goede praktijken"
     ordered = sorted(kb.practices.items(), key=lambda item: (item[1].title.casefold(), item[0]))
-    values = {practice_id: practice_facets(kb, practice, ctx.today) for practice_id, practice in ordered}
+    facts = {practice_id: practice_facts(kb, practice_id, ctx.today) for practice_id, _ in ordered}
+    values = {practice_id: practice_facets(practice, facts[practice_id]) for practice_id, practice in ordered}
     all_facets = facets(kb)
     total = len(ordered)
+    small = _small_count(kb)
     # The page lists other records: search finds it by its title, and each practice by its own page.
     page.add(
         unindexed(
             join(
                 "\n\n",
                 [
-                    fmt(INTRO_NO_SCRIPT, _count_text(total)),
-                    INTRO_SCRIPT,
+                    fmt(INTRO_NO_SCRIPT, _count_text(total), small, dutch_number(SMALL)),
+                    fmt(INTRO_SCRIPT, small, total, dutch_number(SMALL)),
                     _static_facets(kb),
                     _form(all_facets, values.values()),
                     fmt(COUNT, _count_text(total)),
-                    PACK_BAR,
-                    _list(kb, ordered, values),
+                    _tools(),
+                    _list(kb, ordered, values, facts),
+                    TABLE,
                     MORE_BUTTONS,
+                    PACK_BAR,
                     PACK_VIEW,
                 ],
             )
@@ -135,29 +179,37 @@ PAGE_FILE = "praktijken/index.md"
 INTRO_NO_SCRIPT = (
     '<p class="kb-intro" data-kb-intro-static>Zoek een praktijk die past bij de grootte van je stad of '
     "gemeente en bij je thema: open <strong>Filters</strong> voor de pagina's per stadsgrootte en per "
-    "thema, of lees de volledige lijst van alle {} hieronder. Een praktijk druk je af vanaf haar eigen "
-    "pagina.</p>"
+    "thema, en de tabellen per provincie, of lees de volledige lijst van alle {} hieronder ({} ervan uit "
+    "gemeenten met minder dan {} inwoners). De tabellen tonen bij elke praktijk de grootte van de "
+    "gemeente, het startjaar, of ze nog loopt volgens haar nieuwste bron en of er een contact is. Een "
+    "praktijk druk je af vanaf haar eigen pagina, op één blad.</p>"
 )
 """The intro as it is without JavaScript: it names only what works without it."""
 
-INTRO_SCRIPT = Markup(
+INTRO_SCRIPT = (
     '<p class="kb-intro" data-kb-intro-script hidden>Zoek een praktijk die past bij de grootte van je '
-    "stad of gemeente en bij je thema. Typ een woord of kies een of meer waarden bij "
-    "<strong>Filters</strong>: binnen een filter volstaat één waarde, tussen filters moeten ze allemaal "
-    "kloppen. Vink praktijken aan om ze samen af te drukken als vergaderpakket.</p>"
+    "stad of gemeente en bij je thema ({} van de {} uit gemeenten met minder dan {} inwoners). Kies "
+    "bij <strong>Filters</strong>: binnen een filter volstaat één waarde, tussen filters moeten ze "
+    "allemaal kloppen. Vink twee tot vier praktijken aan om ze te "
+    '<a href="../vergelijk/">vergelijken</a> of samen af te drukken als vergaderpakket.</p>'
 )
 """The intro of the filters, which the script shows instead of INTRO_NO_SCRIPT."""
 
 PACK_BAR = Markup(
     '<div class="kb-pack" data-kb-pack hidden>'
     '<span class="kb-pack-count" data-kb-pack-count aria-live="polite">Geen praktijken aangevinkt</span> '
-    '<button type="button" class="md-button md-button--primary" data-kb-pack-print disabled>'
+    '<button type="button" class="md-button md-button--primary" data-kb-compare disabled '
+    'aria-describedby="kb-compare-hint">Vergelijken</button> '
+    '<button type="button" class="md-button" data-kb-pack-print disabled>'
     "Afdrukken als vergaderpakket</button> "
     '<button type="button" class="md-button" data-kb-pack-clear disabled>Vinkjes wissen</button>'
+    '<span class="kb-hint" id="kb-compare-hint">Vergelijken kan met twee tot vier praktijken.</span>'
     "</div>"
 )
-"""The meeting pack's controls, shown by the script once a practice is ticked: without the script,
-each practice prints on its own from its page."""
+"""The controls of the ticked practices, shown by the script once a practice is ticked: compare them
+side by side (`/vergelijk/`) or print them as a meeting pack. Without the script, each practice prints
+on its own from its page. Below the list, where it stays at the bottom of the screen while the list
+scrolls (kb.css): above it, it pushed the list down under the reader's pointer at the first tick."""
 
 PACK_VIEW = Markup(
     '<section class="kb-pack-view" id="kb-pack-view" aria-labelledby="kb-pack-title" tabindex="-1" hidden>'
@@ -184,9 +236,49 @@ MORE_BUTTONS = Markup(
 )
 """Below the list, hidden until the script shows the list in batches (it then sets their labels)."""
 
+TABLE = Markup(
+    '<div class="kb-table-wrap" data-kb-table-wrap role="region" aria-label="Tabel van de praktijken" '
+    'tabindex="0" hidden>'
+    '<table class="kb-catalogue-table" data-kb-table>'
+    '<caption class="kb-visually-hidden">Praktijken, zoals gefilterd en gesorteerd</caption>'
+    "<thead><tr>"
+    '<th scope="col"><span class="kb-visually-hidden">Aangevinkt</span></th>'
+    '<th scope="col">Praktijk</th><th scope="col">Gemeente</th><th scope="col">Grootte</th>'
+    '<th scope="col">Provincie</th><th scope="col">Start</th>'
+    '<th scope="col">Status<span class="kb-visually-hidden"> volgens de nieuwste bron</span> '
+    "(bevestigd)</th>"
+    '<th scope="col">Contact</th>'
+    "</tr></thead><tbody></tbody></table></div>"
+)
+"""The table view (`?weergave=tabel`): the script fills it with a row per practice shown, from the
+list's own data, so the page carries every practice once."""
+
+
+def _tools() -> Markup:
+    """Sort order and view, beside the count; shown by the script (without it the list is by name)."""
+    options = join("", (fmt('<option value="{}">{}</option>', key, label) for key, label in SORTS.items()))
+    return fmt(
+        '<div class="kb-view-tools" data-kb-view-tools hidden>'
+        '<label class="kb-sort">Volgorde <select name="sorteer" data-kb-sort>{}</select></label>'
+        '<div class="kb-view-switch" role="group" aria-label="Weergave">'
+        '<button type="button" class="md-button" data-kb-view="lijst" aria-pressed="true">Lijst</button>'
+        '<button type="button" class="md-button" data-kb-view="tabel" aria-pressed="false">Tabel</button>'
+        "</div>"
+        '<button type="button" class="md-button" data-kb-table-print hidden>Tabel afdrukken</button>'
+        "</div>",
+        options,
+    )
+
 
 def _count_text(n: int) -> str:
     return "1 praktijk" if n == 1 else f"{n} praktijken"
+
+
+def _small_count(kb: KnowledgeBase) -> int:
+    """The practices of municipalities under 30,000 inhabitants: most of Flanders' municipalities are
+    that small (issue 20), so the catalogue counts their practices apart, as the home page does."""
+    small = {cid for cid, m in kb.municipalities.items() if m.population < SMALL}
+    return sum(1 for practice in kb.practices.values() if practice.city in small)
 
 
 def _band(term: SizeClass) -> str:
@@ -212,7 +304,8 @@ def _short(summary: str) -> str:
 
 
 def _static_facets(kb: KnowledgeBase) -> Markup:
-    """Links to the static facet pages: the catalogue's filters for readers without JavaScript."""
+    """Links to the static facet pages: the catalogue's filters for readers without JavaScript. The
+    province and centrumsteden pages are tables with the facts the list shows, which print."""
 
     def links(kind: str, terms: Iterable[tuple[str, str]]) -> Markup:
         return join(
@@ -225,16 +318,33 @@ def _static_facets(kb: KnowledgeBase) -> Markup:
 
     sizes = links("size_class", ((t.id, t.label) for t in kb.size_classes.values()))
     themes = links("theme", ((t.id, t.label) for t in kb.themes.values()))
+    provinces = join(
+        "",
+        (
+            fmt('<li><a href="{}">{}</a></li>', urls.relative(PAGE_URL, lists.province_url(p)), label)
+            for p, label in PROVINCES.items()
+        ),
+    )
+    centres = fmt(
+        '<a href="{}">de praktijken van de centrumsteden</a>', urls.relative(PAGE_URL, lists.CENTRES_URL)
+    )
     return fmt(
-        '<details class="kb-static-facets">\n<summary>Filters: per stadsgrootte en per thema</summary>\n'
-        '<nav aria-label="Bladeren per stadsgrootte en thema">\n'
+        '<details class="kb-static-facets">\n'
+        "<summary>Filters: per stadsgrootte, thema en provincie</summary>\n"
+        '<nav aria-label="Bladeren per stadsgrootte, thema en provincie">\n'
         '<p>Per stadsgrootte:</p><ul class="kb-inline">{}</ul>\n'
         '<p class="kb-hint">Elke pagina toont de praktijken uit steden van die grootte en de praktijken '
         "die bij die grootte passen.</p>\n"
         '<p>Per thema:</p><ul class="kb-inline">{}</ul>\n'
+        '<p><a href="{}">Per provincie</a>:</p><ul class="kb-inline">{}</ul>\n'
+        '<p class="kb-hint">Elke provincie is een tabel, net als {}: met grootte, startjaar, status en '
+        "contact, om af te drukken.</p>\n"
         "</nav>\n</details>",
         sizes,
         themes,
+        urls.relative(PAGE_URL, urls.file_url(lists.INDEX_FILE)),
+        provinces,
+        centres,
     )
 
 
@@ -314,25 +424,29 @@ def _fieldset(facet: Facet, counts: Counter[str]) -> Markup:
 
 
 def _list(
-    kb: KnowledgeBase, ordered: list[tuple[str, Practice]], values: dict[str, dict[str, list[str]]]
+    kb: KnowledgeBase,
+    ordered: list[tuple[str, Practice]],
+    values: dict[str, dict[str, list[str]]],
+    facts: dict[str, PracticeFacts],
 ) -> Markup:
-    """One compact <li> per practice: title link, lead city, short summary, facets as data."""
+    """One compact <li> per practice: title link, lead city, short summary; facets, sort keys and
+    contact as data (the script writes them as a line of facts)."""
     items = [Markup('<ul id="kb-catalogue" class="kb-catalogue">')]
     for practice_id, practice in ordered:
         # A facet without values has no attribute (the script reads it as empty): at 3,000 practices
         # the empty ones alone would be tens of kilobytes.
+        found = facts[practice_id]
         data = join(
             "",
             (fmt(' data-{}="{}"', name, " ".join(ids)) for name, ids in values[practice_id].items() if ids),
-        )
-        city = kb.municipalities.get(practice.city)
+        ) + join("", (fmt(' data-{}="{}"', name, value) for name, value in sort_data(found).items()))
         items.append(
             fmt(
                 '<li class="kb-practice"{}><a href="{}">{}</a> <small>{}</small><p>{}</p></li>',
                 data,
                 urls.href(PAGE_URL, "practice", practice_id),
                 line(practice.title),
-                line(city.name if city else practice.city),
+                line(found.municipality),
                 _short(practice.summary),
             )
         )

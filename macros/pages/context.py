@@ -36,6 +36,9 @@ class Context:
     today: dt.date
     repo_url: str = DEFAULT_REPO_URL
     branch: str = "main"
+    site_url: str = ""
+    """Where the site is published (mkdocs.yml's `site_url`): a printed page names its own address.
+    Empty outside a MkDocs build, where pages print their path."""
     links: backlinks.Backlinks = field(init=False)
     bench: Benchlearning = field(init=False)
     network: NetworkCache = field(init=False)
@@ -68,6 +71,11 @@ class Context:
         """Every open-data file (`macros.pages.exports`), made once: the build writes them and the
         downloads page lists their sizes."""
         return exports.export_files(self.kb, self.today)
+
+    def address(self, url: str) -> str:
+        """The full address of a page of this site from its URL below the root: what a sheet of
+        paper says, since it cannot link."""
+        return f"{self.site_url.rstrip('/')}/{url}" if self.site_url else f"/{url}"
 
     def label(self, kind: str, record_id: str) -> str:
         """The Dutch label of a term, or a record's title or name."""

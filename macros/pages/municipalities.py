@@ -5,8 +5,9 @@ The map is an inline SVG made at build time from the reference data's borders
 `<title>`, shaded by its number of practices. Nothing is fetched when the page loads, and nothing needs
 JavaScript. The table carries the same information for screen readers, for print and for a phone too
 narrow for the map; a small script (`docs/assets/javascripts/municipalities.js`) filters its rows by
-size class and "heeft praktijken" and keeps the choice in the URL. Without the script, the size-class
-pages are the filters.
+size class and "heeft praktijken" and keeps the choice in the URL, and gives each municipality a tick
+box: two to four ticked open the comparison page (`macros.pages.compare`). Without the script, the
+size-class pages are the filters.
 """
 
 from __future__ import annotations
@@ -113,8 +114,24 @@ def flanders_map(ctx: Context) -> Markup:
 
 
 def _tables(ctx: Context) -> Markup:
-    """The filters and one table per province: name, inhabitants, size class, practices."""
-    return join("\n", [_filters(ctx), *(_province_table(ctx, province) for province in PROVINCES)])
+    """The filters, one table per province (name, inhabitants, size class, practices), and the bar
+    that compares the municipalities ticked in them."""
+    tables = (_province_table(ctx, province) for province in PROVINCES)
+    return join("\n", [_filters(ctx), *tables, COMPARE_BAR])
+
+
+COMPARE_BAR = Markup(
+    '<div class="kb-pack kb-city-compare" data-kb-city-compare hidden>'
+    '<span class="kb-pack-count" data-kb-city-compare-count aria-live="polite">'
+    "Geen gemeenten aangevinkt</span> "
+    '<button type="button" class="md-button md-button--primary" data-kb-city-compare-go disabled>'
+    "Vergelijken</button> "
+    '<button type="button" class="md-button" data-kb-city-compare-clear disabled>Vinkjes wissen</button>'
+    "</div>"
+)
+"""Shown by municipalities.js once a municipality is ticked; "Vergelijken" opens /vergelijk/?steden=
+for two to four of them (macros.pages.compare). It stays at the bottom of the screen while the tables
+scroll."""
 
 
 def _filters(ctx: Context) -> Markup:
@@ -136,6 +153,8 @@ def _filters(ctx: Context) -> Markup:
         "<fieldset><legend>Stadsgrootte</legend>{}</fieldset>"
         '<label><input type="checkbox" name="praktijken" value="ja"> Alleen gemeenten met praktijken</label>'
         '<p class="kb-result-count" data-kb-city-count aria-live="polite"></p>'
+        '<p class="kb-hint">Vink twee tot vier gemeenten aan in de tabellen om ze naast elkaar te '
+        "vergelijken.</p>"
         "</form>",
         static,
         sizes,

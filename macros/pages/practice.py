@@ -1,4 +1,12 @@
-"""The page of a good practice: every field, its relations, comparable practices and adoptions."""
+"""The page of a good practice: every field, its relations, comparable practices and adoptions.
+
+On paper the page is a one-page sheet (docs/assets/stylesheets/print.css): a print-only head with the
+municipality, themes, period, status and the first contact (`sheet_head`), the practice's own text in
+two columns, its sources as short references, and the page's address at the foot (`sheet_foot`). What
+leads elsewhere on screen stays off paper: the key facts and contact blocks the head replaces
+(`kb-screen-only`), and the lists of related practices (`kb-related`). An "Afdrukken" button opens
+the print dialog (docs/assets/javascripts/print.js).
+"""
 
 from __future__ import annotations
 
@@ -14,8 +22,8 @@ from macros.html.elements import (
     phone_link,
     section,
 )
-from macros.html.markup import Markup, fmt, join, line, paragraphs
-from macros.html.structure import Page, unindexed
+from macros.html.markup import Markup, fmt, join, line, paragraphs, shown
+from macros.html.structure import Page, Section, unindexed
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
 from macros.pages.question import answered
@@ -46,10 +54,12 @@ def render(ctx: Context, practice_id: str) -> Page:
     )
     page.description = practice.summary
     page.add(
+        sheet_head(ctx, page.file, practice),
         review_notice(practice.last_reviewed, ctx.today),
         situation(ctx.kb, cited_sources("practice", practice), practice.last_reviewed),
-        p(line(practice.summary)),
-        section("Kerngegevens", _key_facts(ctx, page.file, practice)),
+        fmt('<p class="kb-lead">{}</p>', line(practice.summary)),
+        PRINT_BUTTON,
+        section("Kerngegevens", _screen_only(_key_facts(ctx, page.file, practice))),
         section("Beschrijving", paragraphs(practice.description or "")),
         section("Aanpak", bullet_list((line(step) for step in practice.approach), tag="ol")),
         section("Partners", _partners(ctx, page.file, practice)),
@@ -60,13 +70,142 @@ def render(ctx: Context, practice_id: str) -> Page:
         section("Valkuilen", bullet_list(line(x) for x in practice.pitfalls)),
         section("Overdraagbaarheid", _transferability(ctx, page.file, practice)),
         section("Documenten", _documents(practice.documents)),
-        section("Contact", contact_section(ctx, page.file, practice)),
-        section("Overgenomen door", _adopted(ctx, page.file, practice_id), indexed=False),
-        section("Beantwoordt leervragen", answered(ctx, page.file, "practice", practice_id), indexed=False),
-        section("Vergelijkbare praktijken", _comparable(ctx, page.file, practice_id), indexed=False),
-        sources_section(ctx, page.file, cited_sources("practice", practice), practice.last_reviewed),
+        section("Contact", _screen_only(contact_section(ctx, page.file, practice))),
+        section("Overgenomen door", _related(_adopted(ctx, page.file, practice_id)), indexed=False),
+        section(
+            "Beantwoordt leervragen",
+            _related(answered(ctx, page.file, "practice", practice_id)),
+            indexed=False,
+        ),
+        section(
+            "Vergelijkbare praktijken", _related(_comparable(ctx, page.file, practice_id)), indexed=False
+        ),
+        _sources(ctx, page.file, practice),
+        sheet_foot(ctx, page.url),
     )
     return page
+
+
+PRINT_BUTTON = Markup(
+    '<div class="kb-print-button" data-kb-print hidden>'
+    '<button type="button" class="md-button">Afdrukken</button></div>'
+)
+"""Shown by print.js; without JavaScript the browser's own print command prints the same sheet."""
+
+SOURCE_TITLE_CHARS = 70
+SOURCE_WHO_CHARS = 40
+"""A source on paper is its first author's surname (or its publisher; no "e.a."), its year and its title
+cut to about one line: the sheet gives short references, the source's page on the site the full one. Short also
+because the page carries them beside the full list: a practice citing 50 sources of 50 long authors
+stays under the output test's 100 kB (tests/test_output_budget.py)."""
+
+
+def _screen_only(content: Markup) -> Markup:
+    """Content that the print-only head replaces on paper (with its heading: print.css)."""
+    return fmt('<div class="kb-screen-only">{}</div>', content) if content else Markup("")
+
+
+def _related(content: Markup) -> Markup:
+    """Lists that lead to other pages, off paper (with their heading: print.css)."""
+    return fmt('<div class="kb-related">{}</div>', content) if content else Markup("")
+
+
+def sheet_head(ctx: Context, file: str, practice: Practice) -> Markup:
+    """The print-only head of the sheet: where, what about, when, whether it still runs, and whom to
+    ask. Left out of the search index: the page says all of it elsewhere."""
+    kb = ctx.kb
+    municipality = kb.municipalities.get(practice.city)
+    where = [municipality.name if municipality else practice.city]
+    extra = []
+    if municipality is not None:
+        size = ctx.bench.city_size.get(practice.city)
+        if size:
+            extra.append(kb.size_classes[size].label)
+        if municipality.centrumstad:
+            extra.append("centrumstad")
+        extra.append(PROVINCES[municipality.province])
+    city = fmt("{} ({})", where[0], ", ".join(extra)) if extra else line(where[0])
+    if practice.cities:
+        city += fmt("; met {}", ", ".join(kb.label("city", c) for c in practice.cities))
+    rows = [
+        ("Gemeente", city),
+        ("Thema's", line(", ".join(kb.label("theme", t) for t in practice.themes))),
+        ("Doelgroepen", line(", ".join(practice.target_groups))),
+        ("Periode", line(period_text(ctx, practice))),
+        ("Status", status_text(ctx, file, practice)),
+        ("Contact", _contact_line(ctx, practice)),
+    ]
+    items = join(
+        "",
+        (fmt("<dt>{}</dt><dd>{}</dd>", label, value) for label, value in rows if value),
+    )
+    return fmt('<div class="kb-sheet-head kb-print-only" data-pagefind-ignore><dl>{}</dl></div>', items)
+
+
+def _contact_line(ctx: Context, practice: Practice) -> Markup:
+    """The first contact the page lists, on one line: the practice's own, else the municipality's
+    service, else the Agentschap's office for the province; a sentence when there is none."""
+    kb = ctx.kb
+    municipality = kb.municipalities[practice.city]
+    found: tuple[Contact, str] | None = None
+    if practice.contact is not None:
+        found = (practice.contact, "voor deze praktijk")
+    elif (profile := kb.profiles.get(practice.city)) is not None and profile.contact is not None:
+        found = (profile.contact, "de gemeente; de praktijk heeft geen eigen contact")
+    elif offices := ctx.offices.get(municipality.province):
+        found = (offices[0][1].contact, "de bronnen geven geen contact van de praktijk of de gemeente")
+    if found is None:
+        return fmt("geen in de bronnen; vraag het aan de gemeente {}", municipality.name)
+    contact, whose = found
+    parts = [
+        shown(part)
+        for part in (contact.service, contact.role, contact.email, contact.phone, str(contact.url or ""))
+        if part
+    ]
+    source = kb.sources.get(contact.source)
+    seen = ""
+    if source is not None and source.accessed:
+        seen = f", gezien op {dutch_date(source.accessed)}"
+    elif source is not None and source.year:
+        seen = f", uit {source.year}"
+    return fmt("{} ({}{})", " · ".join(parts), whose, seen)
+
+
+def _sources(ctx: Context, file: str, practice: Practice) -> Section | None:
+    """`## Bronnen`: on screen the full list; on paper short references, numbered, in one paragraph."""
+    cited = cited_sources("practice", practice)
+    full = sources_section(ctx, file, cited, practice.last_reviewed)
+    if full is None:
+        return None
+    refs = []
+    for i, source_id in enumerate(dict.fromkeys(cited), start=1):
+        source = ctx.kb.sources.get(source_id)
+        if source is None:
+            continue
+        first = source.authors[0].split(",", 1)[0] if source.authors else source.publisher or ""
+        who = shown(first, SOURCE_WHO_CHARS)
+        title = " ".join(source.title.split())
+        if len(title) > SOURCE_TITLE_CHARS:
+            title = title[:SOURCE_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
+        head = ", ".join(part for part in (who, str(source.year or "")) if part)
+        refs.append(fmt("[{}] {}{}.", i, f"{head}: " if head else "", title.rstrip(".")))
+    short = fmt(
+        '<p class="kb-sources-short kb-print-only" data-pagefind-ignore>{} Laatst nagekeken op {}.</p>',
+        join(" ", refs),
+        dutch_date(practice.last_reviewed),
+    )
+    body = fmt("{}\n{}", short, _screen_only(full.body))
+    return Section(full.title, body, full.level, indexed=full.indexed)
+
+
+def sheet_foot(ctx: Context, url: str) -> Markup:
+    """The page's address and the day the site read its sources, at the foot of the sheet."""
+    return fmt(
+        '<p class="kb-sheet-foot kb-print-only" data-pagefind-ignore>Kennisbank lokaal '
+        "integratiebeleid · deze fiche online: {} · status zoals de bronnen die lezen op {}</p>",
+        ctx.address(url),
+        dutch_date(ctx.today),
+    )
 
 
 def period_text(ctx: Context, practice: Practice) -> str:

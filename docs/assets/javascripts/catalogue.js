@@ -12,6 +12,16 @@
  * an index (`mkdocs serve` builds none) every word must occur in the practice's title, shown summary
  * or city, compared without case and accents.
  *
+ * Facts, sorting and the table: each practice carries its facts as data (size class, centrumstad,
+ * province, start year, status as of its newest source, last confirmation, contact: see
+ * macros/pages/facts.py); the script writes them as one line under each practice it shows, sorts by
+ * name, start year or last confirmation (`?sorteer=`; practices without that year come last, by
+ * name) and shows the same practices, in the same batches, as a table (`?weergave=tabel`) with a
+ * caption that names the filters, which prints. Printing the table shows every match first.
+ *
+ * Compare: with two to four practices ticked, "Vergelijken" opens /vergelijk/?praktijken=a,b,c in
+ * the order they were ticked (compare.js).
+ *
  * Meeting pack: each practice shown gets a tick box; "Afdrukken als vergaderpakket" fetches the page
  * of every ticked practice from this same site, builds one print view (a cover list with title, city
  * and address, then each practice) and opens the print dialog. The ticks live in sessionStorage, so
@@ -47,7 +57,13 @@
   var current = null; // the catalogue of the page on screen, if it has one
   var PAGE = 50; // practices shown per batch
   var TEXT_PARAM = "zoek";
+  var SORT_PARAM = "sorteer";
+  var VIEW_PARAM = "weergave";
   var PACK_KEY = "kb-vergaderpakket";
+  var COMPARE_MIN = 2, COMPARE_MAX = 4;
+  var STATUS_WORDS = { lopend: "lopend", afgerond: "afgerond", onbekend: "onbekend" };
+  var CONTACT_WORDS = { eigen: "eigen contact", gemeente: "contact via de gemeente", "": "geen contact" };
+  var CONTACT_CELLS = { eigen: "eigen", gemeente: "via de gemeente", "": "geen" };
 
   function Catalogue(form, list) {
     this.form = form;
@@ -55,7 +71,16 @@
     this.facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), readFacet);
     this.list = list;
     this.items = Array.prototype.map.call(list.querySelectorAll("li.kb-practice"), readItem, this);
+    this.items.forEach(function (item, i) { item.index = i; });
+    this.labels = readLabels(this.facets);
     this.visible = null; // the items' elements now in the list, in order; null: the page's own list
+    this.sort = "naam";
+    this.sortSelect = document.querySelector("[data-kb-sort]");
+    this.orders = Object.create(null); // sort key -> the items in that order, made when first asked
+    this.view = "lijst";
+    this.tools = document.querySelector("[data-kb-view-tools]");
+    this.tableWrap = document.querySelector("[data-kb-table-wrap]");
+    this.table = this.tableWrap ? this.tableWrap.querySelector("table") : null;
     this.more = document.querySelector("[data-kb-more]");
     this.text = form.querySelector('input[name="' + TEXT_PARAM + '"]');
     this.words = []; // the text box's words, normalised
@@ -91,8 +116,104 @@
       }
       return out;
     });
-    return { el: li, values: values, match: true, haystack: null, tick: null };
+    return { el: li, values: values, match: true, haystack: null, tick: null, row: null, facts: false };
   }
+
+  /* Facet value -> its label in the form (the label's own text, without hint or count). */
+  function readLabels(facets) {
+    var labels = Object.create(null);
+    facets.forEach(function (facet) {
+      var own = labels[facet.name] = Object.create(null);
+      facet.inputs.forEach(function (input) {
+        var label = input.closest("label");
+        var text = label && label.querySelector(".kb-label");
+        own[input.value] = text && text.firstChild ? text.firstChild.textContent.trim() : input.value;
+      });
+    });
+    return labels;
+  }
+
+  /* What the list shows of a practice besides its title, city and summary, from its data. */
+  Catalogue.prototype.factsOf = function (li) {
+    var labels = this.labels;
+    function label(facet) {
+      var value = li.getAttribute("data-" + facet) || "";
+      return value && labels[facet] ? labels[facet][value] || value : "";
+    }
+    var status = li.getAttribute("data-status") || "onbekend";
+    var confirmed = li.getAttribute("data-bevestigd") || "";
+    var statusText = STATUS_WORDS[status] || status;
+    if (confirmed && status === "lopend") statusText += ", bevestigd in " + confirmed;
+    if (confirmed && status === "onbekend") statusText += ", laatst bevestigd in " + confirmed;
+    var start = li.getAttribute("data-start") || "";
+    return {
+      size: label("grootte"),
+      centrumstad: li.hasAttribute("data-centrumstad"),
+      province: label("provincie"),
+      start: start,
+      status: statusText,
+      state: STATUS_WORDS[status] || status,
+      confirmed: confirmed,
+      contact: li.getAttribute("data-contact") || "",
+    };
+  };
+
+  /* The facts as one line under the practice, written when it is first shown (the list's HTML would
+     be a third heavier with it, macros/pages/catalogue.py). */
+  Catalogue.prototype.writeFacts = function (item) {
+    if (item.facts) return;
+    item.facts = true;
+    var f = this.factsOf(item.el);
+    var parts = [f.size, f.centrumstad ? "centrumstad" : "", f.province, f.start ? "start " + f.start : "",
+      f.status, CONTACT_WORDS[f.contact] || ""];
+    var line = document.createElement("p");
+    line.className = "kb-facts";
+    line.textContent = parts.filter(Boolean).join(" · ");
+    item.el.appendChild(line);
+  };
+
+  /* The practice as a table row, made when it is first shown in the table. */
+  Catalogue.prototype.rowOf = function (item) {
+    if (item.row) return item.row;
+    var f = this.factsOf(item.el);
+    var row = document.createElement("tr");
+    row.appendChild(document.createElement("td")); // the tick box (Pack.decorate)
+    var head = document.createElement("th");
+    head.scope = "row";
+    var link = item.el.querySelector("a");
+    head.appendChild(link.cloneNode(true));
+    row.appendChild(head);
+    var city = item.el.querySelector("small");
+    [(city ? city.textContent : "") + (f.centrumstad ? ", centrumstad" : ""), f.size, f.province, f.start,
+      f.state + (f.confirmed ? " (" + f.confirmed + ")" : ""), CONTACT_CELLS[f.contact] || ""].forEach(function (text) {
+      var cell = document.createElement("td");
+      cell.textContent = text;
+      row.appendChild(cell);
+    });
+    row.kbItem = item;
+    item.row = row;
+    return row;
+  };
+
+  /* The items in the chosen order: the list's own (by name), or by a year, those without it last. */
+  Catalogue.prototype.ordered = function () {
+    var key = this.sort;
+    if (key === "naam" || !key) return this.items;
+    if (this.orders[key]) return this.orders[key];
+    var attribute = key === "bevestigd" ? "data-bevestigd" : "data-start";
+    var newestFirst = key !== "start";
+    var sorted = this.items.slice().sort(function (a, b) {
+      var x = a.el.getAttribute(attribute) || "", y = b.el.getAttribute(attribute) || "";
+      if (x !== y) {
+        if (!x) return 1;
+        if (!y) return -1;
+        return (x < y ? -1 : 1) * (newestFirst ? -1 : 1);
+      }
+      return a.index - b.index;
+    });
+    this.orders[key] = sorted;
+    return sorted;
+  };
 
   /* Lower case without accents: "Éénoudergezin" and "eenoudergezin" compare equal. */
   function normalise(text) {
@@ -107,8 +228,18 @@
   /* The text a practice is found by: its title, city and shown summary, normalised once, when the
      first word is typed (not on page load). */
   function haystack(item) {
-    if (item.haystack === null) item.haystack = normalise(item.el.textContent.replace(/\s+/g, " "));
+    if (item.haystack === null) item.haystack = normalise(ownText(item.el).replace(/\s+/g, " "));
     return item.haystack;
+  }
+
+  /* The practice's text as the server wrote it: not the facts line the script adds. */
+  function ownText(li) {
+    var text = "";
+    for (var node = li.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 1 && node.classList.contains("kb-facts")) continue;
+      text += node.textContent;
+    }
+    return text;
   }
 
   /* A practice's id: the last part of its page's path. */
@@ -163,8 +294,10 @@
     var counts = facets.map(function (f) { return new Int32Array(f.inputs.length); });
     var shown = 0, visible = [];
     var words = this.words;
-    for (var i = 0; i < this.items.length; i++) {
-      var item = this.items[i], missed = -1, misses = 0;
+    var table = this.view === "tabel" && this.table;
+    var order = this.ordered();
+    for (var i = 0; i < order.length; i++) {
+      var item = order[i], missed = -1, misses = 0;
       // The text is a filter on every facet's count too: a practice it excludes counts nowhere.
       if (words.length && !matchesText(item, words, this.found)) { item.match = false; continue; }
       for (var f = 0; f < nf && misses < 2; f++) {
@@ -177,9 +310,10 @@
         addCounts(counts[missed], item.values[missed]);
       }
       item.match = misses === 0;
-      if (item.match && shown <= this.limit) visible.push(item.el);
+      if (item.match && shown <= this.limit) visible.push(table ? this.rowOf(item) : item.el);
     }
     this.render(visible);
+    this.caption(shown);
     this.matched = shown;
     this.writeCounts(counts);
     this.announce(shown);
@@ -190,9 +324,11 @@
 
   /* Put `next` in the list with the fewest node moves: keep the common start, replace the rest. */
   Catalogue.prototype.render = function (next) {
-    var list = this.list, old = this.visible, k = 0, i;
+    var list = this.view === "tabel" && this.table ? this.table.tBodies[0] : this.list;
+    var old = this.visible, k = 0, i;
     if (old === null) {
-      list.textContent = ""; // the server's full list (and the white space between its items)
+      this.list.textContent = ""; // the server's full list (and the white space between its items)
+      if (this.table) this.table.tBodies[0].textContent = "";
       old = [];
     }
     while (k < old.length && k < next.length && old[k] === next[k]) k++;
@@ -203,7 +339,73 @@
       list.appendChild(added);
     }
     this.visible = next;
-    for (i = k; i < next.length; i++) this.pack.decorate(next[i]);
+    for (i = k; i < next.length; i++) {
+      if (next[i].kbItem === undefined) this.writeFacts(this.itemOf(next[i]));
+      this.pack.decorate(next[i]);
+    }
+  };
+
+  Catalogue.prototype.itemOf = function (node) {
+    if (node.kbItem) return node.kbItem;
+    if (!this.byElement) {
+      this.byElement = new Map();
+      this.items.forEach(function (item) { this.byElement.set(item.el, item); }, this);
+    }
+    return this.byElement.get(node);
+  };
+
+  /* List or table: the other one is emptied, and the same practices go into the one chosen. */
+  Catalogue.prototype.setView = function (view) {
+    if (!this.table) view = "lijst";
+    if (view === this.view) return;
+    var old = this.view === "tabel" ? this.table.tBodies[0] : this.list;
+    (this.visible || []).forEach(function (node) { if (node.parentNode === old) old.removeChild(node); });
+    if (this.visible === null) this.list.textContent = "";
+    this.visible = [];
+    this.view = view;
+    this.showView();
+    this.apply(true);
+  };
+
+  Catalogue.prototype.showView = function () {
+    var table = this.view === "tabel";
+    this.list.hidden = table;
+    if (this.tableWrap) this.tableWrap.hidden = !table;
+    if (this.tools) {
+      Array.prototype.forEach.call(this.tools.querySelectorAll("[data-kb-view]"), function (button) {
+        button.setAttribute("aria-pressed", button.getAttribute("data-kb-view") === (table ? "tabel" : "lijst") ? "true" : "false");
+      });
+      var print = this.tools.querySelector("[data-kb-table-print]");
+      if (print) print.hidden = !table;
+    }
+  };
+
+  /* The table's caption names what it shows, so a printed table says which filters made it. */
+  Catalogue.prototype.caption = function (shown) {
+    if (!this.table || this.view !== "tabel") return;
+    var parts = [];
+    this.facets.forEach(function (facet) {
+      var chosen = facet.inputs.filter(function (input) { return input.checked; });
+      if (!chosen.length) return;
+      var legend = facet.inputs[0].closest("fieldset").querySelector("legend");
+      parts.push((legend ? legend.textContent : facet.name) + ": " +
+        chosen.map(function (input) { return this.labels[facet.name][input.value]; }, this).join(" of "));
+    }, this);
+    if (this.words.length) parts.push("met de woorden " + this.text.value.trim());
+    var sort = this.sortSelect ? this.sortSelect.options[this.sortSelect.selectedIndex] : null;
+    var text = (shown === 1 ? "1 praktijk" : shown + " praktijken") +
+      (parts.length ? "; " + parts.join("; ") : "; alle praktijken") +
+      (sort ? "; volgorde: " + sort.textContent.toLowerCase() : "");
+    setText(this.table.caption, text);
+  };
+
+  /* Before printing the table, every match goes in it: a printed table is the whole answer. */
+  Catalogue.prototype.printTable = function () {
+    if (this.view !== "tabel") return;
+    if (this.limit < this.matched) {
+      this.limit = Infinity;
+      this.apply(true);
+    }
   };
 
   /* Reveal the next batch (or every match) and move focus to the first practice it revealed, so a
@@ -212,10 +414,11 @@
     var first = this.limit;
     this.limit = all ? Infinity : this.limit + PAGE;
     this.apply(true);
-    for (var i = 0, rank = 0; i < this.items.length; i++) {
-      if (!this.items[i].match) continue;
+    var order = this.ordered();
+    for (var i = 0, rank = 0; i < order.length; i++) {
+      if (!order[i].match) continue;
       if (rank++ === first) {
-        var link = this.items[i].el.querySelector("a");
+        var link = (this.view === "tabel" && order[i].row ? order[i].row : order[i].el).querySelector("a");
         if (link) link.focus();
         return;
       }
@@ -294,6 +497,22 @@
     var more = this.form.querySelector("details.kb-facets-more");
     if (more && openMore) more.open = true;
     if (this.text) this.text.value = params.get(TEXT_PARAM) || "";
+    var sort = params.get(SORT_PARAM) || "naam";
+    if (this.sortSelect) {
+      var known = Array.prototype.some.call(this.sortSelect.options, function (o) { return o.value === sort; });
+      this.sort = known ? sort : "naam";
+      this.sortSelect.value = this.sort;
+    }
+    var view = params.get(VIEW_PARAM) === "tabel" && this.table ? "tabel" : "lijst";
+    if (view !== this.view) {
+      if (this.visible) {
+        var old = this.view === "tabel" ? this.table.tBodies[0] : this.list;
+        this.visible.forEach(function (node) { if (node.parentNode === old) old.removeChild(node); });
+        this.visible = [];
+      }
+      this.view = view;
+    }
+    this.showView();
     this.applyText();
     this.updateToggle();
   };
@@ -303,6 +522,8 @@
     var parts = [];
     this.facets.forEach(function (facet) { params.delete(facet.name); });
     params.delete(TEXT_PARAM);
+    params.delete(SORT_PARAM);
+    params.delete(VIEW_PARAM);
     params.forEach(function (value, key) { parts.push(encodeURIComponent(key) + "=" + encodeURIComponent(value)); });
     this.facets.forEach(function (facet) {
       var ids = facet.inputs.filter(function (i) { return i.checked; }).map(function (i) { return encodeURIComponent(i.value); });
@@ -310,6 +531,8 @@
     });
     var typed = this.text ? this.text.value.trim() : "";
     if (typed) parts.push(TEXT_PARAM + "=" + encodeURIComponent(typed));
+    if (this.sort && this.sort !== "naam") parts.push(SORT_PARAM + "=" + encodeURIComponent(this.sort));
+    if (this.view === "tabel") parts.push(VIEW_PARAM + "=tabel");
     var url = window.location.pathname + (parts.length ? "?" + parts.join("&") : "") + window.location.hash;
     // Keep history.state: Material's instant navigation stores its own data there.
     window.history.replaceState(window.history.state, "", url);
@@ -349,6 +572,26 @@
         if (open) {
           var first = self.form.querySelector("input");
           if (first) first.focus();
+        }
+      });
+    }
+    if (this.sortSelect) {
+      this.sortSelect.addEventListener("change", function () {
+        self.sort = self.sortSelect.value;
+        self.apply();
+        self.writeUrl();
+      });
+    }
+    if (this.tools) {
+      this.tools.addEventListener("click", function (event) {
+        var button = event.target.closest("button");
+        if (!button) return;
+        if (button.hasAttribute("data-kb-view")) {
+          self.setView(button.getAttribute("data-kb-view"));
+          self.writeUrl();
+        } else if (button.hasAttribute("data-kb-table-print")) {
+          self.printTable();
+          window.print();
         }
       });
     }
@@ -395,39 +638,51 @@
     return link ? new URL(link.getAttribute("href"), window.location.href).pathname : "";
   }
 
-  /* A tick box before the practice's link, made when the practice is first shown. */
-  Pack.prototype.decorate = function (li) {
-    if (!this.bar || li.querySelector(".kb-tick")) return;
-    var link = li.querySelector("a");
+  /* A tick box before the practice's link (in the table: in the row's first cell), made when the
+     practice is first shown. */
+  Pack.prototype.decorate = function (node) {
+    if (!this.bar || node.querySelector(".kb-tick")) return;
+    var link = node.querySelector("a");
     if (!link) return;
     var box = document.createElement("input");
     box.type = "checkbox";
     box.className = "kb-tick";
-    box.value = itemHref(li);
+    box.value = itemHref(node);
     box.checked = this.ticked.indexOf(box.value) !== -1;
-    box.setAttribute("aria-label", "Voor het vergaderpakket: " + link.textContent);
-    li.insertBefore(box, li.firstChild);
+    box.setAttribute("aria-label", "Kies om te vergelijken of af te drukken: " + link.textContent);
+    if (node.tagName === "TR") node.cells[0].appendChild(box);
+    else node.insertBefore(box, node.firstChild);
+  };
+
+  /* Every tick box made so far, in the list and in the table. */
+  Pack.prototype.boxes = function () {
+    var root = this.catalogue.list.parentNode;
+    return Array.prototype.slice.call(root.querySelectorAll("#kb-catalogue .kb-tick, [data-kb-table] .kb-tick"));
   };
 
   Pack.prototype.bind = function () {
     if (!this.bar) return;
     var self = this;
-    this.catalogue.list.addEventListener("change", function (event) {
+    function changed(event) {
       var box = event.target;
       if (!box.classList || !box.classList.contains("kb-tick")) return;
       var at = self.ticked.indexOf(box.value);
       if (box.checked && at === -1) self.ticked.push(box.value);
       if (!box.checked && at !== -1) self.ticked.splice(at, 1);
+      // The same practice's box in the other view follows.
+      self.boxes().forEach(function (other) { if (other.value === box.value) other.checked = box.checked; });
       self.save();
       self.update();
-    });
+    }
+    this.catalogue.list.addEventListener("change", changed);
+    if (this.catalogue.table) this.catalogue.table.addEventListener("change", changed);
+    var compare = this.bar.querySelector("[data-kb-compare]");
+    if (compare) compare.addEventListener("click", function () { self.compare(); });
     this.bar.querySelector("[data-kb-pack-print]").addEventListener("click", function () { self.open(); });
     this.bar.querySelector("[data-kb-pack-clear]").addEventListener("click", function () {
       self.ticked = [];
       self.save();
-      Array.prototype.forEach.call(self.catalogue.list.querySelectorAll(".kb-tick"), function (box) {
-        box.checked = false;
-      });
+      self.boxes().forEach(function (box) { box.checked = false; });
       self.update();
     });
     if (this.view) {
@@ -445,6 +700,22 @@
       n === 0 ? "Geen praktijken aangevinkt" : n === 1 ? "1 praktijk aangevinkt" : n + " praktijken aangevinkt");
     this.bar.querySelector("[data-kb-pack-print]").disabled = n === 0;
     this.bar.querySelector("[data-kb-pack-clear]").disabled = n === 0;
+    var compare = this.bar.querySelector("[data-kb-compare]");
+    if (compare) compare.disabled = n < COMPARE_MIN || n > COMPARE_MAX;
+  };
+
+  /* The comparison page of the ticked practices, in the order they were ticked: its URL holds the
+     selection, so it can be mailed. */
+  Pack.prototype.compareUrl = function () {
+    var ids = this.ticked.map(function (path) { return path.replace(/\/+$/, "").split("/").pop(); });
+    var page = new URL("../vergelijk/", window.location.href);
+    return page.pathname + "?praktijken=" + ids.map(encodeURIComponent).join(",");
+  };
+
+  Pack.prototype.compare = function () {
+    var n = this.ticked.length;
+    if (n < COMPARE_MIN || n > COMPARE_MAX) return;
+    window.location.assign(this.compareUrl());
   };
 
   /* The ticked practices in the list's order, each with its title, city and address. */
@@ -575,9 +846,14 @@
       scriptIntro.hidden = false;
     }
     if (current.toggle) current.toggle.hidden = false;
+    if (current.tools) current.tools.hidden = false;
     form.hidden = false;
     current.restore();
   }
+
+  window.addEventListener("beforeprint", function () {
+    if (current && document.body.contains(current.form)) current.printTable();
+  });
 
   window.addEventListener("popstate", function () {
     if (current && document.body.contains(current.form)) current.restore();
