@@ -10,13 +10,17 @@ record that caused it, however it got there.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_RECORDS, FIXTURE_TODAY
+from ruamel.yaml import YAML
 
 from macros import generate
+from macros.html.markup import SHOWN_CHARS
 from macros.html.structure import to_markdown
 from macros.records.problems import RecordsInvalid
 
@@ -166,3 +170,64 @@ def test_the_fixture_stays_well_within_the_budgets_and_the_heavy_corpus_within_t
     largest = max(size for path, size in sizes.items() if path not in site.files)
     assert largest * 10 < page_budget, (largest, page_budget)
     generate.build_site(heavy_corpus(tmp_path / "records", 40), today=FIXTURE_TODAY)
+
+
+LONG = "{" * 990
+"""Another record's text at the input limit: `{` is six bytes of HTML (`&#123;`) and one of JSON."""
+
+
+def _lengthen_other_records(records: Path) -> None:
+    """Every text of a record that a practice's sheet or comparison shows beside the practice's own:
+    term labels, source titles, publishers and authors, a municipality's contact."""
+    yaml = YAML()
+    for path in sorted((records / "vocabulary").glob("*.yml")):
+        document = yaml.load(path)
+        for term in document["terms"]:
+            term["label"] = LONG
+        yaml.dump(document, path)
+    for path in sorted((records / "sources").glob("*.yml")):
+        document = yaml.load(path)
+        document["title"], document["publisher"] = LONG, LONG
+        document["authors"] = [LONG] * len(document.get("authors", []))
+        yaml.dump(document, path)
+    for path in sorted((records / "cities").glob("*.yml")):
+        document = yaml.load(path)
+        if "contact" in document:
+            document["contact"]["service"], document["contact"]["role"] = LONG, LONG
+            yaml.dump(document, path)
+
+
+def _longest_run(text: str, unit: str) -> int:
+    return max((len(run) // len(unit) for run in re.findall(f"(?:{re.escape(unit)})+", text)), default=0)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_the_sheet_and_the_comparison_data_show_other_records_text_cut(tmp_path: Path) -> None:
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE_RECORDS, records)
+    _lengthen_other_records(records)
+    site = generate.build_site(records, today=FIXTURE_TODAY)
+    compared = [path for path in site.files if path.startswith("vergelijk/")]
+    assert len(compared) >= 4 + 3, "a data file for every practice and municipality"
+    for path in compared:
+        document = json.loads(site.files[path])
+        longest = max(map(len, _strings(document)))
+        assert _longest_run(json.dumps(document), "{") <= SHOWN_CHARS, (path, longest)
+    for path, page in site.pages.items():
+        if not path.startswith("praktijken/") or path == "praktijken/index.md":
+            continue
+        html = to_markdown(page)
+        head = re.search(r'<div class="kb-sheet-head.*?</dl></div>', html, re.S)
+        short = re.search(r'<p class="kb-sources-short.*?</p>', html, re.S)
+        assert head and short, path
+        assert 0 < _longest_run(head.group(), "&#123;") <= SHOWN_CHARS, path
+        assert _longest_run(short.group(), "&#123;") <= SHOWN_CHARS, path

@@ -143,7 +143,7 @@ def practice_data(ctx: Context, practice_id: str) -> dict[str, Any]:
         "donts": list(practice.pitfalls),
         "contact": _practice_contact(ctx, practice_id),
         "sources": _sources(ctx, _cited(practice)),
-        "themes": [kb.label("theme", t) for t in practice.themes],
+        "themes": [shown(kb.label("theme", t)) for t in practice.themes],
     }
 
 
@@ -171,7 +171,7 @@ def city_data(ctx: Context, city_id: str) -> dict[str, Any]:
         "province": PROVINCES[municipality.province],
         "population": dutch_number(municipality.population)
         + (f" (op {dutch_date(meta.population_date)})" if meta else ""),
-        "size": kb.size_classes[size].label if size else "",
+        "size": shown(kb.size_classes[size].label) if size else "",
         "centrumstad": "ja" if municipality.centrumstad else "nee",
         "practices": [
             {"title": shown(kb.practices[pid].title), "url": urls.page_url("practice", pid)}
@@ -179,7 +179,7 @@ def city_data(ctx: Context, city_id: str) -> dict[str, Any]:
         ],
         "running": running,
         "themes": [
-            f"{kb.label('theme', theme)} ({count})"
+            f"{shown(kb.label('theme', theme))} ({count})"
             for theme, count in sorted(themes.items(), key=lambda t: (-t[1], kb.label("theme", t[0])))
         ],
         "foreign": f"{dutch_number(share.value)} % in {share.year}" if share else "",

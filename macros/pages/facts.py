@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from macros.html.markup import shown
 from macros.records import timeline
 from macros.records.dutch import PROVINCES
 from macros.records.knowledge import KnowledgeBase
@@ -104,7 +105,7 @@ def practice_facts(kb: KnowledgeBase, practice_id: str, today: dt.date) -> Pract
     return PracticeFacts(
         municipality=municipality.name if municipality else practice.city,
         size=size,
-        size_label=kb.size_classes[size].label if size is not None and size in kb.size_classes else "",
+        size_label=shown(kb.size_classes[size].label) if size is not None and size in kb.size_classes else "",
         centrumstad=bool(municipality and municipality.centrumstad),
         province=municipality.province if municipality else None,
         start=practice.period.start if practice.period else None,

@@ -94,10 +94,10 @@ PRINT_BUTTON = Markup(
 
 SOURCE_TITLE_CHARS = 70
 SOURCE_WHO_CHARS = 40
-"""A source on paper is its first author's surname (or its publisher; no "e.a."), its year and its title
-cut to about one line: the sheet gives short references, the source's page on the site the full one. Short also
-because the page carries them beside the full list: a practice citing 50 sources of 50 long authors
-stays under the output test's 100 kB (tests/test_output_budget.py)."""
+"""A source on paper is its first author's surname (or its publisher; no "e.a."), its year and its
+title cut to about one line: the sheet gives short references, the source's page on the site the full
+one. Short also because the page carries them beside the full list: a practice citing 50 sources of 50
+long authors stays under the output test's 100 kB (tests/test_output_budget.py)."""
 
 
 def _screen_only(content: Markup) -> Markup:
@@ -120,16 +120,16 @@ def sheet_head(ctx: Context, file: str, practice: Practice) -> Markup:
     if municipality is not None:
         size = ctx.bench.city_size.get(practice.city)
         if size:
-            extra.append(kb.size_classes[size].label)
+            extra.append(shown(kb.size_classes[size].label))
         if municipality.centrumstad:
             extra.append("centrumstad")
         extra.append(PROVINCES[municipality.province])
     city = fmt("{} ({})", where[0], ", ".join(extra)) if extra else line(where[0])
     if practice.cities:
-        city += fmt("; met {}", ", ".join(kb.label("city", c) for c in practice.cities))
+        city += fmt("; met {}", ", ".join(shown(kb.label("city", c)) for c in practice.cities))
     rows = [
         ("Gemeente", city),
-        ("Thema's", line(", ".join(kb.label("theme", t) for t in practice.themes))),
+        ("Thema's", line(", ".join(shown(kb.label("theme", t)) for t in practice.themes))),
         ("Doelgroepen", line(", ".join(practice.target_groups))),
         ("Periode", line(period_text(ctx, practice))),
         ("Status", status_text(ctx, file, practice)),
