@@ -198,9 +198,11 @@ def catalogue_ids(page: Page, base: str, query: str) -> set[str]:
     page.wait_for_function(
         "() => window.kbCatalogue.current() && window.kbCatalogue.current().found !== null"
     )
-    every = page.locator("[data-kb-more-all]")
-    if every.is_visible():
-        every.click()
+    # "Toon alle" when more than one batch is left, else "Toon de laatste N" shows the rest.
+    for button in ("[data-kb-more-all]", "[data-kb-more-next]"):
+        if page.locator(button).is_visible():
+            page.locator(button).click()
+    expect(page.locator("[data-kb-more]")).to_be_hidden()
     hrefs: list[str] = page.evaluate(
         """() => [...document.querySelectorAll('#kb-catalogue li.kb-practice')]
             .filter(li => li.checkVisibility()).map(li => li.querySelector('a').getAttribute('href'))"""
