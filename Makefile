@@ -85,8 +85,11 @@ test: setup browsers  ## everything CI runs: validate, lint, all tests (with the
 
 # KB_TEST_SITE=DIR: the tests check the site already built in DIR (`make build`) instead of building
 # the shipped site once more; the pull-request workflow builds it in a step of its own.
+# Two pytest-xdist workers on the 2 cores; each built site is shared between them (tests/conftest.py).
+# WORKERS=0 runs every test in this one process, whose output is easier to follow when one fails.
+WORKERS ?= 2
 pytest: setup browsers  ## every test (unit, golden pages, site builds, link check, browser), no validate or lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(WORKERS)
 
 bench: setup browsers  ## benchmark 300, 1,000 and 3,000 demo practices against a bare Material site (~6-12 min)
 	$(PY) scripts/bench.py
