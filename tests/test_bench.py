@@ -77,6 +77,7 @@ def test_the_bench_runs_end_to_end_at_a_tiny_size(tmp_path: Path, capsys: pytest
         assert 0 < size["render_s"] + size["write_s"] < size["generation_s"]
         assert size["write_s"] > 0 and size["plain_write_s"] > 0
         assert size["site"]["largest_svg_bytes"] > 0  # demo cities have network diagrams
+        assert size["site"]["map_svg_bytes"] > 0  # and /steden/ its map
         browser = size["browser"]
         assert browser["external_requests"] == []
         assert browser["first_query_results_shown"] > 0, browser["first_query_status"]
@@ -129,3 +130,22 @@ def test_the_build_profile_finds_every_stage(capsys: pytest.CaptureFixture[str])
         float(seconds) for name, seconds in rows.items() if name != "total" and not name.startswith(" ")
     )
     assert parts == pytest.approx(float(rows["total"]), rel=0.02)
+
+
+def test_the_largest_diagram_is_a_network_diagram_not_the_map_or_an_icon(tmp_path: Path) -> None:
+    icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0 0"/></svg>'
+    swatch = '<svg class="kbn" width="34" height="20" aria-hidden="true"><line/></svg>'
+    diagram = '<svg class="kbn" role="group" viewBox="0 0 600 392">' + "<g/>" * 100 + "</svg>"
+    drawn = '<svg class="kbn" role="group" viewBox="0 0 9 9">' + "<g/>" * 300 + "</svg>"
+    the_map = (
+        '<svg viewBox="0 0 1000 385" role="group" aria-labelledby="kb-map-title">'
+        + "<path/>" * 999
+        + "</svg>"
+    )
+    (tmp_path / "steden" / "a").mkdir(parents=True)
+    (tmp_path / "steden" / "index.html").write_text(f"<html>{icon}{the_map}</html>")
+    (tmp_path / "steden" / "a" / "index.html").write_text(f"<html>{icon * 50}{swatch * 50}{diagram}</html>")
+    (tmp_path / "netwerk.svg").write_text(drawn)
+    size = bench.site_size(tmp_path)
+    assert size.largest_svg_bytes == len(drawn)
+    assert size.map_svg_bytes == len(the_map)

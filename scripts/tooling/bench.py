@@ -62,6 +62,9 @@ class SiteSize:
     median_page_bytes: int
     largest_page_bytes: int
     largest_svg_bytes: int
+    """The largest partner-network diagram (`<svg class="kbn" role="group">`), inline or a file."""
+    map_svg_bytes: int
+    """The municipalities' map on /steden/: it grows with the municipalities, not with a network."""
 
 
 @dataclass
@@ -254,22 +257,33 @@ def html_pages(site: Path) -> Iterator[Path]:
             yield path
 
 
-_SVG = re.compile(rb"<svg\b.*?</svg>", re.DOTALL)
+_SVG = re.compile(rb"<svg\b[^>]*>.*?</svg>", re.DOTALL)
+_DIAGRAM = re.compile(rb'<svg\b[^>]*\bclass="kbn"[^>]*\brole="group"')
+_MAP = re.compile(rb'<svg\b[^>]*\baria-labelledby="kb-map-title"')
 
 
 def site_size(site: Path) -> SiteSize:
-    """Size on disk (search index included), page sizes, and the largest SVG (inline or file)."""
+    """Size on disk (search index included), page sizes, the largest network diagram (inline or a
+    file) and the municipalities' map. The theme's icons and the legend's swatches are no diagram."""
     sizes = [path.stat().st_size for path in html_pages(site)]
-    largest_svg = max((path.stat().st_size for path in site.rglob("*.svg")), default=0)
+    largest_svg = max(
+        (path.stat().st_size for path in site.rglob("*.svg") if _DIAGRAM.search(path.read_bytes())),
+        default=0,
+    )
+    map_svg = 0
     for path in html_pages(site):
         for match in _SVG.finditer(path.read_bytes()):
-            largest_svg = max(largest_svg, len(match.group()))
+            if _DIAGRAM.match(match.group()):
+                largest_svg = max(largest_svg, len(match.group()))
+            elif _MAP.match(match.group()):
+                map_svg = max(map_svg, len(match.group()))
     return SiteSize(
         pages=len(sizes),
         bytes=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
         median_page_bytes=int(statistics.median(sizes)),
         largest_page_bytes=max(sizes),
         largest_svg_bytes=largest_svg,
+        map_svg_bytes=map_svg,
     )
 
 
