@@ -85,9 +85,10 @@ test: setup browsers  ## everything CI runs: validate, lint, all tests (with the
 
 # KB_TEST_SITE=DIR: the tests check the site already built in DIR (`make build`) instead of building
 # the shipped site once more; the pull-request workflow builds it in a step of its own.
-# Two pytest-xdist workers on the 2 cores; each built site is shared between them (tests/conftest.py).
-# WORKERS=0 runs every test in this one process, whose output is easier to follow when one fails.
-WORKERS ?= 2
+# WORKERS=2 runs the tests in two pytest-xdist workers, which share each built site (tests/conftest.py).
+# One process by default: the suite is CPU-bound, so two workers on 2 cores gain about a tenth, and the
+# browser tests' timeouts are tighter with Chromium sharing the cores (README, "Tests").
+WORKERS ?= 0
 pytest: setup browsers  ## every test (unit, golden pages, site builds, link check, browser), no validate or lint
 	$(PY) -m pytest -n $(WORKERS)
 
