@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from records_folder import REPO, TODAY, write_record
@@ -130,11 +131,20 @@ def test_the_schemas_offer_the_known_ids_with_their_labels() -> None:
     import json
 
     practice = json.loads((REPO / "docs" / "schema" / "practice.schema.json").read_text(encoding="utf-8"))
-    themes = practice["properties"]["themes"]["items"]["oneOf"]
+
+    def offered(field: dict[str, str]) -> Any:
+        """The list of ids a field refers to: once per file, in `$defs`."""
+        assert field["$ref"].startswith("#/$defs/ids-"), field
+        return practice["$defs"][field["$ref"].removeprefix("#/$defs/")]
+
+    themes = offered(practice["properties"]["themes"]["items"])["oneOf"]
     assert {"const": "taal", "description": "Nederlands en meertaligheid"} in themes
-    city = practice["properties"]["city"]["anyOf"]
+    city = offered(practice["properties"]["city"])["anyOf"]
     assert {"const": "mechelen", "description": "Mechelen"} in city
     assert city[-1]["pattern"].startswith("^[a-z0-9]"), "a new city's id is still accepted"
+    # Every id field of the file refers to the one list of its kind.
+    text = json.dumps(practice)
+    assert text.count('"const": "mechelen"') == 1 and text.count('"#/$defs/ids-source"') > 1
 
 
 def test_a_new_record_does_not_make_the_committed_schemas_stale(tmp_path: Path) -> None:

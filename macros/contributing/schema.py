@@ -8,7 +8,9 @@ macros/records/models.py), and the schema offers the known ids, each with its Du
 description, so an editor autocompletes them. A vocabulary id must be one of them. A record id may also
 be a new one (a city added in the same pull request), so a list that lags behind the records never
 rejects a valid file, and the up-to-date check ignores those lists: adding a city does not make the
-committed schemas stale.
+committed schemas stale. Each list is written once per file, in `$defs` as `ids-<kind>`, and every id
+field of that kind refers to it: a city record has nine fields that name a source, and the list of
+sources written out at each of them made its schema half a megabyte.
 """
 
 from __future__ import annotations
@@ -46,7 +48,10 @@ def schemas(kb: knowledge.KnowledgeBase | None = None) -> dict[str, dict[str, An
         models[f"vocabulary-{stem}"] = (model, f"Woordenlijst {stem}.yml")
     found = {schema_file_name(name): model_schema(model, title) for name, (model, title) in models.items()}
     for schema in found.values():
-        _offer_ids(schema, kb)
+        offered: dict[str, dict[str, Any]] = {}
+        _offer_ids(schema, kb, offered)
+        if offered:
+            schema.setdefault("$defs", {}).update(sorted(offered.items()))
     return found
 
 
@@ -55,28 +60,34 @@ RECORD_KINDS = frozenset(name for name, kind in KINDS.items() if kind.vocabulary
 A demo corpus or a test folder brings municipalities of its own, which the committed schema must accept."""
 
 
-def _offer_ids(node: Any, kb: knowledge.KnowledgeBase) -> None:
-    """Replace each `x-kind` id by the choice of known ids (see the module docstring)."""
+def _offer_ids(node: Any, kb: knowledge.KnowledgeBase, offered: dict[str, dict[str, Any]]) -> None:
+    """Point each `x-kind` id field at the choice of known ids of its kind (`#/$defs/ids-<kind>`), made
+    once into `offered` (see the module docstring)."""
     if isinstance(node, list):
         for value in node:
-            _offer_ids(value, kb)
+            _offer_ids(value, kb, offered)
         return
     if not isinstance(node, dict):
         return
     kind = node.get("x-kind")
     if isinstance(kind, str):
-        choices = [
-            {"const": record_id, "description": " ".join(kb.label(kind, record_id).split())}
-            # Records by id; vocabulary terms in the order their file gives them.
-            for record_id in (sorted if kind in RECORD_KINDS else list)(kb.records_of(kind))
-        ]
         pattern = {key: node.pop(key) for key in ("type", "pattern", "maxLength") if key in node}
-        node["anyOf" if kind in RECORD_KINDS else "oneOf"] = (
-            [*choices, pattern] if kind in RECORD_KINDS else choices
-        )
+        name = f"ids-{kind}"
+        if name not in offered:
+            choices = [
+                {"const": record_id, "description": " ".join(kb.label(kind, record_id).split())}
+                # Records by id; vocabulary terms in the order their file gives them.
+                for record_id in (sorted if kind in RECORD_KINDS else list)(kb.records_of(kind))
+            ]
+            offered[name] = (
+                {"x-kind": kind, "anyOf": [*choices, pattern]}
+                if kind in RECORD_KINDS
+                else {"x-kind": kind, "oneOf": choices}
+            )
+        node["$ref"] = f"#/$defs/{name}"
         return
     for value in node.values():
-        _offer_ids(value, kb)
+        _offer_ids(value, kb, offered)
 
 
 def _without_record_ids(node: Any) -> Any:
