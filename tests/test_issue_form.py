@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import form_answers
 import pytest
 import yaml
 from records_folder import add_municipality
@@ -141,20 +142,7 @@ VALID = {
 
 
 def issue_body(answers: dict[str, str], ticked: bool = True) -> str:
-    """An issue body as GitHub renders the form, with CRLF line ends as its API returns them."""
-    parts = []
-    for label in issue_form.labels():
-        if label == issue_form.AGREEMENTS_LABEL:
-            mark = "X" if ticked else " "
-            answer = "\n".join(f"- [{mark}] {text}" for text in issue_form.AGREEMENTS)
-        else:
-            answer = answers.get(label) or issue_answers.NO_RESPONSE
-        parts.append(f"### {label}\n\n{answer}")
-    return "\n\n".join(parts).replace("\n", "\r\n")
-
-
-def files_of(root: Path) -> set[Path]:
-    return {path.relative_to(root) for path in root.rglob("*")}
+    return form_answers.issue_body(issue_form.PRACTICE, answers, ticked)
 
 
 def test_a_valid_issue_becomes_a_practice_and_its_new_source_that_validate(records: Path) -> None:
@@ -223,14 +211,9 @@ def test_the_commands_convert_and_then_validate_the_whole_folder(records: Path, 
 
 
 def messages(records: Path, answers: dict[str, str], ticked: bool = True) -> list[str]:
-    """The Dutch findings of a conversion that must fail, after checking that nothing was written."""
-    before = files_of(records)
-    outcome = issue_answers.convert(issue_body(answers, ticked), records, SUBMITTED, issue=8)
-    assert not outcome.ok
-    with pytest.raises(ValueError):
-        issue_answers.write(outcome, records)
-    assert files_of(records) == before
-    return [f"{f.question}: {f.message}" for f in outcome.findings if f.severity == "error"]
+    """The Dutch findings of a conversion that must fail; nothing may be written."""
+    body = issue_body(answers, ticked)
+    return form_answers.refused(issue_answers.convert, body, records, SUBMITTED, issue=8)
 
 
 def test_a_missing_required_answer_names_its_question(records: Path) -> None:

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import form_answers
 import pytest
 import yaml
 
@@ -37,20 +38,7 @@ VALID = {
 
 
 def issue_body(answers: dict[str, str], ticked: bool = True) -> str:
-    """An issue body as GitHub renders the form, with CRLF line ends as its API returns them."""
-    parts = []
-    for label in issue_form.labels(SPEC):
-        if label == issue_form.AGREEMENTS_LABEL:
-            mark = "X" if ticked else " "
-            answer = "\n".join(f"- [{mark}] {text}" for text in issue_form.AGREEMENTS)
-        else:
-            answer = answers.get(label) or issue_answers.NO_RESPONSE
-        parts.append(f"### {label}\n\n{answer}")
-    return "\n\n".join(parts).replace("\n", "\r\n")
-
-
-def files_of(root: Path) -> set[Path]:
-    return {path.relative_to(root) for path in root.rglob("*")}
+    return form_answers.issue_body(SPEC, answers, ticked)
 
 
 def form_items() -> dict[str, dict[str, Any]]:
@@ -120,14 +108,9 @@ def test_a_valid_issue_becomes_a_question_and_its_source_that_validate(records: 
 
 
 def messages(records: Path, answers: dict[str, str], ticked: bool = True) -> list[str]:
-    """The Dutch findings of a conversion that must fail, after checking that nothing was written."""
-    before = files_of(records)
-    outcome = question_answers.convert(issue_body(answers, ticked), records, SUBMITTED, issue=13)
-    assert not outcome.ok
-    with pytest.raises(ValueError):
-        issue_answers.write(outcome, records)
-    assert files_of(records) == before
-    return [f"{f.question}: {f.message}" for f in outcome.findings if f.severity == "error"]
+    """The Dutch findings of a conversion that must fail; nothing may be written."""
+    body = issue_body(answers, ticked)
+    return form_answers.refused(question_answers.convert, body, records, SUBMITTED, issue=13)
 
 
 def test_contact_details_in_the_context_are_refused_under_their_question(records: Path) -> None:
