@@ -355,28 +355,22 @@ def _index_intro(ctx: Context) -> Markup:
 
 def _filters(ctx: Context) -> Markup:
     """Links to the theme and size-class pages' lists: filters that need no JavaScript."""
-    themes = [
-        fmt(
-            '<a href="{}#{}">{}</a> ({})',
-            urls.href(urls.file_url(FILE), "theme", theme_id),
-            THEME_ANCHOR,
-            ctx.label_html("theme", theme_id),
-            len(ctx.matching.by_theme[theme_id]),
-        )
-        for theme_id in ctx.kb.themes
-        if ctx.matching.by_theme.get(theme_id)
-    ]
-    sizes = [
-        fmt(
-            '<a href="{}#{}">{}</a> ({})',
-            urls.href(urls.file_url(FILE), "size_class", size_id),
-            SIZE_ANCHOR,
-            ctx.label_html("size_class", size_id),
-            len(ctx.matching.by_size[size_id]),
-        )
-        for size_id in ctx.kb.size_classes
-        if ctx.matching.by_size.get(size_id)
-    ]
+
+    def counted(kind: str, term_ids: Iterable[str], anchor: str, found: dict[str, list[str]]) -> list[Markup]:
+        return [
+            fmt(
+                '<a href="{}#{}">{}</a> ({})',
+                urls.href(urls.file_url(FILE), kind, term_id),
+                anchor,
+                ctx.label_html(kind, term_id),
+                len(found[term_id]),
+            )
+            for term_id in term_ids
+            if found.get(term_id)
+        ]
+
+    themes = counted("theme", ctx.kb.themes, THEME_ANCHOR, ctx.matching.by_theme)
+    sizes = counted("size_class", ctx.kb.size_classes, SIZE_ANCHOR, ctx.matching.by_size)
     if not themes and not sizes:
         return Markup("")
     return field_list(
