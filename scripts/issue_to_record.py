@@ -67,8 +67,7 @@ def _write_texts(out: Path, outcome: issue_answers.Outcome, issue: int | None) -
     (out / "verslag.md").write_text(issue_answers.report(outcome), encoding="utf-8")
     if outcome.ok:
         (out / "pr-titel.txt").write_text(issue_answers.pull_request_title(outcome), encoding="utf-8")
-        text = (question_answers if outcome.kind == "question" else issue_answers).pull_request_text
-        (out / "pr-tekst.md").write_text(text(outcome, issue), encoding="utf-8")
+        (out / "pr-tekst.md").write_text(issue_answers.pull_request_text(outcome, issue), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -579,13 +579,10 @@ def pull_request_title(outcome: Outcome) -> str:
 
 
 def pull_request_text(outcome: Outcome, issue: int | None) -> str:
-    """The pull request's description: its origin, what to check, and that merging closes the issue."""
+    """The pull request's description: its origin, what the editor checks (`Form.review` of the form
+    that made the record), and that merging closes the issue."""
+    form = next(form for form in issue_form.FORMS if form.kind == outcome.kind)
     files = "\n".join(f"- `{outcome.shown(path)}`" for path in outcome.files)
-    origin = f"Voorgesteld met het formulier *Nieuwe praktijk* in #{issue}." if issue else ""
+    origin = f"Voorgesteld met het formulier *{form.name}* in #{issue}." if issue else ""
     closes = f"\n\nCloses #{issue}" if issue else ""
-    return (
-        f"{origin}\n\nNieuwe bestanden:\n{files}\n\n"
-        "Voor de redacteur: vergelijk elk feit met de bronnen, vul aan wat het formulier niet vraagt "
-        "(partners, middelen, evaluatie, overdraagbaarheid) en controleer dat `contact` geen privépersoon "
-        f"noemt.{closes}\n"
-    )
+    return f"{origin}\n\nNieuwe bestanden:\n{files}\n\nVoor de redacteur: {form.review}{closes}\n"

@@ -195,6 +195,8 @@ class Form:
     intro: str
     header: str
     """The comment at the top of the generated file."""
+    review: str
+    """What the editor checks before merging, in the pull request's description."""
     filled: frozenset[str] = frozenset({"last_reviewed"})
     """Required fields of the model that no question asks: the conversion fills them."""
 
@@ -361,6 +363,8 @@ PRACTICE = Form(
     QUESTIONS,
     INTRO,
     HEADER,
+    "vergelijk elk feit met de bronnen, vul aan wat het formulier niet vraagt (partners, middelen, "
+    "evaluatie, overdraagbaarheid) en controleer dat `contact` geen privépersoon noemt.",
 )
 """The form "Nieuwe praktijk"."""
 
@@ -430,6 +434,9 @@ QUESTION = Form(
     QUESTION_QUESTIONS,
     QUESTION_INTRO,
     QUESTION_HEADER,
+    "lees de vraag en de context na op persoonsgegevens (namen, adressen) en op wat de vrager liever "
+    "niet openbaar zegt; kies de thema's en de grootte na; voeg antwoorden toe die je kent (`answers`, elk "
+    "met `why` en een bron).",
     frozenset({"asked", "last_reviewed"}),
 )
 """The form "Nieuwe leervraag"."""

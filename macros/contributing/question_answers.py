@@ -95,17 +95,4 @@ def convert(body: str, root: Path, submitted: dt.date, issue: int | None = None)
     return outcome
 
 
-def pull_request_text(outcome: Outcome, issue: int | None) -> str:
-    """The pull request's description: its origin, what to check, and that merging closes the issue."""
-    files = "\n".join(f"- `{outcome.shown(path)}`" for path in outcome.files)
-    origin = f"Voorgesteld met het formulier *Nieuwe leervraag* in #{issue}." if issue else ""
-    closes = f"\n\nCloses #{issue}" if issue else ""
-    return (
-        f"{origin}\n\nNieuwe bestanden:\n{files}\n\n"
-        "Voor de redacteur: lees de vraag en de context na op persoonsgegevens (namen, adressen) en op "
-        "wat de vrager liever niet openbaar zegt; kies de thema's en de grootte na; voeg antwoorden toe "
-        f"die je kent (`answers`, elk met `why` en een bron).{closes}\n"
-    )
-
-
-__all__ = ["Finding", "Outcome", "convert", "pull_request_text", "question_id", "submission_source"]
+__all__ = ["Finding", "Outcome", "convert", "question_id", "submission_source"]
