@@ -41,6 +41,19 @@ def served_site(demo_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def shipped_url(shipped_site: Path) -> Iterator[str]:
+    """Base URL (ending in '/') of the shipped site, served like `served_site`."""
+    with localserver.serve(shipped_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def shipped_kb() -> KnowledgeBase:
+    """The shipped records, read on the day the shipped site was built (today, as `make build`)."""
+    return knowledge.build(knowledge.DEFAULT_ROOT)
+
+
+@pytest.fixture(scope="session")
 def demo_kb(demo_records: Path) -> KnowledgeBase:
     """The knowledge base the demo site was built from (the same `demo_records`, the same day): what
     the pages are compared with."""

@@ -18,14 +18,11 @@ from __future__ import annotations
 import collections
 import re
 import unicodedata
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from tooling import localserver
 
 from browser.test_accessibility import BLOCKING, PALETTES, WCAG_AA, describe
 from macros.pages.facts import practice_facts
@@ -34,24 +31,11 @@ from macros.records.knowledge import KnowledgeBase
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = "praktijken/"
 BUDDY_QUESTION = "praktijken/?centrumstad=ja&zoek=buddy&sorteer=start"
 """Which centrumsteden have a buddy project, sorted by start year: the whole question in one URL."""
 PHONE = {"width": 390, "height": 844}
 ONE_PAGE_SHARE = 0.9
-
-
-@pytest.fixture(scope="module")
-def shipped_base(shipped_site: Path) -> Iterator[str]:
-    with localserver.serve(shipped_site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def shipped_kb() -> KnowledgeBase:
-    """The shipped records, read on the day the shipped site was built (today, as `make build`)."""
-    return knowledge.build(ROOT / "practices")
 
 
 def fold(text: str) -> str:
@@ -89,10 +73,10 @@ def start_key(kb: KnowledgeBase, practice_id: str) -> tuple[int, str]:
 
 
 def test_which_centrumsteden_have_a_buddy_project_sorted_by_start_year(
-    page: Page, shipped_base: str, shipped_kb: KnowledgeBase
+    page: Page, shipped_url: str, shipped_kb: KnowledgeBase
 ) -> None:
     kb = shipped_kb
-    page.goto(shipped_base + BUDDY_QUESTION)
+    page.goto(shipped_url + BUDDY_QUESTION)
     # The text box asks the search index, and the list stays whole until the answer comes.
     expect(page.locator("#kb-result-count")).to_contain_text(f"(van {len(kb.practices)})")
     shown = shown_ids(page)
@@ -390,7 +374,7 @@ def test_a_printed_practice_shows_its_sheet_head_and_address_and_not_its_related
 
 
 def test_every_shipped_practice_prints_on_one_page_when_its_text_fits(
-    browser: Browser, shipped_base: str, shipped_kb: KnowledgeBase
+    browser: Browser, shipped_url: str, shipped_kb: KnowledgeBase
 ) -> None:
     """Chromium's page.pdf of every shipped practice page, A4 with the site's own print styles: at
     least 90 % on one page, the rest on two. Prints the distribution (README, "Phones and paper")."""
@@ -399,7 +383,7 @@ def test_every_shipped_practice_prints_on_one_page_when_its_text_fits(
         page = context.new_page()
         pages = {}
         for practice_id in sorted(shipped_kb.practices):
-            page.goto(f"{shipped_base}praktijken/{practice_id}/", wait_until="load")
+            page.goto(f"{shipped_url}praktijken/{practice_id}/", wait_until="load")
             pages[practice_id] = pdf_pages(page.pdf(format="A4", prefer_css_page_size=True))
     finally:
         context.close()

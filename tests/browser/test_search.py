@@ -7,25 +7,12 @@ Search needs the Pagefind index, which the test build writes (tests/sitebuild.py
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
-from tooling import localserver
 
-from macros.records import knowledge
+from macros.records.knowledge import KnowledgeBase
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-@pytest.fixture(scope="module")
-def shipped_url(shipped_site: Path) -> Iterator[str]:
-    """Base URL (ending in '/') of the shipped site, served by the project's one local server."""
-    with localserver.serve(shipped_site) as base:
-        yield base
 
 
 def search(page: Page, base: str, query: str) -> None:
@@ -58,15 +45,16 @@ def test_a_former_municipality_finds_the_one_it_merged_into(page: Page, shipped_
     ), shown[:3]
 
 
-def test_results_say_what_they_are_and_which_city(page: Page, shipped_url: str) -> None:
-    kb = knowledge.build(ROOT / "practices")
+def test_results_say_what_they_are_and_which_city(
+    page: Page, shipped_url: str, shipped_kb: KnowledgeBase
+) -> None:
     search(page, shipped_url, "buddy")
     labels = dict(results(page))
     practices = {path: label for path, label in labels.items() if path.startswith("/praktijken/")}
     assert practices, labels
     for path, label in practices.items():
-        practice = kb.practices[path.strip("/").rsplit("/", 1)[-1]]
-        assert label == f"praktijk · {kb.municipalities[practice.city].name}"
+        practice = shipped_kb.practices[path.strip("/").rsplit("/", 1)[-1]]
+        assert label == f"praktijk · {shipped_kb.municipalities[practice.city].name}"
     kinds = {label.split(" · ")[0] for label in labels.values()}
     assert kinds <= {
         "praktijk",

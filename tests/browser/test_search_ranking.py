@@ -24,7 +24,6 @@ from playwright.sync_api import Browser, Page, expect
 from tooling import localserver
 
 from macros.pages import catalogue
-from macros.records import knowledge
 from macros.records.dutch import PROVINCES
 from macros.records.kinds import KINDS
 from macros.records.knowledge import KnowledgeBase
@@ -58,17 +57,6 @@ CATALOGUE_WORDS = (
     "sociaal huis",
 )
 """Twenty words an officer types: the synonyms, and the themes the shipped practices are about."""
-
-
-@pytest.fixture(scope="module")
-def shipped_url(shipped_site: Path) -> Iterator[str]:
-    with localserver.serve(shipped_site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return knowledge.build(ROOT / "practices")
 
 
 @pytest.fixture(params=WIDTHS, ids=[f"{w}px" for w in WIDTHS])
@@ -147,13 +135,13 @@ def _own_text(kb: KnowledgeBase, city_id: str) -> str:
 
 
 def test_no_municipality_page_matches_a_word_only_its_lists_contain(
-    sized_page: Page, shipped_url: str, kb: KnowledgeBase
+    sized_page: Page, shipped_url: str, shipped_kb: KnowledgeBase
 ) -> None:
     """Words of practice titles that no municipality's own text contains (not even as the first five
     letters of a word: Pagefind stems and completes words): a municipality page that matched one would
     have matched the lists of practices on it, as "taalcoach" matched Lier, Tienen and Dendermonde."""
-    own = " ".join(_own_text(kb, city_id) for city_id in kb.municipalities)
-    title_words = {w for p in kb.practices.values() for w in re.findall(r"\w{7,}", _plain(p.title))}
+    own = " ".join(_own_text(shipped_kb, city_id) for city_id in shipped_kb.municipalities)
+    title_words = {w for p in shipped_kb.practices.values() for w in re.findall(r"\w{7,}", _plain(p.title))}
     words = sorted(w for w in title_words if w[:5] not in own)[:6]
     assert "taalcoach" in words or len(words) == 6, words
     for word in sorted({"taalcoach", *words}):
@@ -162,18 +150,20 @@ def test_no_municipality_page_matches_a_word_only_its_lists_contain(
 
 
 def test_a_municipality_is_found_by_its_name_a_former_name_and_its_case_study(
-    sized_page: Page, shipped_url: str, kb: KnowledgeBase
+    sized_page: Page, shipped_url: str, shipped_kb: KnowledgeBase
 ) -> None:
     assert search(sized_page, shipped_url, "Mechelen")[0] == (
         "/steden/mechelen/",
         f"{MUNICIPALITY} · Mechelen",
     )
-    successor = next(m for m in kb.municipalities.values() if any(f.name == "Kruibeke" for f in m.former))
+    successor = next(
+        m for m in shipped_kb.municipalities.values() if any(f.name == "Kruibeke" for f in m.former)
+    )
     shown = search(sized_page, shipped_url, "Kruibeke")
     municipalities = [path for path, label in shown if kind_of(label) == MUNICIPALITY]
     assert municipalities[:1] == [f"/steden/{successor.id}/"], shown
     # A word of a case study that no other page has: its municipality comes first.
-    profile_id, word = _case_study_word(kb)
+    profile_id, word = _case_study_word(shipped_kb)
     assert search(sized_page, shipped_url, word)[0][0] == f"/steden/{profile_id}/"
 
 
@@ -210,7 +200,9 @@ def catalogue_ids(page: Page, base: str, query: str) -> set[str]:
     return {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs}
 
 
-def test_the_catalogue_finds_what_search_finds(page: Page, shipped_url: str, kb: KnowledgeBase) -> None:
+def test_the_catalogue_finds_what_search_finds(
+    page: Page, shipped_url: str, shipped_kb: KnowledgeBase
+) -> None:
     found_any = 0
     for word in CATALOGUE_WORDS:
         search(page, shipped_url, word)
@@ -219,7 +211,7 @@ def test_the_catalogue_finds_what_search_finds(page: Page, shipped_url: str, kb:
             for path, label in every_practice(page)
             if kind_of(label) == PRACTICE
         }
-        assert practices <= set(kb.practices), word
+        assert practices <= set(shipped_kb.practices), word
         assert catalogue_ids(page, shipped_url, word) == practices, word
         found_any += bool(practices)
     assert found_any >= 18
@@ -237,17 +229,21 @@ def indexless_url(shipped_site: Path, tmp_path_factory: pytest.TempPathFactory) 
 
 
 def test_without_an_index_the_text_box_matches_title_city_and_summary(
-    page: Page, indexless_url: str, kb: KnowledgeBase
+    page: Page, indexless_url: str, shipped_kb: KnowledgeBase
 ) -> None:
     def listed(pid: str) -> str:
-        practice = kb.practices[pid]
+        practice = shipped_kb.practices[pid]
         return _plain(
             " ".join(
-                [practice.title, kb.municipalities[practice.city].name, catalogue._short(practice.summary)]
+                [
+                    practice.title,
+                    shipped_kb.municipalities[practice.city].name,
+                    catalogue._short(practice.summary),
+                ]
             )
         )
 
-    want = {pid for pid in kb.practices if "buddy" in listed(pid)}
+    want = {pid for pid in shipped_kb.practices if "buddy" in listed(pid)}
     assert want
     page.goto(f"{indexless_url}praktijken/?zoek=B%C3%BAddy")
     page.wait_for_function(
