@@ -4,11 +4,7 @@ shown in the browser without stopping the server, and nothing kept from one buil
 from __future__ import annotations
 
 import gc
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 import weakref
@@ -16,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tooling.bench_browser import free_port, mkdocs_serve
 
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 pytestmark = pytest.mark.site
 
@@ -55,12 +51,6 @@ def test_five_builds_in_one_process_leave_no_earlier_knowledge_base_alive(
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return str(response.read().decode("utf-8"))
@@ -83,31 +73,12 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     """`mkdocs serve` of a copy of the shipped records: (base URL, records folder, log file)."""
     records = tmp_path / "records"
     shutil.copytree(ROOT / "practices", records)
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "KB_RECORDS_DIR": str(records), "NO_MKDOCS_2_WARNING": "1"}
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [
-                str(MKDOCS),
-                "serve",
-                "-f",
-                str(ROOT / "mkdocs.yml"),
-                "-a",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}/"
-            _until(lambda: "Mechelen" in _get(base + "steden/mechelen/"), 120)
-            yield base, records, log
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with mkdocs_serve(ROOT, records, port, log):
+        base = f"http://127.0.0.1:{port}/"
+        _until(lambda: "Mechelen" in _get(base + "steden/mechelen/"), 120)
+        yield base, records, log
 
 
 def _builds(log: Path) -> int:

@@ -9,15 +9,14 @@ records, as tests/test_mkdocs_adapter.py does.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_RECORDS, FIXTURE_TODAY
-from test_mkdocs_adapter import MKDOCS, ROOT, _free_port, _get, _until
+from test_mkdocs_adapter import ROOT, _get, _until
+from tooling.bench_browser import free_port, mkdocs_serve
 
 pytestmark = pytest.mark.site
 
@@ -75,40 +74,23 @@ def test_serve_starts_on_invalid_records_shows_the_problems_and_recovers(
     records = tmp_path / "records"
     shutil.copytree(FIXTURE_RECORDS, records)
     repair = spoil(records)
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
-    env = {
-        **os.environ,
-        "KB_RECORDS_DIR": str(records),
-        "KB_TODAY": FIXTURE_TODAY.isoformat(),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [str(MKDOCS), "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}/"
-            # Until it serves, or stops (as it did: "Aborted with 26 warnings in strict mode!").
-            _until(lambda: process.poll() is not None or "Serving on" in log.read_text(encoding="utf-8"), 120)
-            assert process.poll() is None, log.read_text(encoding="utf-8")
-            text = log.read_text(encoding="utf-8")
-            assert "Aborted" not in text and "Traceback" not in text, text
-            assert problem in text
-            shown = f"{records.as_posix()}/{problem}".replace("'", "&#39;")
-            for page in ("", "praktijken/", "overzicht/", "steden/", "bijdragen/velden/", "over/"):
-                html = _get(base + page)
-                assert NO_GOOD_VERSION in html and shown in html, page
-            catalogue = _get(base + "praktijken/")
-            assert "Deze pagina wordt gemaakt uit de records, en die hebben nog fouten" in catalogue
-            repair()
-            practice = base + "praktijken/taalcafe-beekveld/"
-            _until(lambda: "Taalcafé Beekveld" in _get(practice), 120, log.read_text(encoding="utf-8"))
-            assert "De records hebben fouten" not in _get(practice) + _get(base)
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with mkdocs_serve(ROOT, records, port, log, today=FIXTURE_TODAY) as process:
+        base = f"http://127.0.0.1:{port}/"
+        # Until it serves, or stops (as it did: "Aborted with 26 warnings in strict mode!").
+        _until(lambda: process.poll() is not None or "Serving on" in log.read_text(encoding="utf-8"), 120)
+        assert process.poll() is None, log.read_text(encoding="utf-8")
+        text = log.read_text(encoding="utf-8")
+        assert "Aborted" not in text and "Traceback" not in text, text
+        assert problem in text
+        shown = f"{records.as_posix()}/{problem}".replace("'", "&#39;")
+        for page in ("", "praktijken/", "overzicht/", "steden/", "bijdragen/velden/", "over/"):
+            html = _get(base + page)
+            assert NO_GOOD_VERSION in html and shown in html, page
+        catalogue = _get(base + "praktijken/")
+        assert "Deze pagina wordt gemaakt uit de records, en die hebben nog fouten" in catalogue
+        repair()
+        practice = base + "praktijken/taalcafe-beekveld/"
+        _until(lambda: "Taalcafé Beekveld" in _get(practice), 120, log.read_text(encoding="utf-8"))
+        assert "De records hebben fouten" not in _get(practice) + _get(base)

@@ -9,6 +9,7 @@ JavaScript and XML, would send. An image that such a server sends as it is count
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gzip
 import os
 import re
@@ -197,12 +198,14 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def mkdocs_serve(
-    project: Path, records: Path, port: int, log: Path, dirty: bool = False
+    project: Path, records: Path, port: int, log: Path, dirty: bool = False, today: dt.date | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """`mkdocs serve` of a scratch project with its records in `records`; stopped on exit.
+    """`mkdocs serve` of a project (a scratch one, or the repository) with its records in `records`,
+    its output in `log`; stopped on exit. The serve tests start it too.
 
     `dirty` re-renders only pages whose Markdown changed; MkDocs warns about that, which the site's
-    `strict: true` would turn into an error, hence `--no-strict` with it.
+    `strict: true` would turn into an error, hence `--no-strict` with it. `today` is the build's day
+    (`KB_TODAY`), for records whose checks must not move with the calendar.
     """
     command = [
         str(MKDOCS),
@@ -212,6 +215,8 @@ def mkdocs_serve(
         *(["--dirty", "--no-strict"] if dirty else []),
     ]
     env = dict(os.environ, KB_RECORDS_DIR=str(records), NO_MKDOCS_2_WARNING="1")
+    if today is not None:
+        env["KB_TODAY"] = today.isoformat()
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
         try:
