@@ -38,7 +38,7 @@ from macros.html import urls
 from macros.html.markup import Markup, fmt, join, line
 from macros.html.structure import Page, unindexed
 from macros.pages import lists
-from macros.pages.facts import PracticeFacts, practice_facts
+from macros.pages.facts import PracticeFacts
 from macros.pages.home import SMALL
 from macros.records.dutch import PROVINCES, dutch_number
 from macros.records.knowledge import KnowledgeBase
@@ -144,7 +144,7 @@ def render(ctx: Context) -> Page:
     page = Page(PAGE_FILE, "Praktijken", tree, "Alle goede praktijken, te filteren op stadsgrootte en thema.")
     page.heading = "Goede praktijken"
     ordered = sorted(kb.practices.items(), key=lambda item: (item[1].title.casefold(), item[0]))
-    facts = {practice_id: practice_facts(kb, practice_id, ctx.today) for practice_id, _ in ordered}
+    facts = ctx.facts
     values = {practice_id: practice_facets(practice, facts[practice_id]) for practice_id, practice in ordered}
     all_facets = facets(kb)
     total = len(ordered)

@@ -28,7 +28,6 @@ from macros.html.markup import Markup, safe_url, shown
 from macros.html.structure import Page
 from macros.pages import practice as practice_page
 from macros.pages.common import AUTHOR_CHARS, SHOWN_AUTHORS, cited_sources
-from macros.pages.facts import practice_facts
 from macros.records import timeline
 from macros.records.dutch import PROVINCES, dutch_date, dutch_number
 from macros.records.models import Contact
@@ -107,7 +106,7 @@ def practice_data(ctx: Context, practice_id: str) -> dict[str, Any]:
     """One practice's rows, as plain text; paths are relative to the site's root."""
     kb = ctx.kb
     practice = kb.practices[practice_id]
-    facts = practice_facts(kb, practice_id, ctx.today)
+    facts = ctx.facts[practice_id]
     file = urls.page_file("practice", practice_id)
     resources = practice.resources
     return {

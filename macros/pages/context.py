@@ -17,6 +17,7 @@ from macros.html.elements import link_markup
 from macros.html.markup import Markup, line, shown
 from macros.pages import backlinks, exports
 from macros.pages.benchlearning import Benchlearning
+from macros.pages.facts import PracticeFacts, practice_facts
 from macros.pages.matching import Matching
 from macros.partner_network.view import NetworkCache
 from macros.records.kinds import KIND_FOLDERS, KINDS, SECTIONS
@@ -56,6 +57,12 @@ class Context:
         """Leervragen and the practices and municipalities that could answer them (the site's own
         suggestion), made on first use."""
         return Matching(self.kb, self.bench)
+
+    @functools.cached_property
+    def facts(self) -> dict[str, PracticeFacts]:
+        """Practice id -> the facts officers compare on (`macros.pages.facts`), made once for the
+        catalogue, the province tables and the comparison data."""
+        return {pid: practice_facts(self.kb, pid, self.today) for pid in self.kb.practices}
 
     @functools.cached_property
     def offices(self) -> dict[str, list[tuple[str, Office]]]:

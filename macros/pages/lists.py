@@ -21,7 +21,7 @@ from macros.html import urls
 from macros.html.elements import link, p
 from macros.html.markup import Markup, fmt, join
 from macros.html.structure import Page
-from macros.pages.facts import CONTACT_CELLS, PracticeFacts, practice_facts
+from macros.pages.facts import CONTACT_CELLS, PracticeFacts
 from macros.records.dutch import PROVINCES
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ Row = tuple[str, PracticeFacts]
 def _rows(ctx: Context) -> list[Row]:
     """Every practice with its facts, by municipality, then title."""
     kb = ctx.kb
-    rows = [(pid, practice_facts(kb, pid, ctx.today)) for pid in kb.practices]
+    rows = list(ctx.facts.items())
     rows.sort(key=lambda row: (row[1].municipality, kb.practices[row[0]].title.casefold(), row[0]))
     return rows
 
