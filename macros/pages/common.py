@@ -47,12 +47,16 @@ AUTHOR_CHARS = 80
 """The most characters of one author shown where the source is cited (the longest shipped author is 54)."""
 
 
+def shown_authors(source: Source) -> str:
+    """The first `SHOWN_AUTHORS` authors of a source, each cut to `AUTHOR_CHARS`, and "e.a." for more."""
+    authors = "; ".join(shown(author, AUTHOR_CHARS) for author in source.authors[:SHOWN_AUTHORS])
+    return authors + " e.a." if len(source.authors) > SHOWN_AUTHORS else authors
+
+
 def source_line(ctx: Context, from_file: str, source_id: str) -> Markup:
     """A source as a link to its page, followed by its first authors and its year."""
     source: Source = ctx.kb.sources[source_id]
-    authors = "; ".join(shown(author, AUTHOR_CHARS) for author in source.authors[:SHOWN_AUTHORS])
-    if len(source.authors) > SHOWN_AUTHORS:
-        authors += " e.a."
+    authors = shown_authors(source)
     extra = ", ".join(filter(None, [authors, str(source.year) if source.year else ""]))
     return link(ctx, from_file, "source", source_id) + (fmt(" ({})", line(extra)) if extra else "")
 

@@ -27,7 +27,7 @@ from macros.html import urls
 from macros.html.markup import Markup, safe_url, shown
 from macros.html.structure import Page
 from macros.pages import practice as practice_page
-from macros.pages.common import AUTHOR_CHARS, SHOWN_AUTHORS, cited_sources
+from macros.pages.common import cited_sources, shown_authors
 from macros.records import timeline
 from macros.records.dutch import PROVINCES, dutch_date, dutch_number
 from macros.records.models import Contact
@@ -207,9 +207,7 @@ def _sources(ctx: Context, source_ids: list[str]) -> list[dict[str, Any]]:
         source = ctx.kb.sources.get(source_id)
         if source is None:
             continue
-        who = "; ".join(shown(author, AUTHOR_CHARS) for author in source.authors[:SHOWN_AUTHORS])
-        if len(source.authors) > SHOWN_AUTHORS:
-            who += " e.a."
+        who = shown_authors(source)
         found.append(
             {
                 "title": shown(source.title),
