@@ -220,29 +220,23 @@ def _sources(ctx: Context, source_ids: list[str]) -> list[dict[str, Any]]:
 
 
 def _practice_contact(ctx: Context, practice_id: str) -> dict[str, Any] | None:
-    """The practice's own contact, else its municipality's service, else the Agentschap's office for
-    its province: the first the practice page lists."""
-    kb = ctx.kb
-    practice = kb.practices[practice_id]
-    municipality = kb.municipalities.get(practice.city)
-    if practice.contact is not None:
-        return _contact(ctx, practice.contact, "Voor deze praktijk")
-    profile = kb.profiles.get(practice.city)
-    if profile is not None and profile.contact is not None and municipality is not None:
-        return _contact(ctx, profile.contact, f"De gemeente: {municipality.name}")
-    if municipality is not None:
-        for name, office in ctx.offices.get(municipality.province, []):
-            return _contact(ctx, office.contact, f"{name}, voor {PROVINCES[office.province]}")
-    return None
+    """The first contact the practice page lists (`practice.first_contact`)."""
+    practice = ctx.kb.practices[practice_id]
+    found = practice_page.first_contact(ctx, practice)
+    if found is None:
+        return None
+    contact, whose, organisation = found
+    municipality = ctx.kb.municipalities[practice.city]
+    heading = {
+        "eigen": "Voor deze praktijk",
+        "gemeente": f"De gemeente: {municipality.name}",
+        "kantoor": f"{organisation}, voor {PROVINCES[municipality.province]}",
+    }[whose]
+    return _contact(ctx, contact, heading)
 
 
 def _contact(ctx: Context, contact: Contact, heading: str) -> dict[str, Any]:
-    source = ctx.kb.sources.get(contact.source)
-    seen = ""
-    if source is not None and source.accessed:
-        seen = f"gezien op {dutch_date(source.accessed)}"
-    elif source is not None and source.year:
-        seen = f"uit {source.year}"
+    seen = practice_page.seen_on(ctx, contact.source)
     rows = [
         ["Functie", shown(contact.role or "")],
         ["Dienst", shown(contact.service or "")],

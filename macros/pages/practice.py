@@ -142,33 +142,52 @@ def sheet_head(ctx: Context, file: str, practice: Practice) -> Markup:
     return fmt('<div class="kb-sheet-head kb-print-only" data-pagefind-ignore><dl>{}</dl></div>', items)
 
 
-def _contact_line(ctx: Context, practice: Practice) -> Markup:
-    """The first contact the page lists, on one line: the practice's own, else the municipality's
-    service, else the Agentschap's office for the province; a sentence when there is none."""
-    kb = ctx.kb
-    municipality = kb.municipalities[practice.city]
-    found: tuple[Contact, str] | None = None
+def first_contact(ctx: Context, practice: Practice) -> tuple[Contact, str, str] | None:
+    """The first contact `contact_section` lists, with whose it is (`eigen`, `gemeente`, `kantoor`) and,
+    for an office, its organisation's name: the practice's own, else its municipality's service, else
+    the office for the province. The sheet's head and the comparison show this one."""
     if practice.contact is not None:
-        found = (practice.contact, "voor deze praktijk")
-    elif (profile := kb.profiles.get(practice.city)) is not None and profile.contact is not None:
-        found = (profile.contact, "de gemeente; de praktijk heeft geen eigen contact")
-    elif offices := ctx.offices.get(municipality.province):
-        found = (offices[0][1].contact, "de bronnen geven geen contact van de praktijk of de gemeente")
+        return practice.contact, "eigen", ""
+    profile = ctx.kb.profiles.get(practice.city)
+    if profile is not None and profile.contact is not None:
+        return profile.contact, "gemeente", ""
+    for name, office in ctx.offices.get(ctx.kb.municipalities[practice.city].province, []):
+        return office.contact, "kantoor", name
+    return None
+
+
+def seen_on(ctx: Context, source_id: str) -> str:
+    """`gezien op 5 maart 2024` (the day the source was read), `uit 2019`, or nothing."""
+    source = ctx.kb.sources.get(source_id)
+    if source is not None and source.accessed:
+        return f"gezien op {dutch_date(source.accessed)}"
+    if source is not None and source.year:
+        return f"uit {source.year}"
+    return ""
+
+
+_SHEET_WHOSE = {
+    "eigen": "voor deze praktijk",
+    "gemeente": "de gemeente; de praktijk heeft geen eigen contact",
+    "kantoor": "de bronnen geven geen contact van de praktijk of de gemeente",
+}
+
+
+def _contact_line(ctx: Context, practice: Practice) -> Markup:
+    """The first contact the page lists, on one line, with whose it is; a sentence when there is none."""
+    found = first_contact(ctx, practice)
     if found is None:
-        return fmt("geen in de bronnen; vraag het aan de gemeente {}", municipality.name)
-    contact, whose = found
+        return fmt(
+            "geen in de bronnen; vraag het aan de gemeente {}", ctx.kb.municipalities[practice.city].name
+        )
+    contact, whose, _ = found
     parts = [
         shown(part)
         for part in (contact.service, contact.role, contact.email, contact.phone, str(contact.url or ""))
         if part
     ]
-    source = kb.sources.get(contact.source)
-    seen = ""
-    if source is not None and source.accessed:
-        seen = f", gezien op {dutch_date(source.accessed)}"
-    elif source is not None and source.year:
-        seen = f", uit {source.year}"
-    return fmt("{} ({}{})", " · ".join(parts), whose, seen)
+    seen = seen_on(ctx, contact.source)
+    return fmt("{} ({}{})", " · ".join(parts), _SHEET_WHOSE[whose], f", {seen}" if seen else "")
 
 
 def _sources(ctx: Context, file: str, practice: Practice) -> Section | None:
@@ -350,15 +369,13 @@ def contact_block(ctx: Context, file: str, contact: Contact, heading: str) -> Ma
 
 
 def _seen(ctx: Context, file: str, source_id: str) -> Markup:
-    source = ctx.kb.sources.get(source_id)
-    if source is None:
+    if source_id not in ctx.kb.sources:
         return Markup("")
-    when = dutch_date(source.accessed) if source.accessed else str(source.year or "")
-    shown = fmt("gezien op {}", when) if source.accessed else fmt("uit {}", when) if when else Markup("")
+    seen = seen_on(ctx, source_id)
     return fmt(
         '<p class="kb-seen" data-pagefind-ignore="index">Bron: {}{}.</p>\n',
         link(ctx, file, "source", source_id),
-        fmt(", {}", shown) if shown else "",
+        f", {seen}" if seen else "",
     )
 
 
