@@ -13,13 +13,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from records_folder import TODAY
 from tooling import localserver
 
 from browser import page_kinds
 from macros.records import knowledge
 from macros.records.knowledge import KnowledgeBase
+
+# Assertions that wait (`expect(...)`) give up after 10 s like the pages' own waits, not Playwright's
+# 5 s: with two pytest-xdist workers Chromium shares the 2 cores with the other worker's builds, and a
+# page that is right but slow must not fail. What is asserted stays the same; only the wait is longer.
+expect.set_options(timeout=10_000)
 
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
