@@ -29,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import generate
+from macros.adapters import theme_cache
 from macros.adapters.build_state import state_of
 from macros.adapters.generated_page import GeneratedPage, check_settings
 from macros.html.markup import Markup, fmt, join
@@ -193,6 +194,9 @@ def on_post_build(config: Any) -> None:
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
-    """Give every build's theme environment the same bytecode cache."""
+    """Give every build's theme environment the same bytecode cache, and a cache of its own for the
+    template parts that read the same on many pages (`theme_cache`)."""
     env.bytecode_cache = CACHE
+    custom = config["theme"].custom_dir
+    theme_cache.install(env, [folder for folder in config["theme"].dirs if folder != custom])
     return env

@@ -1,0 +1,71 @@
+"""Parts of Material's page template that read the same on many pages, rendered once per build.
+
+Material renders its primary navigation (`partials/nav.html`) for every page: at 3,000 practices that
+is 4,500 renderings of the same eight nav entries. For a page that is not in the nav, nothing in that
+HTML depends on the page except the relative links to the nav's pages (no entry is active, no table of
+contents is folded in), so every page that reaches them by the same links gets the same HTML: the
+record pages of one folder, for instance. docs/overrides/partials/nav.html asks `ThemeCache` for the
+HTML under that key, and renders Material's own partial (as `theme/partials/nav.html`) only when the key
+is new. A page in the nav, and a page without a `Page` (the 404 page), is rendered as Material renders it.
+docs/overrides/main.html does the same for the style sheets, the configuration script and the scripts
+of every page, which differ only with the page's depth.
+
+The cache lives on the build's Jinja environment (`on_env` gives each build a new one), so an edit under
+`mkdocs serve` that changes the nav or the theme never meets an earlier build's HTML. The pages are
+byte-identical with and without it: tests/test_theme_cache.py builds a site both ways.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from mkdocs.utils import normalize_url
+
+THEME_PREFIX = "theme"
+"""Templates of the theme itself, under this prefix: `theme/partials/nav.html` is Material's partial even
+where docs/overrides/ has one of that name."""
+
+
+class ThemeCache:
+    """Rendered template parts of one build, by key."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, ...], str] = {}
+
+    def nav_key(self, page: Any, nav: Any) -> tuple[str, ...] | None:
+        """What the primary navigation of `page` depends on: the relative link to each of the nav's
+        pages and to its home page. None for a page the nav lists (it marks that page active) and for
+        a template rendered without a page."""
+        if page is None or not getattr(page, "url", None) or page in nav.pages:
+            return None
+        targets = [item.url for item in nav.pages]
+        if nav.homepage is not None:
+            targets.append(nav.homepage.url)
+        return ("nav", *(normalize_url(target, page) for target in targets))
+
+    def depth_key(self, block: str, page: Any, base_url: str) -> tuple[str, ...]:
+        """What one of Material's head or foot blocks depends on (`config`, `styles`, `scripts`): the
+        settings of the build, and the page's depth, which `base_url` and every relative link to the
+        theme's and the site's assets follow (no page lies inside an assets folder)."""
+        return (block, base_url, "page" if page is not None else "no page")
+
+    def has(self, key: tuple[str, ...] | None) -> bool:
+        return key is not None and key in self.kept
+
+    def get(self, key: tuple[str, ...]) -> str:
+        return self.kept[key]
+
+    def keep(self, key: tuple[str, ...] | None, html: str) -> str:
+        """Keep `html` under `key` (not when the key is None) and return it."""
+        if key is not None:
+            self.kept[key] = html
+        return html
+
+
+def install(env: jinja2.Environment, theme_dirs: list[str]) -> None:
+    """Give the build's environment a fresh cache (`kb_theme`) and the theme's own templates under
+    `theme/`; `theme_dirs` are the theme's template folders without docs/overrides."""
+    env.globals["kb_theme"] = ThemeCache()
+    prefixed = jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(theme_dirs)})
+    env.loader = jinja2.ChoiceLoader([env.loader, prefixed]) if env.loader is not None else prefixed

@@ -1,0 +1,52 @@
+"""Material's navigation rendered once per set of relative links (macros/adapters/theme_cache.py) reads
+on every page exactly as Material renders it for that page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.adapters.theme_cache import ThemeCache
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.site
+
+
+def _build(site_dir: Path) -> dict[str, bytes]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    return {str(p.relative_to(site_dir)): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
+
+
+def test_every_page_is_byte_identical_with_and_without_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KB_RECORDS_DIR", str(ROOT / "tests" / "fixtures" / "records"))
+    monkeypatch.setenv("KB_TODAY", "2025-01-15")
+    reused: list[tuple[str, ...]] = []
+    real_get = ThemeCache.get
+
+    def counted(self: ThemeCache, key: tuple[str, ...]) -> str:
+        reused.append(key)
+        return real_get(self, key)
+
+    monkeypatch.setattr(ThemeCache, "get", counted)
+    cached = _build(tmp_path / "cached")
+    pages = [path for path in cached if path.endswith(".html")]
+    # The cache did its work: most pages took their navigation from it, under few keys.
+    assert len(reused) > len(pages) / 2
+    assert len(set(reused)) < 20
+
+    monkeypatch.setattr(ThemeCache, "has", lambda self, key: False)
+    plain = _build(tmp_path / "plain")
+    assert sorted(cached) == sorted(plain)
+    different = [path for path in pages if cached[path] != plain[path]]
+    assert not different, different[:5]
+    # The navigation is really in the pages, on record pages as on the home page.
+    assert all(b'class="md-nav md-nav--primary"' in cached[path] for path in pages if path != "404.html")
