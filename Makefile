@@ -85,10 +85,9 @@ test: setup browsers  ## everything CI runs: validate, lint, all tests (with the
 
 # KB_TEST_SITE=DIR: the tests check the site already built in DIR (`make build`) instead of building
 # the shipped site once more; the pull-request workflow builds it in a step of its own.
-# WORKERS=2 runs the tests in two pytest-xdist workers, which share each built site (tests/conftest.py).
-# One process by default, which is slower (README, "Tests") but keeps the browser tests' timeouts clear of
-# Chromium sharing the 2 cores with a second worker: a test that can fail on timing alone stops CI.
-WORKERS ?= 0
+# The tests run in two pytest-xdist workers, one per core, which share each built site (tests/conftest.py);
+# WORKERS=0 runs them in one process (slower: README, "Tests"), WORKERS=4 in four.
+WORKERS ?= 2
 pytest: setup browsers  ## every test (unit, golden pages, site builds, link check, browser), no validate or lint
 	$(PY) -m pytest -n $(WORKERS)
 
