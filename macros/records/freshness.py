@@ -34,18 +34,33 @@ from macros.records.relations import references
 READERS = ("practice", "profile", "organisation", "network")
 """Kinds in the order officers meet them: a practice page is read most."""
 
-_VERBS = """is zijn heeft hebben wordt worden loopt lopen biedt bieden organiseert organiseren werkt werken
-zet zetten brengt brengen telt tellen helpt helpen krijgt krijgen gaat gaan komt komen staat staan
-ondersteunt ondersteunen begeleidt begeleiden zoekt zoeken wil willen kan kunnen moet moeten
-koppelt koppelen leidt leiden trekt trekken verzorgt verzorgen maakt maken"""
-PRESENT_TENSE = frozenset(_VERBS.split())
+_SINGULAR = """is heeft wordt loopt biedt organiseert werkt zet brengt telt helpt krijgt gaat komt staat
+ondersteunt begeleidt zoekt wil kan moet koppelt leidt trekt verzorgt maakt"""
+_PLURAL = """zijn hebben worden lopen bieden organiseren werken zetten brengen tellen helpen krijgen gaan
+komen staan ondersteunen begeleiden zoeken willen kunnen moeten koppelen leiden trekken verzorgen maken"""
+INFINITIVES = frozenset(_PLURAL.split())
+"""The plural present forms, which are also the infinitives: "ze bieden" is current, "wilde ... bieden"
+and "om ... te bieden" are not."""
+PRESENT_TENSE = frozenset(_SINGULAR.split()) | INFINITIVES
 """Dutch present-tense verb forms that state a fact as current. `is` and `zijn` also make the passive
 voice of a past fact ("is opgericht"), so a sentence with a past participle is left alone."""
-
+_AUXILIARIES = """wilde wilden moest moesten zou zouden kon konden mocht mochten ging gingen liet lieten bleef
+bleven begon begonnen probeerde probeerden hielp hielpen"""
+PAST_AUXILIARIES = frozenset(_AUXILIARIES.split())
+"""Past forms that take an infinitive: in a sentence with one of them, a plural form is read as that
+infinitive ("Zo wilde de gemeente oefenkansen bieden")."""
+_BEFORE_POSSESSIVE = "aan bij door in met naar om op over tot uit van voor zonder"
+_PREPOSITIONS = frozenset(_BEFORE_POSSESSIVE.split())
+"""After one of these, `zijn` is the possessive ("uit zijn thuisland"), not the verb."""
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^”“]*[”“]')
+"""Quoted words are someone's own, said then: their tense is theirs."""
 _WORD = re.compile(r"[a-zà-ÿ]+", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)[0-9]{2}\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_PARTICIPLE = re.compile(r"\b(ge[a-z]+[dt]|ge[a-z]+en)\b")
+_PARTICIPLE = re.compile(
+    r"\b(?:aan|af|bij|door|in|mee|na|op|over|samen|terug|toe|uit|vast|voor|weg)?ge[a-z]+(?:[dt]|en)\b"
+)
+"""A past participle, also of a separable verb ("opgericht", "ingezet")."""
 TEXT_FIELDS = ("summary", "description", "results", "evaluation", "governance", "case_study")
 """Prose fields whose tense the report reads."""
 
@@ -172,9 +187,9 @@ def present_tense(kind: str, record: Any, newest: int) -> Iterator[tuple[tuple[s
         value = getattr(record, name, None)
         if not value:
             continue
-        sentence = next((s for s in _SENTENCE.split(value) if _current(s)), None)
-        if sentence is not None:
-            verb = next(w for w in _WORD.findall(sentence) if w.casefold() in PRESENT_TENSE)
+        found = next(((s, v) for s in _SENTENCE.split(value) if (v := current_verb(s))), None)
+        if found is not None:
+            sentence, verb = found
             yield (
                 (name,),
                 f"de tekst zegt in de tegenwoordige tijd ({verb!r}) wat de nieuwste bron, van {newest}, "
@@ -183,15 +198,31 @@ def present_tense(kind: str, record: Any, newest: int) -> Iterator[tuple[tuple[s
             )
 
 
-def _current(sentence: str) -> bool:
+def current_verb(sentence: str) -> str | None:
+    """The first verb by which `sentence` states something as current, or None: a sentence that names
+    a year, a verb inside quotes, an infinitive (after `te`, or a plural form in a sentence with a past
+    auxiliary), the possessive `zijn`, and `is`/`zijn` with a past participle do not count."""
     if _YEAR.search(sentence):
-        return False
-    words = {w.casefold() for w in _WORD.findall(sentence)}
-    verbs = words & PRESENT_TENSE
+        return None
+    plain = _QUOTED.sub(" ", sentence)
+    words = [w.casefold() for w in _WORD.findall(plain)]
+    past = not PAST_AUXILIARIES.isdisjoint(words)
+    verbs = [
+        word
+        for i, word in enumerate(words)
+        if word in PRESENT_TENSE
+        and not (i and words[i - 1] == "te")
+        and not (past and word in INFINITIVES)
+        and not (
+            word == "zijn" and ((i and words[i - 1] in _PREPOSITIONS) or words[i + 1 : i + 2] == ["eigen"])
+        )
+    ]
     if not verbs:
-        return False
+        return None
     # "is gestart", "zijn opgericht": a past fact in the perfect tense.
-    return not (verbs <= {"is", "zijn"} and _PARTICIPLE.search(sentence.casefold()))
+    if set(verbs) <= {"is", "zijn"} and _PARTICIPLE.search(plain.casefold()):
+        return None
+    return verbs[0]
 
 
 def _cut(sentence: str, limit: int = 80) -> str:
