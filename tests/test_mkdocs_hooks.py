@@ -55,6 +55,15 @@ def test_an_edited_template_is_compiled_again() -> None:
     assert compiled == ["page.html"]
 
 
-def test_on_env_gives_every_build_the_same_cache() -> None:
-    envs = [jinja2.Environment(), jinja2.Environment()]
-    assert [hooks.on_env(env, None, None).bytecode_cache for env in envs] == [hooks.CACHE, hooks.CACHE]
+def test_on_env_gives_every_build_the_same_bytecode_cache_and_a_theme_cache_of_its_own() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    envs = [config.theme.get_env(), config.theme.get_env()]
+    assert [hooks.on_env(env, config, None).bytecode_cache for env in envs] == [hooks.CACHE, hooks.CACHE]
+    first, second = (env.globals["kb_theme"] for env in envs)
+    assert first is not second
+    # Material's own partial under theme/, beside the override of the same name.
+    assert "theme/partials/nav.html" in envs[0].list_templates()
+    assert (
+        envs[0].get_template("partials/nav.html").filename
+        != envs[0].get_template("theme/partials/nav.html").filename
+    )

@@ -188,11 +188,16 @@ def catalogue_ids(page: Page, base: str, query: str) -> set[str]:
     page.wait_for_function(
         "() => window.kbCatalogue.current() && window.kbCatalogue.current().found !== null"
     )
-    # "Toon alle" when more than one batch is left, else "Toon de laatste N" shows the rest.
-    for button in ("[data-kb-more-all]", "[data-kb-more-next]"):
-        if page.locator(button).is_visible():
-            page.locator(button).click()
-    expect(page.locator("[data-kb-more]")).to_be_hidden()
+    # "Toon alle" when more than one batch is left, else "Toon de laatste N" shows the rest. Clicked
+    # again while the area still shows (three times at most): in one run with two test workers on the
+    # two cores (2026-12-06) a click left it showing, for a reason not found; the list's own handler
+    # hides the area at once.
+    more = page.locator("[data-kb-more]")
+    for _ in range(3):
+        if not more.is_visible():
+            break
+        more.locator("[data-kb-more-all]:visible, [data-kb-more-next]:visible").first.click()
+    expect(more).to_be_hidden()
     hrefs: list[str] = page.evaluate(
         """() => [...document.querySelectorAll('#kb-catalogue li.kb-practice')]
             .filter(li => li.checkVisibility()).map(li => li.querySelector('a').getAttribute('href'))"""
