@@ -205,7 +205,7 @@ def current_verb(sentence: str) -> str | None:
     if _YEAR.search(sentence):
         return None
     plain = _QUOTED.sub(" ", sentence)
-    words = [w.casefold() for w in _WORD.findall(plain)]
+    words: list[str] = [w.casefold() for w in _WORD.findall(plain)]
     past = not PAST_AUXILIARIES.isdisjoint(words)
     verbs = [
         word
