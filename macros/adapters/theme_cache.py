@@ -7,8 +7,11 @@ contents is folded in), so every page that reaches them by the same links gets t
 record pages of one folder, for instance. docs/overrides/partials/nav.html asks `ThemeCache` for the
 HTML under that key, and renders Material's own partial (as `theme/partials/nav.html`) only when the key
 is new. A page in the nav, and a page without a `Page` (the 404 page), is rendered as Material renders it.
-docs/overrides/main.html does the same for the style sheets, the configuration script and the scripts
-of every page, which differ only with the page's depth.
+
+docs/overrides/partials/toc.html does the same for the table of contents, keyed on the page's headings
+(record pages of one kind mostly have the same sections). docs/overrides/main.html does it for the style
+sheets, the configuration script and the scripts of every page, and docs/overrides/partials/header.html
+for the header's tools: these differ only with the page's depth.
 
 The cache lives on the build's Jinja environment (`on_env` gives each build a new one), so an edit under
 `mkdocs serve` that changes the nav or the theme never meets an earlier build's HTML. The pages are
@@ -44,6 +47,16 @@ class ThemeCache:
             targets.append(nav.homepage.url)
         return ("nav", *(normalize_url(target, page) for target in targets))
 
+    def toc_key(self, page: Any) -> tuple[Any, ...] | None:
+        """What Material's table of contents depends on: the page's headings (their `#` links, titles
+        and nesting), which pages of one kind share; its links hold no path. None without a page."""
+        if page is None:
+            return None
+        items = list(page.toc)
+        if items and items[0].level == 1:  # as Material: the page title's subheadings
+            return ("toc", "h1", _headings(items[0].children))
+        return ("toc", "", _headings(items))
+
     def depth_key(self, block: str, page: Any, base_url: str) -> tuple[str, ...]:
         """What one of Material's head or foot blocks depends on (`config`, `styles`, `scripts`): the
         settings of the build, and the page's depth, which `base_url` and every relative link to the
@@ -61,6 +74,13 @@ class ThemeCache:
         if key is not None:
             self.kept[key] = html
         return html
+
+
+def _headings(items: Any) -> tuple[Any, ...]:
+    return tuple(
+        (item.url, item.title, repr(getattr(item, "typeset", None)), _headings(item.children))
+        for item in items
+    )
 
 
 def install(env: jinja2.Environment, theme_dirs: list[str]) -> None:
