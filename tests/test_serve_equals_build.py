@@ -1,0 +1,101 @@
+"""What `mkdocs serve` shows after a series of edits is what a full build of the same records makes.
+
+A rebuild under serve keeps things between builds that a build does not: the last good site (shown while
+the records are invalid), Jinja's compiled templates, the hook module. Each build's theme cache is its
+own (macros/adapters/theme_cache.py). This test edits a copy of the fixture records while the server
+runs (a title changed, a practice added, a record broken and mended, the new practice removed again),
+waits for each rebuild, and then compares every file the server serves with a fresh `mkdocs build` of
+the final records for the same address.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_RECORDS, FIXTURE_TODAY
+from test_mkdocs_adapter import ROOT, _builds, _get, _until
+from tooling.bench_browser import free_port, mkdocs_serve
+
+pytestmark = pytest.mark.site
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+LIVERELOAD = re.compile(rb"<script>\s*var livereload = .*?</script>(?=</body>)", re.DOTALL)
+"""The script `mkdocs serve` puts before `</body>` of every page it serves."""
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return bytes(response.read())
+
+
+def _edit(records: Path, log: Path, change: str, edit: object) -> None:
+    """Make `edit` (a callable) and wait for the rebuild it starts."""
+    builds = _builds(log)
+    edit()  # type: ignore[operator]
+    _until(lambda: _builds(log) > builds, 120, f"no rebuild after: {change}\n" + log.read_text("utf-8"))
+
+
+def test_after_a_series_of_edits_the_served_site_equals_a_full_build(tmp_path: Path) -> None:
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE_RECORDS, records)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    practice = records / "taalcafe-beekveld.yml"
+    original = practice.read_text(encoding="utf-8")
+    added = records / "praatgroep-beekveld.yml"
+    with mkdocs_serve(ROOT, records, port, log, today=FIXTURE_TODAY):
+        _until(lambda: "Taalcafé Beekveld" in _get(base + "praktijken/taalcafe-beekveld/"), 120)
+        changed = original.replace("title: Taalcafé Beekveld", "title: Taalcafé Beekveld aan de kerk")
+        _edit(records, log, "a title", lambda: practice.write_text(changed, encoding="utf-8"))
+        new = original.replace("title: Taalcafé Beekveld", "title: Praatgroep Beekveld")
+        _edit(records, log, "a new practice", lambda: added.write_text(new, encoding="utf-8"))
+        broken = changed.replace("themes: [taal]", "themes: [taall]")
+        _edit(records, log, "a broken record", lambda: practice.write_text(broken, encoding="utf-8"))
+        assert "De records hebben fouten" in _get(base + "praktijken/taalcafe-beekveld/")
+        _edit(records, log, "the record mended", lambda: practice.write_text(changed, encoding="utf-8"))
+        _edit(records, log, "the new practice removed", added.unlink)
+        assert "aan de kerk" in _get(base + "praktijken/taalcafe-beekveld/")
+
+        built = tmp_path / "built"
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "KB_RECORDS_DIR": str(records),
+            "KB_TODAY": FIXTURE_TODAY.isoformat(),
+            "KB_SITE_URL": base,
+            "NO_MKDOCS_2_WARNING": "1",
+        }
+        done = subprocess.run(
+            [str(MKDOCS), "build", "--strict", "-d", str(built)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+        assert "praktijken/taalcafe-beekveld/index.html" in files
+        assert "praktijken/praatgroep-beekveld/index.html" not in files
+        different = []
+        for relative in files:
+            served = _fetch(base + relative)
+            expected = (built / relative).read_bytes()
+            if relative.endswith(".html"):
+                served = LIVERELOAD.sub(b"", served)
+            if relative.endswith(".gz"):  # gzip's header holds the time it was written
+                served, expected = gzip.decompress(served), gzip.decompress(expected)
+            if served != expected:
+                different.append(relative)
+        assert not different, different[:10]
+        # The removed practice is gone from the served site too, not left from an earlier build.
+        with pytest.raises(urllib.error.HTTPError):
+            _fetch(base + "praktijken/praatgroep-beekveld/")
