@@ -72,3 +72,27 @@ def test_the_report_names_the_file_line_field_and_verb_only_where_the_text_is_cu
     tense = [f for f in found if "tegenwoordige tijd" in f.message]
     assert [(f.path.name, f.line, f.field) for f in tense] == [("taalcafe.yml", 7, "description")]
     assert "('loopt')" in tense[0].message and "van 2020" in tense[0].message
+
+
+def test_a_contact_from_an_old_article_is_old_however_recently_the_article_was_read(records: Path) -> None:
+    write_record(
+        records, "sources/krant-2019.yml", "title: Een artikel (fictief)\nyear: 2019\naccessed: 2026-11-01\n"
+    )
+    write_record(
+        records, "sources/pagina.yml", "title: Een pagina zonder datum (fictief)\naccessed: 2026-11-01\n"
+    )
+    write_record(
+        records,
+        "cities/teststad.yml",
+        "contact:\n  service: Dienst Samenleven\n  source: krant-2019\nsources: [bron-test, krant-2019]\n"
+        "last_reviewed: 2026-01-15\n",
+    )
+    write_record(
+        records,
+        "cities/stad.yml",
+        "contact:\n  service: Dienst Integratie\n  source: pagina\nsources: [pagina]\nlast_reviewed: 2026-01-15\n",
+    )
+    found = freshness.report(knowledge.build(records, today=TODAY), TODAY)
+    contacts = [(f.path.name, f.message.split(",")[0]) for f in found if f.field == "contact.source"]
+    # The undated page read in November 2026 is recent; the 2019 article is 2019's.
+    assert contacts == [("teststad.yml", "dit contact is uit 2019")]

@@ -19,7 +19,7 @@ from macros.html import urls
 from macros.html.elements import bounded_links, bounded_list
 from macros.html.markup import Markup
 from macros.html.structure import md
-from macros.pages.context import Context
+from macros.pages.context import DEFAULT_REPO_URL, Context
 from macros.records import knowledge, relations
 from macros.records.dutch import dutch_date
 from macros.records.kinds import SECTIONS
@@ -152,9 +152,11 @@ def test_a_municipality_without_practices_or_city_record_still_helps_its_officer
     # Both ways to add one: the issue form and a pull request.
     adding = text.split("## Een praktijk toevoegen", 1)[1]
     assert "issues/new?template=nieuwe-praktijk.yml" in adding and "CONTRIBUTING.md" in adding
-    # Whom to ask: the province's office of the Agentschap, with where that address was seen.
+    # Whom to ask: the province's office of the Agentschap, with the year of the handbook that gives it
+    # (read on 5 March 2024, but of 2021: the address is 2021's).
     contact = text.split("## Contact", 1)[1].split("\n## ", 1)[0]
-    assert "Agentschap Demo (fictief), voor Limburg" in contact and "gezien op 5 maart 2024" in contact
+    assert "Agentschap Demo (fictief), voor Limburg" in contact and "uit 2021" in contact
+    assert "gezien op" not in contact
 
 
 def test_a_smaller_less_mature_city_is_pointed_to_larger_more_mature_ones(ctx: Context) -> None:
@@ -305,3 +307,21 @@ def test_a_source_only_the_reference_data_cites_says_what_it_gives(tmp_path: Pat
     text = generate.markdown_of([source.render(ctx, "bevolking")])["bronnen/bevolking.md"]
     assert "Nog geen enkel record verwijst naar deze bron." not in text
     assert "Deze bron geeft de inwonertallen van" in text
+
+
+def test_a_contact_is_dated_by_its_source_s_year_else_by_the_day_its_page_was_read(records: Path) -> None:
+    from records_folder import TODAY, write_record
+
+    from macros.pages.practice import seen_on
+
+    write_record(
+        records, "sources/krant-2019.yml", "title: Een artikel (fictief)\nyear: 2019\naccessed: 2026-11-01\n"
+    )
+    write_record(
+        records, "sources/pagina.yml", "title: Een pagina zonder datum (fictief)\naccessed: 2026-11-01\n"
+    )
+    ctx = Context(knowledge.build(records, today=TODAY), TODAY, DEFAULT_REPO_URL)
+    # Read in 2026, but the article is of 2019: its contact is 2019's, not seen as current in 2026.
+    assert seen_on(ctx, "krant-2019") == "uit 2019"
+    assert seen_on(ctx, "pagina") == "gezien op 1 november 2026"
+    assert seen_on(ctx, "bron-test") == "uit 2020"

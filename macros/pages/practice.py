@@ -157,12 +157,14 @@ def first_contact(ctx: Context, practice: Practice) -> tuple[Contact, str, str] 
 
 
 def seen_on(ctx: Context, source_id: str) -> str:
-    """`gezien op 5 maart 2024` (the day the source was read), `uit 2019`, or nothing."""
+    """When a contact was true: `uit 2019` for a source of that year (a 2019 article gives a 2019
+    contact, however recently it was read), `gezien op 5 maart 2024` for an undated page (the day it
+    was read), or nothing."""
     source = ctx.kb.sources.get(source_id)
-    if source is not None and source.accessed:
-        return f"gezien op {dutch_date(source.accessed)}"
     if source is not None and source.year:
         return f"uit {source.year}"
+    if source is not None and source.accessed:
+        return f"gezien op {dutch_date(source.accessed)}"
     return ""
 
 

@@ -137,12 +137,18 @@ def _record_findings(
         )
     for loc, contact in _contacts(kind, record):
         source = kb.sources.get(contact.source)
-        seen = (source.accessed or (dt.date(source.year, 1, 1) if source.year else None)) if source else None
-        if seen is not None and seen < since:
+        # A dated source gives the contact of its year, an undated page the contact of the day it was read.
+        if source is not None and source.year:
+            seen, when = dt.date(source.year, 1, 1), f"is uit {source.year}"
+        elif source is not None and source.accessed:
+            seen, when = source.accessed, f"werd gezien op {dutch_date(source.accessed)}"
+        else:
+            continue
+        if seen < since:
             yield (
                 (*loc, "source"),
-                f"dit contact werd gezien op {dutch_date(seen)}, meer dan {timeline.RECENT_YEARS} jaar "
-                "geleden; kijk of de dienst en haar adressen nog kloppen",
+                f"dit contact {when}, meer dan {timeline.RECENT_YEARS} jaar geleden; kijk of de dienst en "
+                "haar adressen nog kloppen",
             )
     if kind == "profile" and record.population is not None and kb.reference.meta is not None:
         year = kb.reference.meta.population_date.year

@@ -375,7 +375,9 @@ class Contact(Strict):
     vooraan."""
     source: SourceId
     """Id van de bron waar je deze adressen zag, meestal de webpagina van de dienst in
-    `practices/sources/`; de datum waarop je ze raadpleegde (`accessed`) toont de site als "gezien op"."""
+    `practices/sources/`. Heeft de bron een jaar (`year`, een artikel van 2019), dan toont de site het
+    contact als "uit 2019"; een pagina zonder datum toont ze met de dag waarop je ze raadpleegde
+    (`accessed`) als "gezien op"."""
 
     @model_validator(mode="after")
     def _not_empty(self) -> Contact:
