@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,14 +31,15 @@ def test_every_page_is_byte_identical_with_and_without_the_cache(
 ) -> None:
     monkeypatch.setenv("KB_RECORDS_DIR", str(ROOT / "tests" / "fixtures" / "records"))
     monkeypatch.setenv("KB_TODAY", "2025-01-15")
-    reused: list[tuple[str, ...]] = []
-    real_get = ThemeCache.get
+    reused: list[tuple[Any, ...]] = []
+    real_once = ThemeCache.once
 
-    def counted(self: ThemeCache, key: tuple[str, ...]) -> str:
-        reused.append(key)
-        return real_get(self, key)
+    def counted(self: ThemeCache, key: tuple[Any, ...] | None, caller: Callable[[], str]) -> str:
+        if key is not None and key in self.kept:
+            reused.append(key)
+        return real_once(self, key, caller)
 
-    monkeypatch.setattr(ThemeCache, "get", counted)
+    monkeypatch.setattr(ThemeCache, "once", counted)
     cached = _build(tmp_path / "cached")
     pages = [path for path in cached if path.endswith(".html")]
     # The cache did its work: every part was taken from it on most pages, under few keys.
@@ -47,7 +50,7 @@ def test_every_page_is_byte_identical_with_and_without_the_cache(
     # Tables of contents are shared by pages with the same headings: few in this small corpus.
     assert any(key[0] == "toc" for key in reused)
 
-    monkeypatch.setattr(ThemeCache, "has", lambda self, key: False)
+    monkeypatch.setattr(ThemeCache, "once", lambda self, key, caller: caller())
     plain = _build(tmp_path / "plain")
     assert sorted(cached) == sorted(plain)
     different = [path for path in pages if cached[path] != plain[path]]

@@ -4,9 +4,10 @@ Material renders its primary navigation (`partials/nav.html`) for every page: at
 is 4,500 renderings of the same eight nav entries. For a page that is not in the nav, nothing in that
 HTML depends on the page except the relative links to the nav's pages (no entry is active, no table of
 contents is folded in), so every page that reaches them by the same links gets the same HTML: the
-record pages of one folder, for instance. docs/overrides/partials/nav.html asks `ThemeCache` for the
-HTML under that key, and renders Material's own partial (as `theme/partials/nav.html`) only when the key
-is new. A page in the nav, and a page without a `Page` (the 404 page), is rendered as Material renders it.
+record pages of one folder, for instance. docs/overrides/partials/nav.html asks `ThemeCache.once` for
+the HTML under that key, which renders Material's own partial (as `theme/partials/nav.html`) only when
+the key is new. A page in the nav, and a page without a `Page` (the 404 page), is rendered as Material
+renders it.
 
 docs/overrides/partials/toc.html does the same for the table of contents, keyed on the page's headings
 (record pages of one kind mostly have the same sections). docs/overrides/main.html does it for the style
@@ -20,6 +21,7 @@ byte-identical with and without it: tests/test_theme_cache.py builds a site both
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -34,7 +36,7 @@ class ThemeCache:
     """Rendered template parts of one build, by key."""
 
     def __init__(self) -> None:
-        self.kept: dict[tuple[str, ...], str] = {}
+        self.kept: dict[tuple[Any, ...], str] = {}
 
     def nav_key(self, page: Any, nav: Any) -> tuple[str, ...] | None:
         """What the primary navigation of `page` depends on: the relative link to each of the nav's
@@ -63,17 +65,15 @@ class ThemeCache:
         theme's and the site's assets follow (no page lies inside an assets folder)."""
         return (block, base_url, "page" if page is not None else "no page")
 
-    def has(self, key: tuple[str, ...] | None) -> bool:
-        return key is not None and key in self.kept
-
-    def get(self, key: tuple[str, ...]) -> str:
-        return self.kept[key]
-
-    def keep(self, key: tuple[str, ...] | None, html: str) -> str:
-        """Keep `html` under `key` (not when the key is None) and return it."""
-        if key is not None:
-            self.kept[key] = html
-        return html
+    def once(self, key: tuple[Any, ...] | None, caller: Callable[[], str]) -> str:
+        """The HTML under `key`, for a `{% call kb_theme.once(key) %}` block of the templates: the block
+        (`caller`) renders it the first time only, and every time when the key is None."""
+        if key is None:
+            return caller()
+        found = self.kept.get(key)
+        if found is None:
+            found = self.kept[key] = caller()
+        return found
 
 
 def _headings(items: Any) -> tuple[Any, ...]:
