@@ -157,15 +157,12 @@ def first_contact(ctx: Context, practice: Practice) -> tuple[Contact, str, str] 
 
 
 def seen_on(ctx: Context, source_id: str) -> str:
-    """When a contact was true: `uit 2019` for a source of that year (a 2019 article gives a 2019
-    contact, however recently it was read), `gezien op 5 maart 2024` for an undated page (the day it
-    was read), or nothing."""
-    source = ctx.kb.sources.get(source_id)
-    if source is not None and source.year:
-        return f"uit {source.year}"
-    if source is not None and source.accessed:
-        return f"gezien op {dutch_date(source.accessed)}"
-    return ""
+    """When a contact was true (`timeline.contact_when`): `uit 2019`, `gezien op 5 maart 2024`, or
+    nothing."""
+    when = timeline.contact_when(ctx.kb.sources.get(source_id))
+    if isinstance(when, int):
+        return f"uit {when}"
+    return f"gezien op {dutch_date(when)}" if when else ""
 
 
 _SHEET_WHOSE = {

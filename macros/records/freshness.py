@@ -136,18 +136,17 @@ def _record_findings(
             "recentere bron, of lees het record na en vertel het als toen",
         )
     for loc, contact in _contacts(kind, record):
-        source = kb.sources.get(contact.source)
-        # A dated source gives the contact of its year, an undated page the contact of the day it was read.
-        if source is not None and source.year:
-            seen, when = dt.date(source.year, 1, 1), f"is uit {source.year}"
-        elif source is not None and source.accessed:
-            seen, when = source.accessed, f"werd gezien op {dutch_date(source.accessed)}"
-        else:
+        when = timeline.contact_when(kb.sources.get(contact.source))
+        if when is None:
             continue
+        if isinstance(when, int):
+            seen, said = dt.date(when, 1, 1), f"is uit {when}"
+        else:
+            seen, said = when, f"werd gezien op {dutch_date(when)}"
         if seen < since:
             yield (
                 (*loc, "source"),
-                f"dit contact {when}, meer dan {timeline.RECENT_YEARS} jaar geleden; kijk of de dienst en "
+                f"dit contact {said}, meer dan {timeline.RECENT_YEARS} jaar geleden; kijk of de dienst en "
                 "haar adressen nog kloppen",
             )
     if kind == "profile" and record.population is not None and kb.reference.meta is not None:

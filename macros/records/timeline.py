@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from macros.records.models import Practice
+from macros.records.models import Practice, Source
 
 if TYPE_CHECKING:
     from macros.records.knowledge import KnowledgeBase
@@ -33,6 +33,15 @@ class Confirmation:
     date: str | None
     """When the source says so, as precise as it is (`2024`, `2024-02`); None when nothing dates it."""
     source: str | None
+
+
+def contact_when(source: Source | None) -> int | dt.date | None:
+    """When a contact seen on `source` was true: the source's year when it has one (a 2019 article gives
+    a 2019 contact, however recently it was read), else the day an undated page was read (`accessed`),
+    else None. Pages show it ("uit 2019", "gezien op ..."); the freshness report compares it."""
+    if source is None:
+        return None
+    return source.year or source.accessed
 
 
 def earliest_day(partial: str) -> dt.date:
