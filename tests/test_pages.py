@@ -325,3 +325,26 @@ def test_a_contact_is_dated_by_its_source_s_year_else_by_the_day_its_page_was_re
     assert seen_on(ctx, "krant-2019") == "uit 2019"
     assert seen_on(ctx, "pagina") == "gezien op 1 november 2026"
     assert seen_on(ctx, "bron-test") == "uit 2020"
+
+
+def test_a_practice_whose_sources_name_no_lead_names_its_municipalities_together(records: Path) -> None:
+    """`no_lead`: the page names no lead but every municipality, and says the sources name none; the
+    municipality it is filed under lists it as one it takes part in, not as one it leads."""
+    from records_folder import PRACTICE, TODAY, write_record
+
+    for name, extra in (("taalcafe", ""), ("samen", "no_lead: true\n")):
+        text = PRACTICE.replace("city: teststad\n", f"city: teststad\ncities: [dorp]\n{extra}")
+        write_record(records, f"{name}.yml", text)
+    ctx = Context(knowledge.build(records, today=TODAY), TODAY, DEFAULT_REPO_URL)
+    pages = generate.markdown_of(generate.render_record_pages(ctx))
+    led, shared = page(pages, "practice", "taalcafe"), page(pages, "practice", "samen")
+    assert "<strong>Trekker:</strong>" in led and "<strong>Gemeenten:</strong>" not in led
+    assert "<strong>Trekker:</strong>" not in shared and "<strong>Andere steden:</strong>" not in shared
+    facts = shared.split("<strong>Gemeenten:</strong>", 1)[1].split("</li>", 1)[0]
+    assert "Teststad" in facts and "Dorp" in facts
+    assert "(samen; de bronnen noemen geen trekker)" in facts
+    city = page(pages, "city", "teststad")
+    as_lead = city.split("Als trekker:", 1)[1].split("Als deelnemer:", 1)[0]
+    assert link_to("city", "teststad", "practice", "taalcafe") in as_lead
+    assert link_to("city", "teststad", "practice", "samen") not in as_lead
+    assert link_to("city", "teststad", "practice", "samen") in city.split("Als deelnemer:", 1)[1]

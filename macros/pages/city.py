@@ -297,8 +297,12 @@ def _network(ctx: Context, file: str, city_id: str, city: City) -> Markup:
 
 
 def _practices(ctx: Context, file: str, city_id: str) -> Markup:
-    lead = ctx.links.referrers("city", city_id, "practice", "city")
-    partner = [pid for pid in ctx.links.referrers("city", city_id, "practice", "cities") if pid not in lead]
+    # A practice whose sources name no lead is filed under one of its municipalities by the editors:
+    # there it counts as taking part, like everywhere else.
+    filed = ctx.links.referrers("city", city_id, "practice", "city")
+    lead = [pid for pid in filed if not ctx.kb.practices[pid].no_lead]
+    taking_part = ctx.links.referrers("city", city_id, "practice", "cities")
+    partner = [pid for pid in filed if pid not in lead] + [pid for pid in taking_part if pid not in filed]
     blocks = []
     if lead:
         blocks.append(

@@ -277,8 +277,7 @@ def status_text(ctx: Context, file: str, practice: Practice) -> Markup:
 def _key_facts(ctx: Context, file: str, practice: Practice) -> Markup:
     return field_list(
         [
-            ("Trekker", link(ctx, file, "city", practice.city)),
-            ("Andere steden", links(ctx, file, "city", practice.cities)),
+            *_municipalities(ctx, file, practice),
             ("Thema's", links(ctx, file, "theme", practice.themes)),
             ("Instrumenten", links(ctx, file, "instrument", practice.instruments)),
             ("Doelgroepen", join(", ", (line(g) for g in practice.target_groups))),
@@ -286,6 +285,18 @@ def _key_facts(ctx: Context, file: str, practice: Practice) -> Markup:
             ("Status", status_text(ctx, file, practice)),
         ]
     )
+
+
+def _municipalities(ctx: Context, file: str, practice: Practice) -> list[tuple[str, Markup]]:
+    """The lead and the other municipalities; for a practice whose sources name no lead (`no_lead`),
+    all of them together, saying so: which one the site files it under is the editors' choice."""
+    if practice.no_lead:
+        together = links(ctx, file, "city", [practice.city, *practice.cities])
+        return [("Gemeenten", together + Markup(" (samen; de bronnen noemen geen trekker)"))]
+    return [
+        ("Trekker", link(ctx, file, "city", practice.city)),
+        ("Andere steden", links(ctx, file, "city", practice.cities)),
+    ]
 
 
 def _partners(ctx: Context, file: str, practice: Practice) -> Markup:

@@ -422,6 +422,11 @@ class Practice(Strict):
     bijvoorbeeld `mechelen` of `beveren-kruibeke-zwijndrecht`."""
     cities: list[CityId] = Field(default=[], max_length=MAX_ITEMS)
     """Ids van andere steden of gemeenten die meedoen, bijvoorbeeld `lier`."""
+    no_lead: bool = False
+    """Zet `true` als de bronnen geen trekker noemen en de gemeenten in `city` en `cities` als gelijken
+    samenwerken. `city` is dan de gemeente waaronder de kennisbank de praktijk toont, een keuze van de
+    redactie: de pagina noemt geen trekker maar alle gemeenten samen, en zegt dat de bronnen geen
+    trekker noemen."""
     themes: list[ThemeId] = Field(min_length=1, max_length=MAX_ITEMS)
     """Ids van thema's (zie `practices/vocabulary/themes.yml`); minstens één, bijvoorbeeld `taal`."""
     instruments: list[InstrumentId] = Field(default=[], max_length=MAX_ITEMS)
