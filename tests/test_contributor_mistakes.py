@@ -66,7 +66,7 @@ CASES = {
     "an unknown key": (
         PRACTICE + "websites: https://www.stad.be\n",
         "taalcafe.yml:7: websites: onbekend veld 'websites'; hier kan: approach, cities, city, contact, "
-        "description, documents, evaluation, instruments, last_reviewed, partners, period, pitfalls, "
+        "description, documents, evaluation, instruments, last_reviewed, no_lead, partners, period, pitfalls, "
         "resources, results, sources, status, success_factors, summary, target_groups, themes, title, "
         "transferability",
     ),

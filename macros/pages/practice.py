@@ -275,9 +275,14 @@ def status_text(ctx: Context, file: str, practice: Practice) -> Markup:
 
 
 def _key_facts(ctx: Context, file: str, practice: Practice) -> Markup:
+    # A practice whose sources name no lead (`no_lead`) names all its municipalities together, saying
+    # so: which one the site files it under is the editors' choice, not a lead.
+    shared = practice.no_lead
     return field_list(
         [
-            *_municipalities(ctx, file, practice),
+            ("Trekker", "" if shared else link(ctx, file, "city", practice.city)),
+            ("Andere steden", "" if shared else links(ctx, file, "city", practice.cities)),
+            ("Gemeenten", _together(ctx, file, practice) if shared else ""),
             ("Thema's", links(ctx, file, "theme", practice.themes)),
             ("Instrumenten", links(ctx, file, "instrument", practice.instruments)),
             ("Doelgroepen", join(", ", (line(g) for g in practice.target_groups))),
@@ -287,16 +292,11 @@ def _key_facts(ctx: Context, file: str, practice: Practice) -> Markup:
     )
 
 
-def _municipalities(ctx: Context, file: str, practice: Practice) -> list[tuple[str, Markup]]:
-    """The lead and the other municipalities; for a practice whose sources name no lead (`no_lead`),
-    all of them together, saying so: which one the site files it under is the editors' choice."""
-    if practice.no_lead:
-        together = links(ctx, file, "city", [practice.city, *practice.cities])
-        return [("Gemeenten", together + Markup(" (samen; de bronnen noemen geen trekker)"))]
-    return [
-        ("Trekker", link(ctx, file, "city", practice.city)),
-        ("Andere steden", links(ctx, file, "city", practice.cities)),
-    ]
+def _together(ctx: Context, file: str, practice: Practice) -> Markup:
+    return fmt(
+        "{} (samen; de bronnen noemen geen trekker)",
+        links(ctx, file, "city", [practice.city, *practice.cities]),
+    )
 
 
 def _partners(ctx: Context, file: str, practice: Practice) -> Markup:

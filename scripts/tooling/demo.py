@@ -392,6 +392,10 @@ class _Generator:
         }
         others = [c for c in self.cities if c != city_id]
         record["cities"] = self.some(others, 0, 2) if self.chance(0.3) else []
+        if record["cities"] and len(self.practices) % 4 == 0:
+            # Every fourth practice with partners names no lead; by count, not by a random draw, so the
+            # rest of the corpus stays what it was.
+            record["no_lead"] = True
         record["themes"] = sorted({theme, *self.some(self.themes, 0, 2)}, key=self.themes.index)
         record["instruments"] = self.some(self.instruments, 0, 3)
         record["target_groups"] = self.some(text.TARGET_GROUPS, 0, 3)
