@@ -41,7 +41,15 @@
   var MAX_VARIANTS = 8; // searches per query, the query as typed included
   var EXACT_CANDIDATES = 8; // results whose title matched, loaded to find an exact title
   var loading = null;
-  var practiceFilter = null;
+  var filtersLoaded = null;
+  // Pagefind loads the chunks of the filters (`rang`, `praktijk`) only when asked. A search that runs
+  // before they are in counts its filters over what has arrived, so the same words found a practice
+  // on one page load and not on the next (24 or 25 practices for "buddies"). Every search waits for
+  // them first.
+  function withFilters(index) {
+    if (!filtersLoaded) filtersLoaded = index.pagefind.filters();
+    return filtersLoaded.then(function () { return index; });
+  }
   var timer = 0;
   var latest = 0;
   var more = document.createElement("button");
@@ -214,7 +222,7 @@
 
   // The results for a query in the order shown: exact titles, then by rank and score.
   function ranked(query) {
-    return load().then(function (index) {
+    return load().then(withFilters).then(function (index) {
       return searchAll(index, variants(query, index.groups)).then(function (searches) {
         var all = merged(searches);
         var candidates = all
@@ -236,18 +244,15 @@
   // finds for `query`, synonyms included, as a Set. Read from the counts of the practice pages'
   // `praktijk` filter, so no result is loaded. Rejects when there is no index (mkdocs serve).
   function practices(query) {
-    return load().then(function (index) {
-      if (!practiceFilter) practiceFilter = index.pagefind.filters(); // loads the filters' chunks
-      return practiceFilter.then(function () {
-        return Promise.all(variants(query, index.groups).map(function (q) { return index.pagefind.search(q); }));
-      }).then(function (searches) {
-        var ids = new Set();
-        searches.forEach(function (search) {
-          var counts = (search.filters && search.filters.praktijk) || {};
-          Object.keys(counts).forEach(function (id) { if (counts[id] > 0) ids.add(id); });
-        });
-        return ids;
+    return load().then(withFilters).then(function (index) {
+      return Promise.all(variants(query, index.groups).map(function (q) { return index.pagefind.search(q); }));
+    }).then(function (searches) {
+      var ids = new Set();
+      searches.forEach(function (search) {
+        var counts = (search.filters && search.filters.praktijk) || {};
+        Object.keys(counts).forEach(function (id) { if (counts[id] > 0) ids.add(id); });
       });
+      return ids;
     });
   }
 
