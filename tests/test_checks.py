@@ -288,3 +288,13 @@ def test_a_former_municipality_names_its_successor_and_the_merger(records: Path)
 def test_a_municipality_without_a_city_record_needs_no_city_file(records: Path) -> None:
     write_record(records, "taalcafe.yml", practice(city="city: dorp"))
     assert problems(records) == []
+
+
+def test_a_practice_without_a_lead_needs_other_municipalities(records: Path) -> None:
+    write_record(records, "taalcafe.yml", practice(no_lead="no_lead: true"))
+    assert problems(records) == [
+        "taalcafe.yml:7: no_lead: `no_lead: true` zegt dat gemeenten als gelijken samenwerken, maar `cities` "
+        "is leeg; zet de andere gemeenten in `cities`, of haal `no_lead` weg"
+    ]
+    write_record(records, "taalcafe.yml", practice(no_lead="no_lead: true", cities="cities: [dorp]"))
+    assert problems(records) == []

@@ -215,7 +215,8 @@ def _explain_municipality(kb: KnowledgeBase, value: str, hints: Hints) -> str | 
 
 
 def check_no_self_reference(kb: KnowledgeBase) -> Iterator[Problem]:
-    """A practice is not adapted from itself, and its lead city is not repeated among the others."""
+    """A practice is not adapted from itself, its lead city is not repeated among the others, and a
+    practice without a lead (`no_lead`) has other municipalities to share it with."""
     for practice_id, practice in _checked(kb, "practice"):
         if practice.transferability and practice_id in practice.transferability.adapted_from:
             index = practice.transferability.adapted_from.index(practice_id)
@@ -226,6 +227,12 @@ def check_no_self_reference(kb: KnowledgeBase) -> Iterator[Problem]:
             loc = ("cities", practice.cities.index(lead))
             message = f"{quoted(lead)} is al de trekker (`city`); haal de stad hier weg"
             yield kb.problem("practice", practice_id, loc, message)
+        if practice.no_lead and not practice.cities:
+            message = (
+                "`no_lead: true` zegt dat gemeenten als gelijken samenwerken, maar `cities` is leeg; zet de "
+                "andere gemeenten in `cities`, of haal `no_lead` weg"
+            )
+            yield kb.problem("practice", practice_id, ("no_lead",), message)
 
 
 # --- dates ---------------------------------------------------------------------------------------------
