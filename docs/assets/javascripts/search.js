@@ -50,6 +50,15 @@
     if (!filtersLoaded) filtersLoaded = index.pagefind.filters();
     return filtersLoaded.then(function () { return index; });
   }
+  // Pagefind searches the index chunks it has loaded, and a word's prefix can reach into a chunk that
+  // another word loads ("buddy" finds "buddysysteem" once that chunk is in). Run concurrently, the
+  // searches of one query saw each other's chunks or not by chance: "buddy" found one practice more on
+  // some page loads. So the chunks of every variant are loaded before the first search runs.
+  function withChunks(index, queries) {
+    return Promise.all(queries.map(function (q) { return index.pagefind.preload(q); })).then(function () {
+      return queries;
+    });
+  }
   var timer = 0;
   var latest = 0;
   var more = document.createElement("button");
@@ -223,7 +232,9 @@
   // The results for a query in the order shown: exact titles, then by rank and score.
   function ranked(query) {
     return load().then(withFilters).then(function (index) {
-      return searchAll(index, variants(query, index.groups)).then(function (searches) {
+      return withChunks(index, variants(query, index.groups)).then(function (queries) {
+        return searchAll(index, queries);
+      }).then(function (searches) {
         var all = merged(searches);
         var candidates = all
           .filter(function (e) { return e.typed && (e.result.matchedMetaFields || []).indexOf("title") !== -1; })
@@ -245,7 +256,9 @@
   // `praktijk` filter, so no result is loaded. Rejects when there is no index (mkdocs serve).
   function practices(query) {
     return load().then(withFilters).then(function (index) {
-      return Promise.all(variants(query, index.groups).map(function (q) { return index.pagefind.search(q); }));
+      return withChunks(index, variants(query, index.groups)).then(function (queries) {
+        return Promise.all(queries.map(function (q) { return index.pagefind.search(q); }));
+      });
     }).then(function (searches) {
       var ids = new Set();
       searches.forEach(function (search) {
