@@ -343,6 +343,10 @@ def test_a_practice_whose_sources_name_no_lead_names_its_municipalities_together
     facts = shared.split("<strong>Gemeenten:</strong>", 1)[1].split("</li>", 1)[0]
     assert "Teststad" in facts and "Dorp" in facts
     assert "(samen; de bronnen noemen geen trekker)" in facts
+    # The printed sheet's head says it too; a practice with a lead does not.
+    head = shared.split("<dt>Gemeente</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "Dorp" in head and "(samen; de bronnen noemen geen trekker)" in head
+    assert "geen trekker" not in led.split("<dt>Gemeente</dt>", 1)[1].split("</dd>", 1)[0]
     city = page(pages, "city", "teststad")
     as_lead = city.split("Als trekker:", 1)[1].split("Als deelnemer:", 1)[0]
     assert link_to("city", "teststad", "practice", "taalcafe") in as_lead

@@ -127,6 +127,8 @@ def sheet_head(ctx: Context, file: str, practice: Practice) -> Markup:
     city = fmt("{} ({})", where[0], ", ".join(extra)) if extra else line(where[0])
     if practice.cities:
         city += fmt("; met {}", ", ".join(shown(kb.label("city", c)) for c in practice.cities))
+    if practice.no_lead:
+        city += Markup(" (samen; de bronnen noemen geen trekker)")
     rows = [
         ("Gemeente", city),
         ("Thema's", line(", ".join(shown(kb.label("theme", t)) for t in practice.themes))),
