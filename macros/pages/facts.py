@@ -18,6 +18,7 @@ from macros.html.markup import shown
 from macros.records import timeline
 from macros.records.dutch import PROVINCES
 from macros.records.knowledge import KnowledgeBase
+from macros.records.models import Contact, Practice
 from macros.records.relations import size_class_of
 
 ContactKind = Literal["eigen", "gemeente"]
@@ -90,18 +91,24 @@ class PracticeFacts:
         return " · ".join(part for part in parts if part)
 
 
+def own_contact(kb: KnowledgeBase, practice: Practice) -> tuple[Contact, ContactKind] | None:
+    """The practice's own contact, else its municipality's service (from its city record), with which
+    of the two it is; None when the records give neither (the page then shows the Agentschap's office)."""
+    if practice.contact is not None:
+        return practice.contact, "eigen"
+    profile = kb.profiles.get(practice.city)
+    if profile is not None and profile.contact is not None:
+        return profile.contact, "gemeente"
+    return None
+
+
 def practice_facts(kb: KnowledgeBase, practice_id: str, today: dt.date) -> PracticeFacts:
     """The facts of one practice."""
     practice = kb.practices[practice_id]
     municipality = kb.municipalities.get(practice.city)
     size = size_class_of(kb, practice.city)
     found = timeline.confirmation(kb, practice)
-    profile = kb.profiles.get(practice.city)
-    contact: ContactKind | None = None
-    if practice.contact is not None:
-        contact = "eigen"
-    elif profile is not None and profile.contact is not None:
-        contact = "gemeente"
+    own = own_contact(kb, practice)
     return PracticeFacts(
         municipality=municipality.name if municipality else practice.city,
         size=size,
@@ -111,5 +118,5 @@ def practice_facts(kb: KnowledgeBase, practice_id: str, today: dt.date) -> Pract
         start=practice.period.start if practice.period else None,
         status=timeline.current(kb, practice, today),
         confirmed=found.date if found and found.state != "onbekend" else None,
-        contact=contact,
+        contact=own[1] if own else None,
     )

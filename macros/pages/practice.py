@@ -26,6 +26,7 @@ from macros.html.markup import Markup, fmt, join, line, paragraphs, shown
 from macros.html.structure import Page, Section, unindexed
 from macros.pages.common import cited_sources, review_notice, situation, sources_section
 from macros.pages.context import Context
+from macros.pages.facts import own_contact
 from macros.pages.question import answered
 from macros.records import timeline
 from macros.records.dutch import PROVINCES, dutch_date, dutch_when
@@ -128,7 +129,7 @@ def sheet_head(ctx: Context, file: str, practice: Practice) -> Markup:
     if practice.cities:
         city += fmt("; met {}", ", ".join(shown(kb.label("city", c)) for c in practice.cities))
     if practice.no_lead:
-        city += Markup(" (samen; de bronnen noemen geen trekker)")
+        city += fmt(" ({})", NO_LEAD)
     rows = [
         ("Gemeente", city),
         ("Thema's", line(", ".join(shown(kb.label("theme", t)) for t in practice.themes))),
@@ -148,11 +149,9 @@ def first_contact(ctx: Context, practice: Practice) -> tuple[Contact, str, str] 
     """The first contact `contact_section` lists, with whose it is (`eigen`, `gemeente`, `kantoor`) and,
     for an office, its organisation's name: the practice's own, else its municipality's service, else
     the office for the province. The sheet's head and the comparison show this one."""
-    if practice.contact is not None:
-        return practice.contact, "eigen", ""
-    profile = ctx.kb.profiles.get(practice.city)
-    if profile is not None and profile.contact is not None:
-        return profile.contact, "gemeente", ""
+    own = own_contact(ctx.kb, practice)
+    if own is not None:
+        return *own, ""
     for name, office in ctx.offices.get(ctx.kb.municipalities[practice.city].province, []):
         return office.contact, "kantoor", name
     return None
@@ -294,11 +293,12 @@ def _key_facts(ctx: Context, file: str, practice: Practice) -> Markup:
     )
 
 
+NO_LEAD = Markup("samen; de bronnen noemen geen trekker")
+"""What the key facts and the printed sheet's head say after the municipalities of a `no_lead` practice."""
+
+
 def _together(ctx: Context, file: str, practice: Practice) -> Markup:
-    return fmt(
-        "{} (samen; de bronnen noemen geen trekker)",
-        links(ctx, file, "city", [practice.city, *practice.cities]),
-    )
+    return fmt("{} ({})", links(ctx, file, "city", [practice.city, *practice.cities]), NO_LEAD)
 
 
 def _partners(ctx: Context, file: str, practice: Practice) -> Markup:
