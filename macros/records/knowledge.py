@@ -28,7 +28,7 @@ from macros.records.kinds import (
     RESERVED_IDS,
     VOCABULARY_MODELS,
 )
-from macros.records.loading import RawRecord, read_record, scan
+from macros.records.loading import RawRecord, read_limited, read_record, record_from_bytes, scan
 from macros.records.models import (
     City,
     FlowKind,
@@ -172,13 +172,45 @@ def _label_of(entry: BaseModel) -> str:
     raise TypeError(f"{type(entry).__name__} has no label, title or name")
 
 
+@dataclass
+class RecordCache:
+    """Records that passed their model, by file and bytes: `mkdocs serve` keeps one between rebuilds, so
+    that a file whose bytes are unchanged is neither parsed nor validated again (at 3,000 practices
+    that is most of loading). Model validation reads nothing but the file, and the models are frozen,
+    so a kept record is the record the file gives. A file that failed is not kept: its messages may
+    name other files."""
+
+    kept: dict[tuple[str, Path], tuple[bytes, RawRecord, BaseModel, tuple[Problem, ...]]] = field(
+        default_factory=dict
+    )
+
+    def get(self, kind: str, path: Path, data: bytes) -> tuple[RawRecord, BaseModel, list[Problem]] | None:
+        found = self.kept.get((kind, path))
+        if found is None or found[0] != data:
+            return None
+        return found[1], found[2], list(found[3])
+
+    def keep(
+        self, kind: str, path: Path, data: bytes, raw: RawRecord, record: BaseModel, problems: list[Problem]
+    ) -> None:
+        self.kept[(kind, path)] = (data, raw, record, tuple(problems))
+
+    def retain(self, files: list[tuple[str, Path]]) -> None:
+        """Forget the files that are gone."""
+        present = set(files)
+        for key in [key for key in self.kept if key not in present]:
+            del self.kept[key]
+
+
 def load(
-    root: Path, today: dt.date | None = None, strict: bool = False
+    root: Path, today: dt.date | None = None, strict: bool = False, cache: RecordCache | None = None
 ) -> tuple[KnowledgeBase, list[Problem]]:
     """Read and validate every record below `root`; return the knowledge base and all problems found.
 
     The knowledge base holds the records that passed model validation; only use it when no problem
     is an error. Dates are checked against `today`, by default `current_date()` ($KB_TODAY or the real date).
+    With a `cache`, a record file whose bytes it holds is taken from it, and every file that passes is
+    kept in it.
     """
     kb = KnowledgeBase(root=root)
     with no_cycle_collection():
@@ -197,7 +229,9 @@ def load(
             return checks.explain_reference(kb, kind, value, hints)
 
         for kind, path in files:
-            problems += _load_record(kb, kind, path, explain)
+            problems += _load_record(kb, kind, path, explain, cache)
+        if cache is not None:
+            cache.retain(files)
         problems += checks.run_all(kb, today or current_date(), strict)
     return kb, sorted(problems)
 
@@ -222,9 +256,14 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def build(root: Path | None = None, today: dt.date | None = None, strict: bool = False) -> KnowledgeBase:
+def build(
+    root: Path | None = None,
+    today: dt.date | None = None,
+    strict: bool = False,
+    cache: RecordCache | None = None,
+) -> KnowledgeBase:
     """Load and validate; raise `RecordsInvalid` with every problem when any of them is an error."""
-    kb, problems = load(root or records_root(), today, strict)
+    kb, problems = load(root or records_root(), today, strict, cache)
     if any(p.severity == "error" for p in problems):
         raise RecordsInvalid(problems)
     return kb
@@ -239,16 +278,33 @@ def _validate(
         return None, schema_errors.to_problems(raw, model, exc, explain), exc
 
 
-def _load_record(kb: KnowledgeBase, kind: str, path: Path, explain: schema_errors.Explain) -> list[Problem]:
-    raw, problems = read_record(path)
+def _load_record(
+    kb: KnowledgeBase, kind: str, path: Path, explain: schema_errors.Explain, cache: RecordCache | None
+) -> list[Problem]:
+    record_id = path.stem
+    data = None
+    if cache is None:
+        raw, problems = read_record(path)
+    else:
+        try:
+            data = read_limited(path)
+        except OSError:
+            raw, problems = read_record(path)  # says why it cannot be read
+        else:
+            kept = cache.get(kind, path, data) if data is not None else None
+            if kept is not None:
+                kb.raw[(kind, record_id)], kb.records_of(kind)[record_id], problems = kept
+                return problems
+            raw, problems = record_from_bytes(path, data)
     if raw is None:
         return problems
-    record_id = path.stem
     kb.raw[(kind, record_id)] = raw
     model = RECORD_MODELS[kind]
     record, schema_problems, error = _validate(raw, model, explain)
     if record is not None:
         kb.records_of(kind)[record_id] = record
+        if cache is not None and data is not None:
+            cache.keep(kind, path, data, raw, record, problems)
     elif error is not None:
         kb.partial[(kind, record_id)] = _partial(raw, model, error)
     return problems + schema_problems

@@ -303,11 +303,16 @@ def read_record(path: Path) -> tuple[RawRecord | None, list[Problem]]:
 
     The file is opened without following a symbolic link and read up to `MAX_FILE_BYTES`."""
     try:
-        raw = _read_limited(path)
+        raw = read_limited(path)
     except OSError as exc:
         return None, [
             Problem(path, 1, "", f"het bestand kan niet gelezen worden ({printable(exc.strerror)})")
         ]
+    return record_from_bytes(path, raw)
+
+
+def record_from_bytes(path: Path, raw: bytes | None) -> tuple[RawRecord | None, list[Problem]]:
+    """`read_record` of bytes already read from `path` (None: more than `MAX_FILE_BYTES`)."""
     if raw is None:
         limit = f"{MAX_FILE_BYTES // 1000} kB"
         message = f"het bestand is groter dan {limit}; een record is korter (splits het, of kort de tekst in)"
@@ -324,7 +329,7 @@ def read_record(path: Path) -> tuple[RawRecord | None, list[Problem]]:
     return _parse(path, text)
 
 
-def _read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
     """The bytes of `path`, or None when it holds more than `limit`. Refuses a symbolic link
     (O_NOFOLLOW) and anything but a regular file, so a record can never point at another file."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -340,7 +345,7 @@ def read_bytes(path: Path, limit: int) -> tuple[bytes | None, list[Problem]]:
     """The bytes of a data file that is not YAML (the reference data), read as a record is: without
     following a link, and refused past `limit` bytes."""
     try:
-        data = _read_limited(path, limit)
+        data = read_limited(path, limit)
     except OSError as exc:
         return None, [
             Problem(path, 1, "", f"het bestand kan niet gelezen worden ({printable(exc.strerror)})")
