@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros import budget, search_index
+from macros.html import urls
 from macros.html.structure import Page, markdown_page, to_markdown
 from macros.pages import catalogue, compare, exports, fieldref, lists, municipalities, question, register
 from macros.pages.context import DEFAULT_REPO_URL, Context
@@ -27,10 +28,12 @@ from macros.records.kinds import INDEX_KINDS, KINDS, PAGE_KINDS
 
 __all__ = [
     "DEFAULT_REPO_URL",
+    "LazySite",
     "Site",
     "build_site",
     "clash_message",
     "empty_site",
+    "make_site",
     "render_all",
     "write_site",
 ]
@@ -74,8 +77,9 @@ def build_site(
     today: dt.date | None = None,
     repo_url: str = DEFAULT_REPO_URL,
     site_url: str = "",
+    cache: knowledge.RecordCache | None = None,
 ) -> Site:
-    """Validate the records and make every generated page and export.
+    """Validate the records and make every generated page and export (`cache`: see `RecordCache`).
 
     The cycle collector is paused throughout, as while loading: the pages are strings, and collections
     would only rescan the knowledge base, again and again.
@@ -83,15 +87,26 @@ def build_site(
     with knowledge.no_cycle_collection():
         started = time.process_time()
         today = today or knowledge.current_date()
-        kb = knowledge.build(knowledge.records_root(records_dir), today)
+        kb = knowledge.build(knowledge.records_root(records_dir), today, cache=cache)
         loaded = time.process_time()
-        ctx = Context(kb, today, repo_url, site_url=site_url)
-        site = Site(ctx, {page.file: page for page in render_all(ctx)}, dict(markdown_pages(ctx)))
-        site.files = {f"data/{name}": data for name, data in ctx.exports.items()}
-        site.files |= compare.data_files(ctx)
-        budget.check(site)  # a page, an export or the site out of proportion to the records stops here
+        site = make_site(Context(kb, today, repo_url, site_url=site_url))
         site.cpu_s = {"load": loaded - started, "render": time.process_time() - loaded}
     return site
+
+
+def make_site(ctx: Context) -> Site:
+    """Every generated page and export of a validated knowledge base; a page, an export or the site
+    out of proportion to the records stops it (`budget.check`)."""
+    with knowledge.no_cycle_collection():
+        site = Site(ctx, {page.file: page for page in render_all(ctx)}, dict(markdown_pages(ctx)))
+        site.files = export_files(ctx) | compare.data_files(ctx)
+        budget.check(site)
+    return site
+
+
+def export_files(ctx: Context) -> dict[str, bytes]:
+    """The open-data files, by path below the docs folder."""
+    return {f"data/{name}": data for name, data in ctx.exports.items()}
 
 
 def empty_site(repo_url: str = DEFAULT_REPO_URL, records_dir: Path | None = None) -> Site:
@@ -135,6 +150,12 @@ def render_all(ctx: Context) -> Iterator[Page]:
     """Every generated page made as a structure: a page per record and term, the section indexes, the
     catalogue, the municipalities' index and the leervragen's index."""
     yield from render_record_pages(ctx)
+    yield from render_index_pages(ctx)
+
+
+def render_index_pages(ctx: Context) -> Iterator[Page]:
+    """The pages that list records: the section indexes, the catalogue and its lists, the comparison
+    page, the municipalities' and the leervragen's index."""
     for kind in INDEX_KINDS:
         yield _labelled(ctx, register.render(ctx, kind), kind, None)
     yield _labelled(ctx, municipalities.render(ctx), "city", None)
@@ -156,10 +177,72 @@ def renderer(kind: str) -> Callable[[Context, str], Page]:
 
 def render_record_pages(ctx: Context) -> Iterator[Page]:
     """The page of every record and vocabulary term, kind by kind in the registry's order."""
-    for kind in PAGE_KINDS:
-        render = renderer(kind)
-        for record_id in ctx.kb.records_of(kind):
-            yield _labelled(ctx, render(ctx, record_id), kind, record_id)
+    for kind, record_id in record_pages(ctx).values():
+        yield render_record_page(ctx, kind, record_id)
+
+
+def record_pages(ctx: Context) -> dict[str, tuple[str, str]]:
+    """File below the docs folder -> (kind, id) of every record and term page, kind by kind in the
+    registry's order, without making them."""
+    return {
+        urls.page_file(kind, record_id): (kind, record_id)
+        for kind in PAGE_KINDS
+        for record_id in ctx.kb.records_of(kind)
+    }
+
+
+def render_record_page(ctx: Context, kind: str, record_id: str) -> Page:
+    """The page of one record or term."""
+    page = _labelled(ctx, renderer(kind)(ctx, record_id), kind, record_id)
+    if page.file != urls.page_file(kind, record_id):  # LazySite finds pages by this name
+        raise ValueError(
+            f"the {kind} page of {record_id} is {page.file}, not {urls.page_file(kind, record_id)}"
+        )
+    return page
+
+
+class LazySite:
+    """The generated pages and files of one knowledge base, each made when it is first asked for, by
+    the functions that make them for `make_site`: what `mkdocs serve` shows after an edit of the
+    records without making the whole site again (`macros.adapters.live`). The pages that list records,
+    the Markdown pages and the exports are made together, the first time one of them is asked for."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.records = record_pages(ctx)
+        self.data = compare.data_makers(ctx)
+        self._indexes: dict[str, Page] | None = None
+        self._markdown: dict[str, str] | None = None
+        self._exports: dict[str, bytes] | None = None
+
+    def paths_that_vary(self) -> set[str]:
+        """The files whose names follow from the records: one page and one comparison file per
+        record. Every other generated file has a fixed name."""
+        return set(self.records) | set(self.data)
+
+    def page(self, path: str) -> Page | None:
+        """The page made from a structure at `path`, or None."""
+        found = self.records.get(path)
+        if found is not None:
+            return render_record_page(self.ctx, *found)
+        if self._indexes is None:
+            self._indexes = {page.file: page for page in render_index_pages(self.ctx)}
+        return self._indexes.get(path)
+
+    def markdown(self, path: str) -> str | None:
+        """The page written as Markdown at `path`, or None."""
+        if self._markdown is None:
+            self._markdown = dict(markdown_pages(self.ctx))
+        return self._markdown.get(path)
+
+    def file(self, path: str) -> bytes | None:
+        """The export or comparison file at `path`, or None."""
+        make = self.data.get(path)
+        if make is not None:
+            return make()
+        if self._exports is None:
+            self._exports = export_files(self.ctx)
+        return self._exports.get(path)
 
 
 def _labelled(ctx: Context, page: Page, kind: str, record_id: str | None) -> Page:

@@ -31,7 +31,9 @@ from test_mkdocs_hooks import hooks
 from macros import generate
 from macros.adapters.generated_page import GeneratedPage, check_settings
 from macros.html.markup import Markup
-from macros.html.structure import Page, Section
+from macros.html.structure import Page, Section, to_markdown
+from macros.pages.context import Context
+from macros.records import knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_RECORDS = ROOT / "tests" / "fixtures" / "records"
@@ -172,3 +174,26 @@ def test_without_toc_or_attr_list_the_build_stops(monkeypatch: pytest.MonkeyPatc
     changed["markdown_extensions"] = [e for e in changed["markdown_extensions"] if e != "attr_list"]
     with pytest.raises(PluginError, match="toc and attr_list"):
         check_settings(changed)
+
+
+@pytest.mark.parametrize("corpus", ["shipped", "demo", "fixture", "hostile"])
+def test_every_page_and_file_made_on_request_is_the_one_the_build_makes(
+    corpus: str, demo_records: Path, tmp_path: Path
+) -> None:
+    """What `mkdocs serve` makes when a page is asked for after an edit (macros/adapters/live.py) is
+    what a build makes, asked for in the reverse order of the build, from a knowledge base of its own."""
+    site = _site(corpus, demo_records, tmp_path)
+    ctx = site.context
+    kb = knowledge.build(ctx.kb.root, ctx.today)
+    lazy = generate.LazySite(Context(kb, ctx.today, ctx.repo_url, site_url=ctx.site_url))
+    assert lazy.paths_that_vary() <= set(site.pages) | set(site.files)
+    for path in reversed(list(site.files)):
+        assert lazy.file(path) == site.files[path], path
+    for path in reversed(list(site.pages)):
+        made = lazy.page(path)
+        assert made is not None, path
+        assert to_markdown(made) == to_markdown(site.pages[path]), path
+    for path, markdown in site.markdown.items():
+        assert lazy.markdown(path) == markdown, path
+    assert lazy.page("praktijken/geen-praktijk.md") is None
+    assert lazy.file("data/geen-bestand.json") is None

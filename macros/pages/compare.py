@@ -20,7 +20,9 @@ and each practice page hold the same facts.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from macros.html import urls
@@ -93,9 +95,22 @@ FRAME = Markup(
 
 def data_files(ctx: Context) -> dict[str, bytes]:
     """Every practice's and every municipality's comparison data, by path below the site."""
-    files = {practice_data_path(pid): _bytes(practice_data(ctx, pid)) for pid in ctx.kb.practices}
-    files.update({city_data_path(cid): _bytes(city_data(ctx, cid)) for cid in ctx.kb.municipalities})
-    return files
+    return {path: make() for path, make in data_makers(ctx).items()}
+
+
+def data_makers(ctx: Context) -> dict[str, Callable[[], bytes]]:
+    """Path below the site -> what makes that comparison file, for every practice and municipality."""
+    makers: dict[str, Callable[[], bytes]] = {
+        practice_data_path(pid): functools.partial(_data, practice_data, ctx, pid) for pid in ctx.kb.practices
+    }
+    makers |= {
+        city_data_path(cid): functools.partial(_data, city_data, ctx, cid) for cid in ctx.kb.municipalities
+    }
+    return makers
+
+
+def _data(make: Callable[[Context, str], dict[str, Any]], ctx: Context, record_id: str) -> bytes:
+    return _bytes(make(ctx, record_id))
 
 
 def _bytes(document: dict[str, Any]) -> bytes:
