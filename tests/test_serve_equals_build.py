@@ -3,7 +3,8 @@
 A rebuild under serve keeps things between builds that a build does not: the last good site (shown while
 the records are invalid), Jinja's compiled templates, the hook module. Each build's theme cache is its
 own (macros/adapters/theme_cache.py). This test edits a copy of the fixture records while the server
-runs (a title changed, a practice added, a record broken and mended, the new practice removed again),
+runs (a title changed, a practice added, a record broken and mended, the new practice removed again,
+then a title and a partner's name, which the server takes without a full build: macros/adapters/live.py),
 waits for each rebuild, and then compares every file the server serves with a fresh `mkdocs build` of
 the final records for the same address.
 """
@@ -36,6 +37,19 @@ def _fetch(url: str) -> bytes:
         return bytes(response.read())
 
 
+LIVE_LINE = "Records opnieuw gelezen zonder volledige build"
+"""What the server logs when it takes an edit of records without a full build."""
+
+
+def _log_count(log: Path, text: str) -> int:
+    return log.read_text(encoding="utf-8").count(text)
+
+
+def _full_builds(log: Path) -> int:
+    """Full builds so far: MkDocs logs "Building documentation..." at the start of each."""
+    return _log_count(log, "Building documentation...")
+
+
 def _edit(records: Path, log: Path, change: str, edit: object) -> None:
     """Make `edit` (a callable) and wait for the rebuild it starts."""
     builds = _builds(log)
@@ -64,6 +78,21 @@ def test_after_a_series_of_edits_the_served_site_equals_a_full_build(tmp_path: P
         _edit(records, log, "the record mended", lambda: practice.write_text(changed, encoding="utf-8"))
         _edit(records, log, "the new practice removed", added.unlink)
         assert "aan de kerk" in _get(base + "praktijken/taalcafe-beekveld/")
+        # Edits that add or remove no page are taken without a full build (macros/adapters/live.py):
+        # every page is made again when it is asked for. The comparison below asks for all of them.
+        full_builds = _full_builds(log)
+        final = changed.replace(
+            "title: Taalcafé Beekveld aan de kerk", "title: Taalcafé Beekveld op het plein"
+        )
+        _edit(records, log, "a title, again", lambda: practice.write_text(final, encoding="utf-8"))
+        assert "op het plein" in _get(base + "praktijken/taalcafe-beekveld/")
+        partner = records / "organisations" / "buurtwerk-demo.yml"
+        renamed = partner.read_text(encoding="utf-8").replace(
+            "name: Buurtwerk Demo", "name: Buurtwerk Demostad"
+        )
+        _edit(records, log, "a partner's name", lambda: partner.write_text(renamed, encoding="utf-8"))
+        assert _full_builds(log) == full_builds, "an edit of records without a new page started a full build"
+        assert _log_count(log, LIVE_LINE) >= 2
 
         built = tmp_path / "built"
         env = {

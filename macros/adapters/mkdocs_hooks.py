@@ -29,11 +29,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import generate
-from macros.adapters import theme_cache
+from macros.adapters import live, theme_cache
 from macros.adapters.build_state import state_of
 from macros.adapters.generated_page import GeneratedPage, check_settings
 from macros.html.markup import Markup, fmt, join
 from macros.html.structure import Page, markdown_page
+from macros.pages.context import Context
 from macros.records import knowledge
 from macros.records.kinds import KINDS
 from macros.records.problems import RecordsInvalid
@@ -56,13 +57,15 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 class ServeSession:
-    """What one `mkdocs serve` process keeps between its rebuilds: whether it is serving, and its last
-    good site, shown while the records are invalid. The next good build replaces it, so at most one
-    earlier knowledge base stays alive, and only under serve."""
+    """What one `mkdocs serve` process keeps between its rebuilds: whether it is serving, the context
+    of its last good records, whose site is shown while the records are invalid, and what shows an
+    edit of records without a full build (`live`). The next good records replace the context, so at
+    most one earlier knowledge base stays alive, and only under serve."""
 
     def __init__(self) -> None:
         self.serving = False
-        self.last_good: generate.Site | None = None
+        self.last_good: Context | None = None
+        self.live = live.Live()
 
 
 CACHE = MemoryBytecodeCache()
@@ -76,6 +79,32 @@ def on_startup(command: str, dirty: bool) -> None:
     logging.getLogger("mkdocs.plugins.mkdocs_macros.util").setLevel(logging.WARNING)
 
 
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Show an edit of records without a full build where that is possible (`macros.adapters.live`)."""
+    if not SESSION.serving:  # `mkdocs serve --clean` builds as `mkdocs build` does
+        return server
+    root = knowledge.records_root()
+    return live.install(
+        server, builder, lambda: SESSION.live.refresh(_context_maker(config), root), SESSION.live
+    )
+
+
+def on_pre_build(config: Any) -> None:
+    if SESSION.serving:
+        SESSION.live.full_build_starts(config)
+
+
+def _context_maker(config: Any) -> Any:
+    """How this build turns a knowledge base into the pages' context: its repository, address and day."""
+    repo_url = config.get("repo_url") or generate.DEFAULT_REPO_URL
+    site_url = config.get("site_url") or ""
+
+    def make(kb: knowledge.KnowledgeBase) -> Context:
+        return Context(kb, knowledge.current_date(), repo_url, site_url=site_url)
+
+    return make
+
+
 def on_files(files: Files, config: Any) -> Files:
     """Validate the records and add every generated page and export to the build's files."""
     state = state_of(config)
@@ -84,19 +113,27 @@ def on_files(files: Files, config: Any) -> Files:
         today = knowledge.current_date()  # $KB_TODAY, else the real date
     except ValueError as exc:
         raise PluginError(str(exc)) from None
+    good = True
     try:
-        site = generate.build_site(today=today, repo_url=repo_url, site_url=config.get("site_url") or "")
+        site = generate.build_site(
+            today=today,
+            repo_url=repo_url,
+            site_url=config.get("site_url") or "",
+            cache=SESSION.live.records if SESSION.serving else None,
+        )
     except RecordsInvalid as exc:
         if not SESSION.serving:
             raise PluginError(_problem_lines(exc, _project(config))) from None
+        good = False
         state.problems = [p for p in exc.problems if p.severity == "error"]
         for line in _problem_lines(exc, _project(config)).splitlines():
             log.info(line)
-        site = SESSION.last_good or _problems_only(files, config, repo_url)
+        last = SESSION.last_good
+        site = generate.make_site(last) if last is not None else _problems_only(files, config, repo_url)
     else:
         state.problems = []
         if SESSION.serving:
-            SESSION.last_good = site
+            SESSION.last_good = site.context
     state.context = site.context
     check_settings(config)  # before any page: a toc setting the pages cannot follow stops the build
     in_nav = set(_nav_paths(config.get("nav") or []))
@@ -113,7 +150,15 @@ def on_files(files: Files, config: Any) -> Files:
         if structure is not None:
             # Rendered from its structure; MkDocs keeps a page that a file already has.
             GeneratedPage(structure, file, config)
+    if SESSION.serving:
+        SESSION.live.files_made(config, files, site if good else None, contents)
     return files
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    if SESSION.serving:
+        SESSION.live.nav_made(nav)
+    return nav
 
 
 NO_GOOD_VERSION = (
@@ -189,8 +234,15 @@ def on_post_build(config: Any) -> None:
     this build's state) alive after the build, which under a long `mkdocs serve` kept one knowledge
     base per rebuild."""
     state = state_of(config)
+    if SESSION.serving:
+        SESSION.live.full_build_ends(ok=not state.problems)
     state.context = None
     state.problems = []
+
+
+def on_build_error(error: Exception) -> None:
+    if SESSION.serving:
+        SESSION.live.full_build_ends(ok=False)
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
@@ -199,4 +251,6 @@ def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environme
     env.bytecode_cache = CACHE
     custom = config["theme"].custom_dir
     theme_cache.install(env, [folder for folder in config["theme"].dirs if folder != custom])
+    if SESSION.serving:
+        SESSION.live.env_made(env)
     return env

@@ -1,0 +1,256 @@
+"""`mkdocs serve` after an edit of records: the edited files read again, each page made when it is asked for.
+
+A full build at 3,000 practices takes half a minute, and one record can change any page: a practice's
+title shows on its municipality's, themes' and partners' pages, in the catalogue and lists, and among
+the comparable practices of others. A page is only known to be unchanged once it is made again. So
+under `mkdocs serve`, when only files below the records folder changed:
+
+1. the knowledge base is built again, every file whose bytes did not change taken from the cache
+   (`knowledge.RecordCache`), and checked as a whole as in a build;
+2. every page and generated file of the served site is marked out of date, and nothing is rendered;
+3. MkDocs' livereload reloads the browser, and each page or file it asks for is made then, by the
+   code a full build runs (`generate.LazySite` for the structure, MkDocs' own `_populate_page` and
+   `_build_page` with the last build's files, nav and theme environment), and written into the served
+   folder before MkDocs serves it.
+
+Anything else gets MkDocs' full build, as before: an edit outside the records folder (a hand-written
+page, mkdocs.yml, the code, the theme), records with an error (the full build shows them), and records
+that add or remove a page (a new practice, a term). The nav, the files and the sitemap stay as the last
+full build made them, which is why the set of pages must not change.
+
+tests/test_serve_equals_build.py edits records of both kinds under a running server and compares every
+served file with a full build of the final records.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.structure.files import File, InclusionLevel
+
+from macros import generate
+from macros.adapters.build_state import state_of
+from macros.adapters.generated_page import GeneratedPage
+from macros.pages.context import Context
+from macros.records import knowledge
+from macros.records.problems import RecordsInvalid
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+Snapshot = dict[str, tuple[int, int]]
+"""Path -> (modification time in ns, size) of every watched file."""
+
+
+@dataclass
+class Built:
+    """What the last good full build made, to render its pages again."""
+
+    config: Any
+    files: Any
+    nav: Any = None
+    env: Any = None
+    generated: set[str] = field(default_factory=set)
+    """The generated files' paths below the docs folder."""
+
+
+class Live:
+    """The serve process's state between rebuilds. `lock` is held by every build and every page made
+    on request, so a request never reads a half-made site and two requests never render at once."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.records = knowledge.RecordCache()
+        self.built: Built | None = None
+        self.good = False
+        self.site: generate.LazySite | None = None
+        self.stale: dict[str, File] = {}
+        """Dest path below the site -> a file whose served copy is out of date."""
+        self.snapshot: Snapshot = {}
+        self.server_watches: Callable[[], Iterable[str]] = tuple
+        """The paths MkDocs' server watches (`install` sets it): with `--watch-theme`, the theme's."""
+
+    # --- the full build, seen through the hooks -------------------------------------------------
+
+    def full_build_starts(self, config: Any) -> None:
+        self.built = None
+        self.good = False
+        self.stale.clear()
+        self.snapshot = snapshot(self.watched(config))
+
+    def files_made(
+        self, config: Any, files: Any, site: generate.Site | None, generated: Iterable[str]
+    ) -> None:
+        """`site` is None when the records were invalid: then no page is made on request until the
+        next good full build."""
+        if site is None:
+            return
+        self.site = generate.LazySite(site.context)
+        self.built = Built(config, files, generated=set(generated))
+
+    def nav_made(self, nav: Any) -> None:
+        if self.built is not None:
+            self.built.nav = nav
+
+    def env_made(self, env: Any) -> None:
+        if self.built is not None:
+            self.built.env = env
+
+    def full_build_ends(self, ok: bool) -> None:
+        self.good = ok and self.built is not None and self.built.env is not None
+
+    # --- the edit ---------------------------------------------------------------------------------
+
+    def refresh(self, context_of: Callable[[knowledge.KnowledgeBase], Context], root: Path) -> bool:
+        """Take an edit without a full build, when it is one this module takes (see above); False
+        when a full build is needed."""
+        if not self.good or self.built is None or self.site is None:
+            return False
+        now = snapshot(self.watched(self.built.config))
+        inside = root.resolve()
+        if any(not Path(path).resolve().is_relative_to(inside) for path in changed(self.snapshot, now)):
+            return False
+        try:
+            kb = knowledge.build(root, knowledge.current_date(), cache=self.records)
+            site = generate.LazySite(context_of(kb))
+        except (RecordsInvalid, ValueError):
+            return False  # the full build says what is wrong
+        if site.paths_that_vary() != self.site.paths_that_vary():
+            return False
+        self.site = site
+        self.snapshot = now
+        state = state_of(self.built.config)
+        state.context = site.ctx  # for the macros of hand-written pages
+        state.problems = []
+        generated = self.built.generated
+        self.stale = {
+            file.dest_uri: file
+            for file in self.built.files
+            if file.is_documentation_page() or file.src_uri in generated
+        }
+        log.info(
+            "Records opnieuw gelezen zonder volledige build: elke pagina wordt gemaakt wanneer de browser "
+            "erom vraagt."
+        )
+        return True
+
+    def watched(self, config: Any) -> list[Path]:
+        """What an edit is looked for in: the docs folder, mkdocs.yml, the `watch:` entries (the
+        records folder, the code) and whatever else the server watches. The first edit after the
+        server started watching more (the theme, with `--watch-theme`) finds those files new, and
+        gets a full build."""
+        paths = [Path(config.docs_dir)]
+        if config.config_file_path:
+            paths.append(Path(config.config_file_path))
+        paths += [Path(entry) for entry in config.watch]
+        known = {str(path.resolve()) for path in paths}
+        return paths + [Path(path) for path in sorted(self.server_watches()) if path not in known]
+
+    # --- a request --------------------------------------------------------------------------------
+
+    def make_fresh(self, dest_uri: str) -> None:
+        """Make the file at `dest_uri` again if it is out of date; on an error it stays out of date."""
+        with self.lock:
+            file = self.stale.get(dest_uri)
+            if file is None or self.built is None or self.site is None:
+                return
+            self._make(file, self.built, self.site)
+            del self.stale[dest_uri]
+
+    @staticmethod
+    def _make(file: File, built: Built, site: generate.LazySite) -> None:
+        page = file.page
+        if page is None:  # an export or a comparison file
+            data = site.file(file.src_uri)
+            if data is None:
+                raise LookupError(f"{file.src_uri} is no generated file")
+            file.content_bytes = data
+            file.copy_file()
+            return
+        if isinstance(page, GeneratedPage):
+            structure = site.page(file.src_uri)
+            if structure is None:
+                raise LookupError(f"{file.src_uri} is no generated page")
+            page.structure = structure
+        elif file.src_uri in built.generated:  # a page written as Markdown
+            markdown = site.markdown(file.src_uri)
+            if markdown is None:
+                raise LookupError(f"{file.src_uri} is no generated Markdown page")
+            file.content_string = markdown
+        config = built.config
+        mkdocs_build._populate_page(page, config, built.files)
+        pages = built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        excluded = bool(file.inclusion.is_excluded())  # type: ignore[no-untyped-call]
+        mkdocs_build._build_page(page, config, pages, built.nav, built.env, excluded=excluded)
+
+
+def snapshot(paths: Iterable[Path]) -> Snapshot:
+    """The modification time and size of every file below `paths`."""
+    found: Snapshot = {}
+    for root in paths:
+        if root.is_file():
+            stat = root.stat()
+            found[str(root)] = (stat.st_mtime_ns, stat.st_size)
+            continue
+        for folder, _, names in os.walk(root):
+            for name in names:
+                path = os.path.join(folder, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue  # gone while walking: the next rebuild sees it
+                found[path] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def changed(before: Snapshot, after: Snapshot) -> set[str]:
+    """The files added, removed or changed between two snapshots."""
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def dest_uri(path_info: str, mount_path: str) -> str | None:
+    """The file below the site that MkDocs' server answers a request path with, as it works it out
+    (`LiveReloadServer._serve_request`); None for a path it does not serve from the site."""
+    path = path_info.encode("latin-1").decode("utf-8", "ignore")
+    if path.startswith("/livereload/") or not (path + "/").startswith(mount_path):
+        return None
+    relative = path[len(mount_path) :]
+    if path.endswith("/"):
+        relative += "index.html"
+    return posixpath.normpath("/" + relative).lstrip("/")
+
+
+def install(server: Any, builder: Callable[[], None], refresh: Callable[[], bool], live: Live) -> Any:
+    """Put the edit of records (`refresh`) before MkDocs' full build (`builder`), and make an
+    out-of-date page before MkDocs' server answers a request for it."""
+
+    def rebuild() -> None:
+        with live.lock:
+            if not refresh():
+                builder()
+
+    serve_request = server.serve_request
+
+    def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        wanted = dest_uri(environ.get("PATH_INFO", ""), server.mount_path)
+        if wanted is not None:
+            try:
+                live.make_fresh(wanted)
+            except Exception:
+                log.exception(f"De pagina {wanted!r} kon niet gemaakt worden")
+                start_response("500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8")])
+                return [f"De pagina {wanted} kon niet gemaakt worden; zie de terminal.".encode()]
+        result: Iterable[bytes] = serve_request(environ, start_response)
+        return result
+
+    server.builder = rebuild
+    server.set_app(app)
+    live.server_watches = lambda: list(server._watched_paths)
+    return server
