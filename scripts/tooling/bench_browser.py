@@ -265,10 +265,12 @@ def contributor_loop(
     dirty: bool = False,
     source: Path | None = None,
     edits: int | None = None,
+    corpus: str = "the shipped records",
 ) -> dict[str, Any]:
-    """`mkdocs serve` on a copy of a records folder (the shipped records unless `source`): seconds from
-    editing one practice's title until the open page shows it, and how many builds each edit started
-    (one: nothing is written into the watched docs/ folder that would start a second)."""
+    """`mkdocs serve` on a copy of a records folder (the shipped records unless `source`, named by
+    `corpus`): seconds from editing one practice's title until the open page shows it, how many
+    rebuilds each edit started (one: nothing is written into the watched docs/ folder that would
+    start a second), and how many of them were full builds (none: macros/adapters/live.py)."""
     from macros.records import knowledge
     from tooling import bench
 
@@ -289,6 +291,7 @@ def contributor_loop(
         wait_until_up(url, process, timeout=300)
         line = old.group()
         builds_before = _builds(log)
+        full_before = _full_builds(log)
         # Three edits, one after the other: a single one is at the mercy of the machine's other load.
         for edit in range(edits):
             new = f"Bench-wijziging {edit} {int(time.time())}"
@@ -301,13 +304,21 @@ def contributor_loop(
             time.sleep(0.2)
         time.sleep(3)
         builds = _builds(log) - builds_before
+        full = _full_builds(log) - full_before
     return {
         "record": record.name,
+        "corpus": corpus,
         "dirty": dirty,
         "seconds": round(statistics.median(seconds), 2),
         "all_seconds": [round(s, 2) for s in seconds],
         "builds_per_edit": round(builds / edits, 2),
+        "full_builds_per_edit": round(full / edits, 2),
     }
+
+
+def _full_builds(log: Path) -> int:
+    """Full builds `mkdocs serve` started so far (MkDocs logs this line at the start of each)."""
+    return log.read_text(encoding="utf-8").count("Building documentation...")
 
 
 def _builds(log: Path) -> int:
