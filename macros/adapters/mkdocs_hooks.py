@@ -2,7 +2,9 @@
 
 `on_files` validates the records and hands every generated page and export to MkDocs as a generated
 file (`File.generated`): nothing is written into docs/, so a hand-written page in any folder is never
-at risk and one edit under `mkdocs serve` gives one rebuild.
+at risk and one edit under `mkdocs serve` gives one rebuild. Under `mkdocs serve`, `on_serve` puts
+`macros.adapters.live` before MkDocs' full build: an edit of records is then read from a record cache
+and each page made when the browser asks for it; the other hooks tell it what each full build made.
 
 Invalid records stop `mkdocs build` with every problem listed in Dutch, one per line, without a
 traceback. Under `mkdocs serve` they do not stop the server: the terminal lists the problems, every page

@@ -9,6 +9,7 @@ buttons for the rest; the count still gives every match.
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import parse_qs, urlsplit
@@ -65,6 +66,20 @@ def shown_in_order(page: Page) -> list[str]:
             .map(li => li.querySelector('a').getAttribute('href'))"""
     )
     return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
+
+
+def click_for(button: Locator, effect: Locator, text: str | re.Pattern[str]) -> None:
+    """Click `button` and wait until `effect` reads `text`. Twice (2026-12-06, two test workers on the
+    two cores) a click on these buttons left the list as it was, for a reason not found: the list's
+    own handler works at once. So a click without effect after 5 s is made once more, with a warning
+    that shows in the test run's summary, and the test fails only if that one has no effect either."""
+    button.click()
+    try:
+        expect(effect).to_have_text(text, timeout=5_000)
+    except AssertionError:
+        warnings.warn(f"a click on {button} took effect only when made again", stacklevel=2)
+        button.click()
+        expect(effect).to_have_text(text)
 
 
 def more_buttons(page: Page) -> tuple[Locator, Locator]:
@@ -221,11 +236,9 @@ def test_toon_meer_reveals_the_next_batch_by_keyboard_and_toon_alle_every_match(
     expect_matches(page, demo_kb, set(order))
     more, every = more_buttons(page)
     expect(every).to_have_text(f"Toon alle {len(order)} praktijken")
-    every.click()
-    # Wait for what the click changes before reading the list once: under load the list can be read
-    # before the click's handler ran (a CI run read the first batch here).
+    # Wait for what the click changes before reading the list once (a CI run read the first batch here).
+    click_for(every, page.locator("#kb-result-count"), f"{len(order)} praktijken")
     expect(page.locator("[data-kb-more]")).to_be_hidden()
-    expect(page.locator("#kb-result-count")).to_have_text(f"{len(order)} praktijken")
     assert shown_in_order(page) == order
     # A filter, and clearing it, start again at the first batch, counted in full.
     size = size_for_filtering(demo_kb)
@@ -242,9 +255,9 @@ def test_toon_meer_reveals_the_next_batch_by_keyboard_and_toon_alle_every_match(
     assert focused.rstrip("/").rsplit("/", 1)[-1] == order[BATCH], "focus is on the first new practice"
     assert query(page) == {}, "the batches shown are not part of the shared URL"
     while more.is_visible():
-        shown_before = len(shown_in_order(page))
-        more.click()
-        expect(page.locator("#kb-result-count")).not_to_contain_text(f"{shown_before} getoond")
+        after = min(len(shown_in_order(page)) + BATCH, len(order))
+        count = f"{len(order)} praktijken" + (f", {after} getoond" if after < len(order) else "")
+        click_for(more, page.locator("#kb-result-count"), re.compile("^" + re.escape(count) + "$"))
     expect(page.locator("#kb-result-count")).to_have_text(f"{len(order)} praktijken")
     assert shown_in_order(page) == order
 
