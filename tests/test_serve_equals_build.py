@@ -4,7 +4,8 @@ A rebuild under serve keeps things between builds that a build does not: the las
 the records are invalid), Jinja's compiled templates, the hook module. Each build's theme cache is its
 own (macros/adapters/theme_cache.py). This test edits a copy of the fixture records while the server
 runs (a title changed, a practice added, a record broken and mended, the new practice removed again,
-then a title and a partner's name, which the server takes without a full build: macros/adapters/live.py),
+then a title and a partner's name, which the server takes without a full build: macros/adapters/live.py,
+a mistake and its fix, and the partner's name once more),
 waits for each rebuild, and then compares every file the server serves with a fresh `mkdocs build` of
 the final records for the same address.
 """
@@ -93,6 +94,23 @@ def test_after_a_series_of_edits_the_served_site_equals_a_full_build(tmp_path: P
         _edit(records, log, "a partner's name", lambda: partner.write_text(renamed, encoding="utf-8"))
         assert _full_builds(log) == full_builds, "an edit of records without a new page started a full build"
         assert _log_count(log, LIVE_LINE) >= 2
+        # A mistake after such edits shows the last good version, which is theirs, and the problems.
+        broken = final.replace("themes: [taal]", "themes: [taall]")
+        _edit(records, log, "broken again", lambda: practice.write_text(broken, encoding="utf-8"))
+        shown = _get(base + "praktijken/taalcafe-beekveld/")
+        assert "De records hebben fouten" in shown and "op het plein" in shown
+        _edit(records, log, "mended again", lambda: practice.write_text(final, encoding="utf-8"))
+        assert "De records hebben fouten" not in _get(base + "praktijken/taalcafe-beekveld/")
+        full_builds = _full_builds(log)
+        _edit(
+            records,
+            log,
+            "a partner's name, again",
+            lambda: partner.write_text(renamed.replace("Demostad", "Demostede"), encoding="utf-8"),
+        )
+        assert _full_builds(log) == full_builds, (
+            "after a mended mistake, an edit of records is taken without a full build again"
+        )
 
         built = tmp_path / "built"
         env = {

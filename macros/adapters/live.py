@@ -108,7 +108,7 @@ class Live:
 
     # --- the edit ---------------------------------------------------------------------------------
 
-    def refresh(self, context_of: Callable[[knowledge.KnowledgeBase], Context], root: Path) -> bool:
+    def refresh(self, context_of: Callable[[Any, knowledge.KnowledgeBase], Context], root: Path) -> bool:
         """Take an edit without a full build, when it is one this module takes (see above); False
         when a full build is needed."""
         if not self.good or self.built is None or self.site is None:
@@ -119,7 +119,7 @@ class Live:
             return False
         try:
             kb = knowledge.build(root, knowledge.current_date(), cache=self.records)
-            site = generate.LazySite(context_of(kb))
+            site = generate.LazySite(context_of(self.built.config, kb))
         except (RecordsInvalid, ValueError):
             return False  # the full build says what is wrong
         if site.paths_that_vary() != self.site.paths_that_vary():
@@ -129,12 +129,14 @@ class Live:
         state = state_of(self.built.config)
         state.context = site.ctx  # for the macros of hand-written pages
         state.problems = []
-        generated = self.built.generated
-        self.stale = {
-            file.dest_uri: file
-            for file in self.built.files
-            if file.is_documentation_page() or file.src_uri in generated
-        }
+        files = self.built.files
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        others = [
+            file
+            for file in files
+            if file.src_uri in self.built.generated and not file.is_documentation_page()
+        ]
+        self.stale = {file.dest_uri: file for file in [*pages, *others]}
         log.info(
             "Records opnieuw gelezen zonder volledige build: elke pagina wordt gemaakt wanneer de browser "
             "erom vraagt."

@@ -86,9 +86,14 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     if not SESSION.serving:  # `mkdocs serve --clean` builds as `mkdocs build` does
         return server
     root = knowledge.records_root()
-    return live.install(
-        server, builder, lambda: SESSION.live.refresh(_context_maker(config), root), SESSION.live
-    )
+
+    def refresh() -> bool:
+        done = SESSION.live.refresh(_context, root)
+        if done and SESSION.live.site is not None:
+            SESSION.last_good = SESSION.live.site.ctx  # shown if a later edit breaks the records
+        return done
+
+    return live.install(server, builder, refresh, SESSION.live)
 
 
 def on_pre_build(config: Any) -> None:
@@ -96,15 +101,11 @@ def on_pre_build(config: Any) -> None:
         SESSION.live.full_build_starts(config)
 
 
-def _context_maker(config: Any) -> Any:
-    """How this build turns a knowledge base into the pages' context: its repository, address and day."""
+def _context(config: Any, kb: knowledge.KnowledgeBase) -> Context:
+    """The pages' context of `kb` in the build of `config`: its repository, address and day, as
+    `on_files` makes it."""
     repo_url = config.get("repo_url") or generate.DEFAULT_REPO_URL
-    site_url = config.get("site_url") or ""
-
-    def make(kb: knowledge.KnowledgeBase) -> Context:
-        return Context(kb, knowledge.current_date(), repo_url, site_url=site_url)
-
-    return make
+    return Context(kb, knowledge.current_date(), repo_url, site_url=config.get("site_url") or "")
 
 
 def on_files(files: Files, config: Any) -> Files:
