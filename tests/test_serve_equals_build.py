@@ -6,8 +6,8 @@ own (macros/adapters/theme_cache.py). This test edits a copy of the fixture reco
 runs (a title changed, a practice added, a record broken and mended, the new practice removed again,
 then a title and a partner's name, which the server takes without a full build: macros/adapters/live.py,
 a mistake and its fix, and the partner's name once more),
-waits for each rebuild, and then compares every file the server serves with a fresh `mkdocs build` of
-the final records for the same address.
+waits for each rebuild, and then compares every file the server serves with a fresh build of the final
+records for the same address, under MkDocs and under ProperDocs (`make serve BUILDER=properdocs`).
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ def _edit(records: Path, log: Path, change: str, edit: object) -> None:
     _until(lambda: _builds(log) > builds, 120, f"no rebuild after: {change}\n" + log.read_text("utf-8"))
 
 
-def test_after_a_series_of_edits_the_served_site_equals_a_full_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("builder", ["mkdocs", "properdocs"])
+def test_after_a_series_of_edits_the_served_site_equals_a_full_build(tmp_path: Path, builder: str) -> None:
     records = tmp_path / "records"
     shutil.copytree(FIXTURE_RECORDS, records)
     port = free_port()
@@ -67,7 +68,7 @@ def test_after_a_series_of_edits_the_served_site_equals_a_full_build(tmp_path: P
     practice = records / "taalcafe-beekveld.yml"
     original = practice.read_text(encoding="utf-8")
     added = records / "praatgroep-beekveld.yml"
-    with mkdocs_serve(ROOT, records, port, log, today=FIXTURE_TODAY):
+    with mkdocs_serve(ROOT, records, port, log, today=FIXTURE_TODAY, builder=builder):
         _until(lambda: "Taalcafé Beekveld" in _get(base + "praktijken/taalcafe-beekveld/"), 120)
         changed = original.replace("title: Taalcafé Beekveld", "title: Taalcafé Beekveld aan de kerk")
         _edit(records, log, "a title", lambda: practice.write_text(changed, encoding="utf-8"))
@@ -121,7 +122,7 @@ def test_after_a_series_of_edits_the_served_site_equals_a_full_build(tmp_path: P
             "NO_MKDOCS_2_WARNING": "1",
         }
         done = subprocess.run(
-            [str(MKDOCS), "build", "--strict", "-d", str(built)],
+            [str(MKDOCS.with_name(builder)), "build", "--strict", "-f", "mkdocs.yml", "-d", str(built)],
             cwd=ROOT,
             env=env,
             capture_output=True,

@@ -19,7 +19,9 @@ that add or remove a page (a new practice, a term). The nav, the files and the s
 full build made them, which is why the set of pages must not change.
 
 tests/test_serve_equals_build.py edits records of both kinds under a running server and compares every
-served file with a full build of the final records.
+served file with a full build of the final records, under MkDocs and under ProperDocs. `_populate_page`
+and `_build_page` are private to MkDocs 1.6.1, which requirements.lock pins; ProperDocs, its fork, sends
+every `mkdocs.*` import to its own `properdocs.*` module, so under `properdocs serve` they are its own.
 """
 
 from __future__ import annotations
@@ -254,5 +256,5 @@ def install(server: Any, builder: Callable[[], None], refresh: Callable[[], bool
 
     server.builder = rebuild
     server.set_app(app)
-    live.server_watches = lambda: list(server._watched_paths)
+    live.server_watches = lambda: list(getattr(server, "_watched_paths", ()))
     return server

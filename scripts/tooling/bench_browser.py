@@ -198,18 +198,26 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def mkdocs_serve(
-    project: Path, records: Path, port: int, log: Path, dirty: bool = False, today: dt.date | None = None
+    project: Path,
+    records: Path,
+    port: int,
+    log: Path,
+    dirty: bool = False,
+    today: dt.date | None = None,
+    builder: str = "mkdocs",
 ) -> Iterator[subprocess.Popen[bytes]]:
     """`mkdocs serve` of a project (a scratch one, or the repository) with its records in `records`,
     its output in `log`; stopped on exit. The serve tests start it too.
 
     `dirty` re-renders only pages whose Markdown changed; MkDocs warns about that, which the site's
     `strict: true` would turn into an error, hence `--no-strict` with it. `today` is the build's day
-    (`KB_TODAY`), for records whose checks must not move with the calendar.
+    (`KB_TODAY`), for records whose checks must not move with the calendar. `builder` is `mkdocs` or
+    `properdocs` (which reads mkdocs.yml when told to).
     """
     command = [
-        str(MKDOCS),
+        str(MKDOCS.parent / builder),
         "serve",
+        *(["-f", "mkdocs.yml"] if builder != "mkdocs" else []),
         "-a",
         f"127.0.0.1:{port}",
         *(["--dirty", "--no-strict"] if dirty else []),
