@@ -67,3 +67,40 @@ def test_on_env_gives_every_build_the_same_bytecode_cache_and_a_theme_cache_of_i
         envs[0].get_template("partials/nav.html").filename
         != envs[0].get_template("theme/partials/nav.html").filename
     )
+
+
+def test_under_serve_a_full_build_of_invalid_records_shows_the_last_good_site_and_the_problems(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A full build under serve (an edit outside the records, say) while the records have an error:
+    the pages are the last good records' pages, and the build's state holds the problems."""
+    import shutil
+
+    from mkdocs.structure.files import Files
+
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "records", records)
+    monkeypatch.setenv("KB_RECORDS_DIR", str(records))
+    monkeypatch.setenv("KB_TODAY", "2025-01-15")
+
+    def config() -> Any:
+        return load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+
+    first = config()
+    # MkDocs loads the hook once per process and runs its events through the plugin collection.
+    loaded = first.plugins["macros/adapters/mkdocs_hooks.py"]
+    monkeypatch.setattr(loaded, "SESSION", loaded.ServeSession())
+    first.plugins.on_startup(command="serve", dirty=False)
+    first.plugins.on_files(Files([]), config=first)
+    practice = records / "taalcafe-beekveld.yml"
+    good = practice.read_text(encoding="utf-8")
+    practice.write_text(
+        good.replace("title: Taalcafé Beekveld", "titel: Taalcafé Beekveld", 1), encoding="utf-8"
+    )
+    again = config()
+    files = again.plugins.on_files(Files([]), config=again)
+    page = files.get_file_from_path("praktijken/taalcafe-beekveld.md")
+    assert page is not None and page.page is not None
+    assert page.page.structure.title == "Taalcafé Beekveld", "the last good version of the page"
+    problems = loaded.state_of(again).problems
+    assert problems and all("taalcafe-beekveld.yml" in p.format(records) for p in problems)

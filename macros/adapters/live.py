@@ -13,8 +13,9 @@ under `mkdocs serve`, when only files below the records folder changed:
    `_build_page` with the last build's files, nav and theme environment), and written into the served
    folder before MkDocs serves it.
 
-Anything else gets MkDocs' full build, as before: an edit outside the records folder (a hand-written
-page, mkdocs.yml, the code, the theme), records with an error (the full build shows them), and records
+Records with an error are shown as a full build under serve shows them: the last good version of every
+page, with the problems in a box on top. Anything else gets MkDocs' full build, as before: an edit
+outside the records folder (a hand-written page, mkdocs.yml, the code, the theme), and valid records
 that add or remove a page (a new practice, a term). The nav, the files and the sitemap stay as the last
 full build made them, which is why the set of pages must not change.
 
@@ -41,9 +42,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from macros import generate
 from macros.adapters.build_state import state_of
 from macros.adapters.generated_page import GeneratedPage
-from macros.pages.context import Context
 from macros.records import knowledge
-from macros.records.problems import RecordsInvalid
+from macros.records.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -110,27 +110,31 @@ class Live:
 
     # --- the edit ---------------------------------------------------------------------------------
 
-    def refresh(self, context_of: Callable[[Any, knowledge.KnowledgeBase], Context], root: Path) -> bool:
-        """Take an edit without a full build, when it is one this module takes (see above); False
-        when a full build is needed."""
+    def records_only(self, root: Path) -> Snapshot | None:
+        """The watched files now, if every change since the last build or edit lies below the
+        records folder `root` and the last full build was good; else None (a full build is needed)."""
         if not self.good or self.built is None or self.site is None:
-            return False
+            return None
         now = snapshot(self.watched(self.built.config))
         inside = root.resolve()
         if any(not Path(path).resolve().is_relative_to(inside) for path in changed(self.snapshot, now)):
-            return False
-        try:
-            kb = knowledge.build(root, knowledge.current_date(), cache=self.records)
-            site = generate.LazySite(context_of(self.built.config, kb))
-        except (RecordsInvalid, ValueError):
-            return False  # the full build says what is wrong
-        if site.paths_that_vary() != self.site.paths_that_vary():
-            return False
-        self.site = site
+            return None
+        return now
+
+    def show(self, site: generate.LazySite | None, problems: list[Problem], now: Snapshot) -> bool:
+        """Show the records' new site (`site`), or, when they have errors (`problems`), the last good
+        one with the problems on every page, as a full build under serve shows them; every page is
+        made again when it is asked for. False when the new site adds or removes a page: that needs
+        a full build."""
+        assert self.built is not None and self.site is not None
+        if site is not None:
+            if site.paths_that_vary() != self.site.paths_that_vary():
+                return False
+            self.site = site
         self.snapshot = now
         state = state_of(self.built.config)
-        state.context = site.ctx  # for the macros of hand-written pages
-        state.problems = []
+        state.context = self.site.ctx  # for the macros of hand-written pages
+        state.problems = problems
         files = self.built.files
         pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         others = [

@@ -39,7 +39,7 @@ from macros.html.structure import Page, markdown_page
 from macros.pages.context import Context
 from macros.records import knowledge
 from macros.records.kinds import KINDS
-from macros.records.problems import RecordsInvalid
+from macros.records.problems import Problem, RecordsInvalid
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -85,15 +85,28 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Show an edit of records without a full build where that is possible (`macros.adapters.live`)."""
     if not SESSION.serving:  # `mkdocs serve --clean` builds as `mkdocs build` does
         return server
-    root = knowledge.records_root()
+    return live.install(server, builder, _refresh, SESSION.live)
 
-    def refresh() -> bool:
-        done = SESSION.live.refresh(_context, root)
-        if done and SESSION.live.site is not None:
-            SESSION.last_good = SESSION.live.site.ctx  # shown if a later edit breaks the records
-        return done
 
-    return live.install(server, builder, refresh, SESSION.live)
+def _refresh() -> bool:
+    """An edit under serve without a full build, if `live` can take it; False for a full build."""
+    shown = SESSION.live
+    now = shown.records_only(knowledge.records_root())
+    if now is None or shown.built is None:
+        return False
+    config = shown.built.config
+    try:
+        kb = knowledge.build(knowledge.records_root(), knowledge.current_date(), cache=shown.records)
+    except RecordsInvalid as exc:
+        _report(exc, config)
+        return shown.show(None, _errors(exc), now)
+    except ValueError:
+        return False  # a wrong $KB_TODAY: the full build says so
+    site = generate.LazySite(_context(config, kb))
+    if not shown.show(site, [], now):
+        return False
+    SESSION.last_good = site.ctx  # shown if a later edit breaks the records
+    return True
 
 
 def on_pre_build(config: Any) -> None:
@@ -128,9 +141,8 @@ def on_files(files: Files, config: Any) -> Files:
         if not SESSION.serving:
             raise PluginError(_problem_lines(exc, _project(config))) from None
         good = False
-        state.problems = [p for p in exc.problems if p.severity == "error"]
-        for line in _problem_lines(exc, _project(config)).splitlines():
-            log.info(line)
+        state.problems = _errors(exc)
+        _report(exc, config)
         last = SESSION.last_good
         site = generate.make_site(last) if last is not None else _problems_only(files, config, repo_url)
     else:
@@ -202,6 +214,17 @@ def _nav_paths(nav: Any) -> list[str]:
 def _project(config: Any) -> Path:
     """The folder of mkdocs.yml: problem paths are shown relative to it, as the validator shows them."""
     return Path(config.config_file_path or ".").resolve().parent
+
+
+def _errors(exc: RecordsInvalid) -> list[Problem]:
+    """The problems that are errors: what the pages show."""
+    return [p for p in exc.problems if p.severity == "error"]
+
+
+def _report(exc: RecordsInvalid, config: Any) -> None:
+    """Every problem in the terminal, one line each (under serve)."""
+    for line in _problem_lines(exc, _project(config)).splitlines():
+        log.info(line)
 
 
 def _problem_lines(exc: RecordsInvalid, root: Path) -> str:
