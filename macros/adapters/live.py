@@ -14,10 +14,10 @@ under `mkdocs serve`, when only files below the records folder changed:
    folder before MkDocs serves it.
 
 Records with an error are shown as a full build under serve shows them: the last good version of every
-page, with the problems in a box on top. Anything else gets MkDocs' full build, as before: an edit
-outside the records folder (a hand-written page, mkdocs.yml, the code, the theme), and valid records
-that add or remove a page (a new practice, a term). The nav, the files and the sitemap stay as the last
-full build made them, which is why the set of pages must not change.
+page, with the problems in a box on top. A record that comes or goes adds or removes its page and its
+comparison file, in the order a full build gives them, and the sitemap is made again; record pages are
+not in the nav, which stays as the last full build made it. An edit outside the records folder (a
+hand-written page, mkdocs.yml, the code, the theme) gets MkDocs' full build, as before.
 
 tests/test_serve_equals_build.py edits records of both kinds under a running server and compares every
 served file with a full build of the final records, under MkDocs and under ProperDocs. `_populate_page`
@@ -27,6 +27,7 @@ every `mkdocs.*` import to its own `properdocs.*` module, so under `properdocs s
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import posixpath
@@ -37,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.commands import build as mkdocs_build
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import generate
 from macros.adapters.build_state import state_of
@@ -73,8 +74,9 @@ class Live:
         self.built: Built | None = None
         self.good = False
         self.site: generate.LazySite | None = None
-        self.stale: dict[str, File] = {}
-        """Dest path below the site -> a file whose served copy is out of date."""
+        self.stale: dict[str, File | str] = {}
+        """Dest path below the site -> the file, or the theme's template, whose served copy is out of
+        date."""
         self.snapshot: Snapshot = {}
         self.server_watches: Callable[[], Iterable[str]] = tuple
         """The paths MkDocs' server watches (`install` sets it): with `--watch-theme`, the theme's."""
@@ -121,15 +123,17 @@ class Live:
             return None
         return now
 
-    def show(self, site: generate.LazySite | None, problems: list[Problem], now: Snapshot) -> bool:
+    def show(self, site: generate.LazySite | None, problems: list[Problem], now: Snapshot) -> None:
         """Show the records' new site (`site`), or, when they have errors (`problems`), the last good
         one with the problems on every page, as a full build under serve shows them; every page is
-        made again when it is asked for. False when the new site adds or removes a page: that needs
-        a full build."""
+        made again when it is asked for. A page that comes or goes with the records (a practice's, a
+        term's) is added to or taken from the files, and the sitemap made again."""
         assert self.built is not None and self.site is not None
+        stale: dict[str, File | str] = {}
         if site is not None:
             if site.paths_that_vary() != self.site.paths_that_vary():
-                return False
+                self._add_and_remove(self.built, self.site, site)
+                stale = dict.fromkeys(SITEMAP, SITEMAP[0])  # the sitemap lists every page
             self.site = site
         self.snapshot = now
         state = state_of(self.built.config)
@@ -142,12 +146,33 @@ class Live:
             for file in files
             if file.src_uri in self.built.generated and not file.is_documentation_page()
         ]
-        self.stale = {file.dest_uri: file for file in [*pages, *others]}
+        stale |= {file.dest_uri: file for file in [*pages, *others]}
+        self.stale = stale
         log.info(
             "Records opnieuw gelezen zonder volledige build: elke pagina wordt gemaakt wanneer de browser "
             "erom vraagt."
         )
-        return True
+
+    @staticmethod
+    def _add_and_remove(built: Built, old: generate.LazySite, new: generate.LazySite) -> None:
+        """Make the files what a full build of `new` makes: in its order, the pages and comparison
+        files of records that came added, those of records that went removed (and their output
+        deleted)."""
+        before, after = old.paths_that_vary(), new.paths_that_vary()
+        files = list(built.files)
+        by_path = {file.src_uri: file for file in files}
+        made_by = next((file.generated_by for file in files if file.src_uri in built.generated), None)
+        for path in after - before:
+            by_path[path] = _new_file(built.config, path, new, made_by)
+        for path in before - after:
+            _delete_output(by_path.pop(path))
+        # As `on_files` adds them: record pages, then the pages and files of fixed names, then the
+        # comparison files (`generate.make_site`).
+        written = [file for file in files if file.src_uri not in built.generated]
+        fixed = [file for file in files if file.src_uri in built.generated and file.src_uri not in before]
+        ordered = [*written, *(by_path[p] for p in new.records), *fixed, *(by_path[p] for p in new.data)]
+        built.files = Files(ordered)
+        built.generated = (built.generated - before) | after
 
     def watched(self, config: Any) -> list[Path]:
         """What an edit is looked for in: the docs folder, mkdocs.yml, the `watch:` entries (the
@@ -166,11 +191,18 @@ class Live:
     def make_fresh(self, dest_uri: str) -> None:
         """Make the file at `dest_uri` again if it is out of date; on an error it stays out of date."""
         with self.lock:
-            file = self.stale.get(dest_uri)
-            if file is None or self.built is None or self.site is None:
+            item = self.stale.get(dest_uri)
+            if item is None or self.built is None or self.site is None:
                 return
-            self._make(file, self.built, self.site)
-            del self.stale[dest_uri]
+            if isinstance(item, str):  # a template of the theme, which writes every file of `done`
+                built = self.built
+                mkdocs_build._build_theme_template(item, built.env, built.files, built.config, built.nav)
+                done = [uri for uri, other in self.stale.items() if other == item]
+            else:
+                self._make(item, self.built, self.site)
+                done = [dest_uri]
+            for uri in done:
+                del self.stale[uri]
 
     @staticmethod
     def _make(file: File, built: Built, site: generate.LazySite) -> None:
@@ -199,15 +231,52 @@ class Live:
         mkdocs_build._build_page(page, config, pages, built.nav, built.env, excluded=excluded)
 
 
+SITEMAP = ("sitemap.xml", "sitemap.xml.gz")
+"""The files MkDocs writes from the theme's sitemap template, which lists every page."""
+
+
+def _new_file(config: Any, path: str, site: generate.LazySite, made_by: str | None) -> File:
+    """A generated file of a record that came, as `on_files` makes one (`File.generated`, which
+    only works inside a plugin event); a page gets its structure."""
+    file = File(
+        path,
+        src_dir=None,
+        dest_dir=config.site_dir,
+        use_directory_urls=config.use_directory_urls,
+        inclusion=InclusionLevel.NOT_IN_NAV,
+    )
+    file.generated_by = made_by
+    structure = site.page(path) if path in site.records else None
+    if structure is not None:
+        file.content_string = ""  # rendered from its structure, as on_files gives it
+        GeneratedPage(structure, file, config)
+    else:
+        file.content_bytes = b""  # made when it is asked for
+    return file
+
+
+def _delete_output(file: File) -> None:
+    """Delete what a build wrote for `file`, and its folder when that is left empty."""
+    target = Path(file.abs_dest_path)
+    target.unlink(missing_ok=True)
+    if target.name == "index.html":
+        with contextlib.suppress(OSError):
+            target.parent.rmdir()
+
+
 def snapshot(paths: Iterable[Path]) -> Snapshot:
-    """The modification time and size of every file below `paths`."""
+    """The modification time and size of every file below `paths`, but for Python's bytecode caches:
+    a process that imports the code writes them without changing it (a `mkdocs build` beside the
+    server, say), and a change of the code shows in its source."""
     found: Snapshot = {}
     for root in paths:
         if root.is_file():
             stat = root.stat()
             found[str(root)] = (stat.st_mtime_ns, stat.st_size)
             continue
-        for folder, _, names in os.walk(root):
+        for folder, folders, names in os.walk(root):
+            if "__pycache__" in folders:
+                folders.remove("__pycache__")
             for name in names:
                 path = os.path.join(folder, name)
                 try:

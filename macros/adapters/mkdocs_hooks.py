@@ -99,12 +99,12 @@ def _refresh() -> bool:
         kb = knowledge.build(knowledge.records_root(), knowledge.current_date(), cache=shown.records)
     except RecordsInvalid as exc:
         _report(exc, config)
-        return shown.show(None, _errors(exc), now)
+        shown.show(None, _errors(exc), now)
+        return True
     except ValueError:
         return False  # a wrong $KB_TODAY: the full build says so
     site = generate.LazySite(_context(config, kb))
-    if not shown.show(site, [], now):
-        return False
+    shown.show(site, [], now)
     SESSION.last_good = site.ctx  # shown if a later edit breaks the records
     return True
 
