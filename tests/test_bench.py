@@ -110,6 +110,7 @@ def test_an_edited_record_shows_in_the_served_page_after_one_rebuild_without_a_f
         loop = bench_browser.contributor_loop(tmp_path, browser, source=fixture, edits=2)
     assert loop["builds_per_edit"] == 1, "an edit starts exactly one rebuild"
     assert loop["full_builds_per_edit"] == 0, "an edit of a practice's title needs no full build"
+    assert loop["full_builds_per_added"] == 0, "a new practice needs no full build"
 
 
 def test_plain_baseline_pages_hold_about_400_words_of_plain_markdown() -> None:

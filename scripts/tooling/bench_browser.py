@@ -313,6 +313,18 @@ def contributor_loop(
         time.sleep(3)
         builds = _builds(log) - builds_before
         full = _full_builds(log) - full_before
+        # A contributor's other loop: a new practice (a copy under a new name and title), opened at
+        # its address until it shows.
+        added = []
+        for edit in range(edits):
+            name = f"bench-nieuw-{edit}-{int(time.time())}"
+            text = record.read_text(encoding="utf-8").replace(line, f"title: {name}", 1)
+            added.append(
+                new_record_shows_within(
+                    browser, url.replace(record.stem, name), records / f"{name}.yml", text, name
+                )
+            )
+        full_added = _full_builds(log) - full_before - full
     return {
         "record": record.name,
         "corpus": corpus,
@@ -321,7 +333,29 @@ def contributor_loop(
         "all_seconds": [round(s, 2) for s in seconds],
         "builds_per_edit": round(builds / edits, 2),
         "full_builds_per_edit": round(full / edits, 2),
+        "added_seconds": round(statistics.median(added), 2),
+        "all_added_seconds": [round(s, 2) for s in added],
+        "full_builds_per_added": round(full_added / edits, 2),
     }
+
+
+def new_record_shows_within(browser: Browser, url: str, path: Path, text: str, shown: str) -> float:
+    """Seconds from writing a new record at `path` until its page at `url` shows `shown`, opened
+    again every tenth of a second as a contributor would reload it."""
+    page = browser.new_page()
+    started = time.monotonic()
+    path.write_text(text, encoding="utf-8")
+    deadline = started + 120
+    while time.monotonic() < deadline:
+        response = page.goto(url, wait_until="load")
+        if response is not None and response.ok and page.get_by_text(shown).count():
+            break
+        time.sleep(0.1)
+    else:
+        raise TimeoutError(f"{url} did not show {shown!r} within 120 s")
+    elapsed = time.monotonic() - started
+    page.close()
+    return elapsed
 
 
 def _full_builds(log: Path) -> int:

@@ -113,6 +113,14 @@ def loop_line(loop: dict[str, Any]) -> str:
         f"edits, slowest {max(loop.get('all_seconds', [loop['seconds']])):.1f} s; target ≤ 3 s); rebuilds "
         f"per edit: {loop.get('builds_per_edit', '?')}, of which full builds: "
         f"{loop.get('full_builds_per_edit', '?')}."
+        + (
+            f" A new practice showed at its address after {loop['added_seconds']:.1f} s (median of "
+            f"{len(loop.get('all_added_seconds', [0]))}, slowest "
+            f"{max(loop.get('all_added_seconds', [0])):.1f} s); full builds per new practice: "
+            f"{loop.get('full_builds_per_added', '?')}."
+            if "added_seconds" in loop
+            else ""
+        )
     )
 
 
