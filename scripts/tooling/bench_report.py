@@ -55,6 +55,11 @@ def _plain_ratio(r: dict[str, Any]) -> str:
 ROWS: list[Row] = [
     ("records (practices)", lambda r: f"{r['records']:,} ({r['practices']:,})", ""),
     ("validation (CPU s)", lambda r: f"{r['validation_s']:.2f}", "< 2"),
+    (
+        "validation from the record cache, as under mkdocs serve (CPU s)",
+        lambda r: f"{r['cached_validation_s']:.2f}" if "cached_validation_s" in r else "–",
+        "",
+    ),
     ("page generation, no MkDocs (CPU s)", lambda r: f"{r['generation_s']:.2f}", ""),
     ("of which render / write (CPU s)", lambda r: f"{r['render_s']:.2f} / {r['write_s']:.2f}", ""),
     ("plain open().write() of the same files (CPU s)", lambda r: f"{r['plain_write_s']:.2f}", ""),
