@@ -9,7 +9,6 @@ buttons for the rest; the count still gives every match.
 from __future__ import annotations
 
 import re
-import warnings
 from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import parse_qs, urlsplit
@@ -17,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from browser.clicks import click_until
 from macros.records.knowledge import KnowledgeBase
 from macros.records.relations import size_class_of
 
@@ -66,20 +66,6 @@ def shown_in_order(page: Page) -> list[str]:
             .map(li => li.querySelector('a').getAttribute('href'))"""
     )
     return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
-
-
-def click_for(button: Locator, effect: Locator, text: str | re.Pattern[str]) -> None:
-    """Click `button` and wait until `effect` reads `text`. Twice (2026-12-06, two test workers on the
-    two cores) a click on these buttons left the list as it was, for a reason not found: the list's
-    own handler works at once. So a click without effect after 5 s is made once more, with a warning
-    that shows in the test run's summary, and the test fails only if that one has no effect either."""
-    button.click()
-    try:
-        expect(effect).to_have_text(text, timeout=5_000)
-    except AssertionError:
-        warnings.warn(f"a click on {button} took effect only when made again", stacklevel=2)
-        button.click()
-        expect(effect).to_have_text(text)
 
 
 def more_buttons(page: Page) -> tuple[Locator, Locator]:
@@ -237,7 +223,10 @@ def test_toon_meer_reveals_the_next_batch_by_keyboard_and_toon_alle_every_match(
     more, every = more_buttons(page)
     expect(every).to_have_text(f"Toon alle {len(order)} praktijken")
     # Wait for what the click changes before reading the list once (a CI run read the first batch here).
-    click_for(every, page.locator("#kb-result-count"), f"{len(order)} praktijken")
+    count = page.locator("#kb-result-count")
+    click_until(
+        every, lambda timeout: expect(count).to_have_text(f"{len(order)} praktijken", timeout=timeout)
+    )
     expect(page.locator("[data-kb-more]")).to_be_hidden()
     assert shown_in_order(page) == order
     # A filter, and clearing it, start again at the first batch, counted in full.
@@ -257,7 +246,13 @@ def test_toon_meer_reveals_the_next_batch_by_keyboard_and_toon_alle_every_match(
     while more.is_visible():
         after = min(len(shown_in_order(page)) + BATCH, len(order))
         count = f"{len(order)} praktijken" + (f", {after} getoond" if after < len(order) else "")
-        click_for(more, page.locator("#kb-result-count"), re.compile("^" + re.escape(count) + "$"))
+        wanted = re.compile("^" + re.escape(count) + "$")
+        click_until(
+            more,
+            lambda timeout, wanted=wanted: expect(page.locator("#kb-result-count")).to_have_text(
+                wanted, timeout=timeout
+            ),
+        )
     expect(page.locator("#kb-result-count")).to_have_text(f"{len(order)} praktijken")
     assert shown_in_order(page) == order
 

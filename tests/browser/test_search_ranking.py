@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from tooling import localserver
 
+from browser.clicks import click_until
 from macros.pages import catalogue
 from macros.records.dutch import PROVINCES
 from macros.records.kinds import KINDS
@@ -188,16 +189,11 @@ def catalogue_ids(page: Page, base: str, query: str) -> set[str]:
     page.wait_for_function(
         "() => window.kbCatalogue.current() && window.kbCatalogue.current().found !== null"
     )
-    # "Toon alle" when more than one batch is left, else "Toon de laatste N" shows the rest. Clicked
-    # again while the area still shows (three times at most): in one run with two test workers on the
-    # two cores (2026-12-06) a click left it showing, for a reason not found; the list's own handler
-    # hides the area at once.
+    # "Toon alle" when more than one batch is left, else "Toon de laatste N" shows the rest.
     more = page.locator("[data-kb-more]")
-    for _ in range(3):
-        if not more.is_visible():
-            break
-        more.locator("[data-kb-more-all]:visible, [data-kb-more-next]:visible").first.click()
-    expect(more).to_be_hidden()
+    if more.is_visible():
+        button = more.locator("[data-kb-more-all]:visible, [data-kb-more-next]:visible").first
+        click_until(button, lambda timeout: expect(more).to_be_hidden(timeout=timeout))
     hrefs: list[str] = page.evaluate(
         """() => [...document.querySelectorAll('#kb-catalogue li.kb-practice')]
             .filter(li => li.checkVisibility()).map(li => li.querySelector('a').getAttribute('href'))"""
