@@ -114,6 +114,9 @@ def test_after_a_series_of_edits_the_served_site_equals_a_full_build(tmp_path: P
         stays = records / "aaa-buurtpraat-beekveld.yml"
         first = original.replace("title: Taalcafé Beekveld", "title: Buurtpraat Beekveld")
         _edit(records, log, "a practice that stays", lambda: stays.write_text(first, encoding="utf-8"))
+        # An edit before anyone asked for the new sitemap leaves it out of date, not as it was.
+        retitled = first.replace("title: Buurtpraat Beekveld", "title: Buurtpraat Beekveld op vrijdag")
+        _edit(records, log, "its title", lambda: stays.write_text(retitled, encoding="utf-8"))
         assert _full_builds(log) == full, "an edit of records started a full build"
         assert _log_count(log, LIVE_LINE) >= 10
 

@@ -129,11 +129,14 @@ class Live:
         made again when it is asked for. A page that comes or goes with the records (a practice's, a
         term's) is added to or taken from the files, and the sitemap made again."""
         assert self.built is not None and self.site is not None
-        stale: dict[str, File | str] = {}
+        # A sitemap that an earlier edit left out of date, and nobody asked for since, stays so.
+        stale: dict[str, File | str] = {
+            uri: item for uri, item in self.stale.items() if isinstance(item, str)
+        }
         if site is not None:
             if site.paths_that_vary() != self.site.paths_that_vary():
                 self._add_and_remove(self.built, self.site, site)
-                stale = dict.fromkeys(SITEMAP, SITEMAP[0])  # the sitemap lists every page
+                stale |= dict.fromkeys(SITEMAP, SITEMAP[0])  # the sitemap lists every page
             self.site = site
         self.snapshot = now
         state = state_of(self.built.config)
