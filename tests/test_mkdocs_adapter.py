@@ -28,14 +28,14 @@ def test_five_builds_in_one_process_leave_no_earlier_knowledge_base_alive(
     from macros import generate
 
     alive: list[weakref.ref[object]] = []
-    real_build_site = generate.build_site
+    real_make_site = generate.make_site
 
     def recording(*args: object, **kwargs: object) -> generate.Site:
-        site = real_build_site(*args, **kwargs)  # type: ignore[arg-type]
+        site = real_make_site(*args, **kwargs)  # type: ignore[arg-type]
         alive.append(weakref.ref(site.context.kb))
         return site
 
-    monkeypatch.setattr(generate, "build_site", recording)
+    monkeypatch.setattr(generate, "make_site", recording)
     # The small fixture corpus: what is measured is what stays alive, not how long a build takes.
     monkeypatch.setenv("KB_RECORDS_DIR", str(ROOT / "tests" / "fixtures" / "records"))
     monkeypatch.setenv("KB_TODAY", "2025-01-15")

@@ -22,6 +22,7 @@ override (docs/overrides/) is compiled afresh.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any
@@ -91,19 +92,21 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 def _refresh() -> bool:
     """An edit under serve without a full build, if `live` can take it; False for a full build."""
     shown = SESSION.live
-    now = shown.records_only(knowledge.records_root())
+    root = knowledge.records_root()
+    now = shown.records_only(root)
     if now is None or shown.built is None:
         return False
     config = shown.built.config
     try:
-        kb = knowledge.build(knowledge.records_root(), knowledge.current_date(), cache=shown.records)
+        today = knowledge.current_date()
+        kb = knowledge.build(root, today, cache=shown.records)
     except RecordsInvalid as exc:
         _report(exc, config)
         shown.show(None, _errors(exc), now)
         return True
     except ValueError:
         return False  # a wrong $KB_TODAY: the full build says so
-    site = generate.LazySite(_context(config, kb))
+    site = generate.LazySite(_context(config, kb, today))
     shown.show(site, [], now)
     SESSION.last_good = site.ctx  # shown if a later edit breaks the records
     return True
@@ -114,29 +117,27 @@ def on_pre_build(config: Any) -> None:
         SESSION.live.full_build_starts(config)
 
 
-def _context(config: Any, kb: knowledge.KnowledgeBase) -> Context:
-    """The pages' context of `kb` in the build of `config`: its repository, address and day, as
-    `on_files` makes it."""
-    repo_url = config.get("repo_url") or generate.DEFAULT_REPO_URL
-    return Context(kb, knowledge.current_date(), repo_url, site_url=config.get("site_url") or "")
+def _context(config: Any, kb: knowledge.KnowledgeBase, today: dt.date) -> Context:
+    """The pages' context of `kb` in the build of `config`: its repository and address, and the day."""
+    return Context(kb, today, _repo_url(config), site_url=config.get("site_url") or "")
+
+
+def _repo_url(config: Any) -> str:
+    return config.get("repo_url") or generate.DEFAULT_REPO_URL
 
 
 def on_files(files: Files, config: Any) -> Files:
     """Validate the records and add every generated page and export to the build's files."""
     state = state_of(config)
-    repo_url = config.get("repo_url") or generate.DEFAULT_REPO_URL
     try:
         today = knowledge.current_date()  # $KB_TODAY, else the real date
     except ValueError as exc:
         raise PluginError(str(exc)) from None
     good = True
     try:
-        site = generate.build_site(
-            today=today,
-            repo_url=repo_url,
-            site_url=config.get("site_url") or "",
-            cache=SESSION.live.records if SESSION.serving else None,
-        )
+        cache = SESSION.live.records if SESSION.serving else None
+        kb = knowledge.build(knowledge.records_root(), today, cache=cache)
+        site = generate.make_site(_context(config, kb, today))
     except RecordsInvalid as exc:
         if not SESSION.serving:
             raise PluginError(_problem_lines(exc, _project(config))) from None
@@ -144,7 +145,7 @@ def on_files(files: Files, config: Any) -> Files:
         state.problems = _errors(exc)
         _report(exc, config)
         last = SESSION.last_good
-        site = generate.make_site(last) if last is not None else _problems_only(files, config, repo_url)
+        site = generate.make_site(last) if last is not None else _problems_only(files, config)
     else:
         state.problems = []
         if SESSION.serving:
@@ -182,12 +183,12 @@ NO_GOOD_VERSION = (
 )
 
 
-def _problems_only(files: Files, config: Any, repo_url: str) -> generate.Site:
+def _problems_only(files: Files, config: Any) -> generate.Site:
     """A site for a first build under serve whose records are invalid: no records, and at every place
     where the site makes a page that the nav or a hand-written page may link to (the nav's generated
     pages, every section's index), a page with just the problems (`on_page_content` puts them on top).
     Links to record pages are not checked in this one build, so that strict mode keeps the server up."""
-    site = generate.empty_site(repo_url)
+    site = generate.empty_site(_repo_url(config))
     wanted = {generate.CATALOGUE, generate.OVERVIEW, generate.DOWNLOADS, generate.FIELD_REFERENCE}
     wanted |= {f"{kind.section}/index.md" for kind in KINDS.values() if kind.section}
     wanted |= set(_nav_paths(config.get("nav") or []))

@@ -202,17 +202,14 @@ def mkdocs_serve(
     records: Path,
     port: int,
     log: Path,
-    dirty: bool = False,
     today: dt.date | None = None,
     builder: str = "mkdocs",
 ) -> Iterator[subprocess.Popen[bytes]]:
     """`mkdocs serve` of a project (a scratch one, or the repository) with its records in `records`,
     its output in `log`; stopped on exit. The serve tests start it too.
 
-    `dirty` re-renders only pages whose Markdown changed; MkDocs warns about that, which the site's
-    `strict: true` would turn into an error, hence `--no-strict` with it. `today` is the build's day
-    (`KB_TODAY`), for records whose checks must not move with the calendar. `builder` is `mkdocs` or
-    `properdocs` (which reads mkdocs.yml when told to).
+    `today` is the build's day (`KB_TODAY`), for records whose checks must not move with the calendar.
+    `builder` is `mkdocs` or `properdocs` (which reads mkdocs.yml when told to).
     """
     command = [
         str(MKDOCS.parent / builder),
@@ -220,7 +217,6 @@ def mkdocs_serve(
         *(["-f", "mkdocs.yml"] if builder != "mkdocs" else []),
         "-a",
         f"127.0.0.1:{port}",
-        *(["--dirty", "--no-strict"] if dirty else []),
     ]
     env = dict(os.environ, KB_RECORDS_DIR=str(records), NO_MKDOCS_2_WARNING="1")
     if today is not None:
@@ -270,7 +266,6 @@ def edit_shows_within(browser: Browser, url: str, edit: Path, old: str, new: str
 def contributor_loop(
     work: Path,
     browser: Browser,
-    dirty: bool = False,
     source: Path | None = None,
     edits: int | None = None,
     corpus: str = "the shipped records",
@@ -295,7 +290,7 @@ def contributor_loop(
     url = f"http://127.0.0.1:{port}{served_path(project)}praktijken/{record.stem}/"
     seconds = []
     log = work / "serve.log"
-    with mkdocs_serve(project, records, port, log, dirty) as process:
+    with mkdocs_serve(project, records, port, log) as process:
         wait_until_up(url, process, timeout=300)
         line = old.group()
         builds_before = _builds(log)
@@ -328,7 +323,6 @@ def contributor_loop(
     return {
         "record": record.name,
         "corpus": corpus,
-        "dirty": dirty,
         "seconds": round(statistics.median(seconds), 2),
         "all_seconds": [round(s, 2) for s in seconds],
         "builds_per_edit": round(builds / edits, 2),

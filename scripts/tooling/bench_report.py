@@ -111,10 +111,9 @@ def growth_table(growth: list[dict[str, Any]]) -> str:
 
 def loop_line(loop: dict[str, Any]) -> str:
     """One run of the contributor's loop in one sentence."""
-    command = "mkdocs serve --dirty" if loop["dirty"] else "mkdocs serve"
     return (
-        f"- `{command}` on {loop.get('corpus', 'the shipped records')}: an edit to {loop['record']} showed "
-        f"in the browser after {loop['seconds']:.1f} s (median of {len(loop.get('all_seconds', [0]))} "
+        f"- `mkdocs serve` on {loop.get('corpus', 'the shipped records')}: an edit to {loop['record']} "
+        f"showed in the browser after {loop['seconds']:.1f} s (median of {len(loop.get('all_seconds', [0]))} "
         f"edits, slowest {max(loop.get('all_seconds', [loop['seconds']])):.1f} s; target ≤ 3 s); rebuilds "
         f"per edit: {loop.get('builds_per_edit', '?')}, of which full builds: "
         f"{loop.get('full_builds_per_edit', '?')}."

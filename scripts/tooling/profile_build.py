@@ -25,12 +25,12 @@ from pathlib import Path
 from tooling import bench
 
 VALIDATION = "validation (knowledge.build)"
-GENERATION = "page generation, pages and exports (generate.build_site)"
+GENERATION = "page generation, pages and exports (generate.make_site)"
 TEMPLATES = "Material's templates, per page"
 
 STAGES: list[tuple[str, str, str, str | None]] = [
-    (VALIDATION, "macros/records/knowledge.py", "build", GENERATION),
-    (GENERATION, "macros/generate.py", "build_site", None),
+    (VALIDATION, "macros/records/knowledge.py", "build", None),
+    (GENERATION, "macros/generate.py", "make_site", None),
     ("mkdocs-macros plugin (its hooks)", "mkdocs_macros/plugin.py", "on_*", None),
     ("rendering the pages (Markdown, or the fast path)", "mkdocs/commands/build.py", "_populate_page", None),
     (TEMPLATES, "mkdocs/commands/build.py", "_build_page", None),
@@ -38,8 +38,8 @@ STAGES: list[tuple[str, str, str, str | None]] = [
     ("writing the files", "mkdocs/utils/__init__.py", "write_file", TEMPLATES),
 ]
 """(stage, file, function, called from): a stage is the cumulative time of that function (a trailing *
-matches a prefix) in files whose path ends so. A stage called from another (build_site validates first,
-_build_page writes its file) is taken off that one's time. A stage indented by two spaces is a part of
+matches a prefix) in files whose path ends so. A stage called from another (_build_page writes its
+file) is taken off that one's time. A stage indented by two spaces is a part of
 the one above it, shown but not counted apart."""
 
 
