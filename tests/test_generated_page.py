@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from records_folder import TODAY
-from test_hostile_records import _write_corpus as write_hostile_corpus
+from test_hostile_records import write_corpus as write_hostile_corpus
 from test_mkdocs_hooks import hooks
 
 from macros import generate

@@ -322,7 +322,7 @@ MUNICIPALITY = {"name": P}
 name reaches more pages than any record's text."""
 
 
-def _write_corpus(root: Path) -> None:
+def write_corpus(root: Path) -> None:
     shutil.copytree(FIXTURE_RECORDS, root)
     name = fill(MUNICIPALITY, {"name": MAX_TEXT})["name"]
     with (root / "reference" / "municipalities.csv").open("a", encoding="utf-8", newline="") as handle:
@@ -342,7 +342,7 @@ def _write_corpus(root: Path) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile") / "records"
-    _write_corpus(root)
+    write_corpus(root)
     return build_site(root, tmp_path_factory.mktemp("hostile-site") / "site", today=TODAY)
 
 

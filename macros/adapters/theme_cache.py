@@ -22,10 +22,13 @@ byte-identical with and without it: tests/test_theme_cache.py builds a site both
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import jinja2
 from mkdocs.utils import normalize_url
+
+from macros.adapters import page_skeleton
 
 THEME_PREFIX = "theme"
 """Templates of the theme itself, under this prefix: `theme/partials/nav.html` is Material's partial even
@@ -37,6 +40,9 @@ class ThemeCache:
 
     def __init__(self) -> None:
         self.kept: dict[tuple[Any, ...], str] = {}
+        self.skeletons = page_skeleton.Skeletons()
+        self.probing = False
+        self.lang: Any = None
 
     def nav_key(self, page: Any, nav: Any) -> tuple[str, ...] | None:
         """What the primary navigation of `page` depends on: the relative link to each of the nav's
@@ -70,10 +76,53 @@ class ThemeCache:
         (`caller`) renders it the first time only, and every time when the key is None."""
         if key is None:
             return caller()
+        if key[0] == "toc" and self.probing:
+            return page_skeleton.PROBE["toc"]
         found = self.kept.get(key)
         if found is None:
             found = self.kept[key] = caller()
         return found
+
+    def page(self, template: jinja2.Template, context: dict[str, Any]) -> str:
+        """The whole page of `context`: from the skeleton of its shape when there is one
+        (`page_skeleton`), else as Material renders it."""
+        page, nav = context.get("page"), context.get("nav")
+        render = partial(self._render, template)
+        if page is None or nav is None or template.name is None:
+            return render(context)
+        key = page_skeleton.shape(template.name, context, self.nav_key(page, nav))
+        toc_key = self.toc_key(page)
+        return self.skeletons.render(
+            key, context, render, lambda: self.once(toc_key, partial(self._toc, template, context))
+        )
+
+    def _render(self, template: jinja2.Template, context: dict[str, Any]) -> str:
+        """`template` rendered as Jinja renders it; while the page is a skeleton's probe, `once` gives
+        the table of contents' marker."""
+        self.probing = getattr(context["page"], page_skeleton.PROBE_FLAG, False)
+        try:
+            return jinja2.Template.render(template, context)
+        finally:
+            self.probing = False
+
+    def _toc(self, template: jinja2.Template, context: dict[str, Any]) -> str:
+        """Material's table of contents for the page of `context`, rendered alone: it reads the page,
+        the configuration and the language's labels (`lang`, which base.html imports)."""
+        env = template.environment
+        if self.lang is None:
+            self.lang = env.get_template("partials/language.html").make_module(context)
+        return env.get_template(f"{THEME_PREFIX}/partials/toc.html").render({**context, "lang": self.lang})
+
+
+class PageTemplate(jinja2.Template):
+    """The build's templates: a page template (`page_skeleton.PAGE_TEMPLATES`) renders through the
+    build's `ThemeCache.page`; every other template as Jinja renders it."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        cache = self.environment.globals.get("kb_theme")
+        if not isinstance(cache, ThemeCache) or self.name not in page_skeleton.PAGE_TEMPLATES:
+            return super().render(*args, **kwargs)
+        return cache.page(self, dict(*args, **kwargs))
 
 
 def _headings(items: Any) -> tuple[Any, ...]:
@@ -87,5 +136,8 @@ def install(env: jinja2.Environment, theme_dirs: list[str]) -> None:
     """Give the build's environment a fresh cache (`kb_theme`) and the theme's own templates under
     `theme/`; `theme_dirs` are the theme's template folders without docs/overrides."""
     env.globals["kb_theme"] = ThemeCache()
+    env.template_class = PageTemplate
+    if env.cache is not None:  # templates loaded before this hook would keep Jinja's class
+        env.cache.clear()
     prefixed = jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(theme_dirs)})
     env.loader = jinja2.ChoiceLoader([env.loader, prefixed]) if env.loader is not None else prefixed
