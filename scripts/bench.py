@@ -33,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench-output/bench.json"), help="the JSON file")
     parser.add_argument("--no-browser", action="store_true", help="skip the measures taken in Chromium")
     parser.add_argument("--no-loop", action="store_true", help="skip the mkdocs serve edit loop")
+    parser.add_argument(
+        "--pairs", type=int, default=bench.PAIRS, help="rounds of the plain baseline and the site (median)"
+    )
+    parser.add_argument("--runs", type=int, help="at most this many runs of validation and generation")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (its path is printed)")
     args = parser.parse_args(argv)
     # Stopped with SIGTERM, still stop `mkdocs serve` and remove the scratch folder (finally blocks).
@@ -41,7 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     scratch = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     try:
-        data = run(scratch, sizes, browser=not args.no_browser, loop=not args.no_loop)
+        data = run(
+            scratch,
+            sizes,
+            browser=not args.no_browser,
+            loop=not args.no_loop,
+            pairs=args.pairs,
+            runs=args.runs,
+        )
     finally:
         if args.keep:
             log(f"scratch kept in {scratch}")
@@ -65,13 +76,15 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def run(work: Path, sizes: list[int], browser: bool, loop: bool) -> dict[str, Any]:
+def run(
+    work: Path, sizes: list[int], browser: bool, loop: bool, pairs: int = bench.PAIRS, runs: int | None = None
+) -> dict[str, Any]:
     """Every measure of the benchmark, as JSON-ready data."""
     records = bench.prepare(work, sizes, log)
-    steps = bench.step_times(work, records, log)
+    steps = bench.step_times(work, records, log, runs)
     results = []
     for size in sizes:
-        result = bench.measure_size(work, size, records[size], steps[size], log)
+        result = bench.measure_size(work, size, records[size], steps[size], log, pairs)
         if browser:
             result.browser = browser_measures(result, work / f"n{size}", log)
         results.append(result)
