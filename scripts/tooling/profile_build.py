@@ -2,7 +2,7 @@
 
 Builds a fictional demo corpus, runs `mkdocs build` under cProfile in a fresh process, and splits the
 profile into the build's stages: validation, page generation, the mkdocs-macros plugin, rendering each
-page (Python-Markdown, or the record pages' fast path), Material's per-page templates (with the share
+page (Python-Markdown, or the record pages' fast path), Material's per-page templates or a page's skeleton (with the share
 of its nav and table of contents), writing the files, and the rest. Then the functions with the most
 time of their own.
 
@@ -26,7 +26,7 @@ from tooling import bench
 
 VALIDATION = "validation (knowledge.build)"
 GENERATION = "page generation, pages and exports (generate.make_site)"
-TEMPLATES = "Material's templates, per page"
+TEMPLATES = "Material's templates, per page, or the page's skeleton"
 
 STAGES: list[tuple[str, str, str, str | None]] = [
     (VALIDATION, "macros/records/knowledge.py", "build", None),
