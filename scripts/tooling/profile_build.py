@@ -2,9 +2,9 @@
 
 Builds a fictional demo corpus, runs `mkdocs build` under cProfile in a fresh process, and splits the
 profile into the build's stages: validation, page generation, the mkdocs-macros plugin, rendering each
-page (Python-Markdown, or the record pages' fast path), Material's per-page templates or a page's skeleton (with the share
-of its nav and table of contents), writing the files, and the rest. Then the functions with the most
-time of their own.
+page (Python-Markdown, or the record pages' fast path), Material's per-page templates or a page's
+skeleton (with the share of its nav and table of contents), writing the files, and the rest. Then the
+functions with the most time of their own.
 
 cProfile slows Python code down two to three times, most where a stage makes many small calls, so the
 shares are what to compare, not the seconds; `make bench` measures the real CPU time. Its clock is the
