@@ -1,11 +1,11 @@
 """Whole pages of Material's template rendered once per shape, then filled in for each page.
 
 Most of a build's pages are record pages outside the nav, and Material's `main.html` gives every page of
-one shape the same HTML but for a few values of the page itself: its title, content, canonical address
-and edit link. Pages of one shape are those for which everything else the template reads is the same:
-the template, the relative links to the nav's pages, the headings (the table of contents and the skip
-link), the front matter, which of those values are empty, and the rest of MkDocs' template context
-(`base_url`, the style sheets and scripts). See `shape`.
+one shape the same HTML but for a few values of the page itself (the slots of `PROBE`): its title,
+content, canonical address, edit links, description, table of contents and the skip link to its first
+heading. Pages of one shape are those for which everything else the template reads is the same: the
+template, the relative links to the nav's pages, the rest of the front matter, which of those values are
+empty, and the rest of MkDocs' template context (`base_url`, the style sheets and scripts). See `shape`.
 
 The first page of a shape is rendered as Material renders it, and once more as a probe: a copy of the
 page whose values are markers (`PROBE`). Where a marker shows in the probe's HTML, in the form one of
@@ -14,20 +14,24 @@ the slots is kept as it is. Every later page of the shape is the skeleton with i
 through the same transforms. A skeleton is used only when it gives the first two pages of its shape
 exactly what Material gave them (each is rendered both ways); otherwise, or when a marker shows in a
 form no transform explains, every page of that shape is rendered by Material (`Skeletons.refused`
-names those shapes, and the tests require it to stay empty).
+names those shapes, MkDocs' debug log (`mkdocs build -v`) says so, and the tests require none).
 
-tests/test_theme_cache.py builds the fixture, demo and hostile sites with and without the skeletons and
-compares every file.
+Record text never reaches a probe, whose slots hold markers: a record that contains a marker's text
+cannot make a slot. tests/test_theme_cache.py builds the fixture, shipped and hostile sites with and
+without the skeletons and compares every file.
 """
 
 from __future__ import annotations
 
 import copy
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 PAGE_TEMPLATES = frozenset({"main.html"})
 """The templates a page is rendered with that the skeletons stand in for."""
@@ -98,12 +102,11 @@ def shape(template_name: str, context: Mapping[str, Any], nav_key: Any) -> tuple
     if page.is_homepage or page.previous_page or page.next_page or page.parent:
         return None
     values = slot_values(page)
-    meta = sorted((key, repr(value)) for key, value in page.meta.items() if f"meta.{key}" not in values)
-    rest = sorted((key, repr(value)) for key, value in context.items() if key not in _CONTEXT_OF_THE_BUILD)
     if "\\" in values.get("skip", ""):  # MkDocs warns about such a link: leave that to it
         return None
-    has_h1 = _has_h1(values)
-    return (template_name, nav_key, tuple(meta), tuple(sorted(values)), has_h1, tuple(rest))
+    meta = sorted((key, repr(value)) for key, value in page.meta.items() if f"meta.{key}" not in values)
+    rest = sorted((key, repr(value)) for key, value in context.items() if key not in _CONTEXT_OF_THE_BUILD)
+    return (template_name, nav_key, tuple(meta), tuple(sorted(values)), _has_h1(values), tuple(rest))
 
 
 @dataclass
@@ -213,7 +216,7 @@ class Skeletons:
             probe = render({**context, "page": probe_page(page, sorted(values), has_h1)})
             self.kept[key] = carve(probe, [*sorted(values), "toc"], has_h1)
             if self.kept[key] is None:
-                self.refused.append(key)
+                self._refuse(key, page, "een markering staat er in een vorm die geen omzetting verklaart")
         skeleton = self.kept[key]
         if skeleton is None:
             return render(context)
@@ -223,8 +226,12 @@ class Skeletons:
             return skeleton.fill(values)
         html = render(context)
         if skeleton.fill(values) != html:
-            self.kept[key] = None
-            self.refused.append(key)
+            self._refuse(key, page, "het geeft niet de pagina die Material maakt")
         else:
             skeleton.checked += 1
         return html
+
+    def _refuse(self, key: tuple[Any, ...], page: Any, why: str) -> None:
+        self.kept[key] = None
+        self.refused.append(key)
+        log.debug("Geen skelet voor de pagina's met de vorm van %s: %s", getattr(page, "url", page), why)

@@ -14,6 +14,10 @@ docs/overrides/partials/toc.html does the same for the table of contents, keyed 
 sheets, the configuration script and the scripts of every page, and docs/overrides/partials/header.html
 for the header's tools: these differ only with the page's depth.
 
+Beyond the parts, the whole page of a record outside the nav is rendered once per shape and filled in
+for the other pages of that shape (`macros.adapters.page_skeleton`): `install` makes the build's page
+template (`PageTemplate`) ask `ThemeCache.page`.
+
 The cache lives on the build's Jinja environment (`on_env` gives each build a new one), so an edit under
 `mkdocs serve` that changes the nav or the theme never meets an earlier build's HTML. The pages are
 byte-identical with and without it: tests/test_theme_cache.py builds a site both ways.
