@@ -141,7 +141,10 @@ def test_a_skeleton_that_does_not_give_materials_page_is_refused_and_its_pages_r
 
     skeletons = page_skeleton.Skeletons()
     pages = [Page(f"p{number}/") for number in range(4)]
-    shown = [skeletons.render(("shape",), {"page": page}, render, lambda: "") for page in pages]
+    shown = [
+        skeletons.render(("shape",), page_skeleton.slot_values(page), {"page": page}, render, lambda: "")
+        for page in pages
+    ]
     assert shown == [render({"page": page}) for page in pages]
     assert skeletons.refused == [("shape",)]
     assert skeletons.filled == 0

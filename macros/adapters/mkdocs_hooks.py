@@ -99,13 +99,14 @@ def _refresh() -> bool:
     config = shown.built.config
     try:
         today = knowledge.current_date()
+    except ValueError:
+        return False  # a wrong $KB_TODAY: the full build says so
+    try:
         kb = knowledge.build(root, today, cache=shown.records)
     except RecordsInvalid as exc:
         _report(exc, config)
         shown.show(None, _errors(exc), now)
         return True
-    except ValueError:
-        return False  # a wrong $KB_TODAY: the full build says so
     site = generate.LazySite(_context(config, kb, today))
     shown.show(site, [], now)
     SESSION.last_good = site.ctx  # shown if a later edit breaks the records
@@ -229,7 +230,7 @@ def _report(exc: RecordsInvalid, config: Any) -> None:
 
 
 def _problem_lines(exc: RecordsInvalid, root: Path) -> str:
-    errors = sum(p.severity == "error" for p in exc.problems)
+    errors = len(_errors(exc))
     lines = [p.format(root) for p in exc.problems]
     return f"De records hebben {errors} {'fout' if errors == 1 else 'fouten'}:\n" + "\n".join(lines)
 

@@ -91,17 +91,19 @@ def slot_values(page: Any) -> dict[str, str]:
     return {slot: value for slot, value in values.items() if isinstance(value, str) and value}
 
 
-def shape(template_name: str, context: Mapping[str, Any], nav_key: Any) -> tuple[Any, ...] | None:
+def shape(
+    template_name: str, context: Mapping[str, Any], nav_key: Any, values: Mapping[str, str]
+) -> tuple[Any, ...] | None:
     """What every page of one skeleton has in common; None for a page the skeletons leave to Material: no
     page, a page in the nav (`nav_key` is None), the home page, or a page with neighbours or a parent.
 
-    The table of contents and the skip link to its first heading are slots too."""
+    `values` are the page's `slot_values`. The table of contents and the skip link to its first heading
+    are slots too."""
     page = context.get("page")
     if template_name not in PAGE_TEMPLATES or page is None or nav_key is None:
         return None
     if page.is_homepage or page.previous_page or page.next_page or page.parent:
         return None
-    values = slot_values(page)
     if "\\" in values.get("skip", ""):  # MkDocs warns about such a link: leave that to it
         return None
     meta = sorted((key, repr(value)) for key, value in page.meta.items() if f"meta.{key}" not in values)
@@ -200,17 +202,18 @@ class Skeletons:
     def render(
         self,
         key: tuple[Any, ...] | None,
+        values: dict[str, str],
         context: dict[str, Any],
         render: Callable[[dict[str, Any]], str],
         toc: Callable[[], str],
     ) -> str:
-        """The HTML of the page in `context`, whose shape is `key`: `render` renders a context as
+        """The HTML of the page in `context`, whose shape is `key` and whose `slot_values` are `values`
+        (filled in here with the table of contents): `render` renders a context as
         Material does (and renders the probe when the context's page is one), `toc` gives the page's
         table of contents."""
         if key is None:
             return render(context)
         page = context["page"]
-        values = slot_values(page)
         if key not in self.kept:
             has_h1 = _has_h1(values)
             probe = render({**context, "page": probe_page(page, sorted(values), has_h1)})

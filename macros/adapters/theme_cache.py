@@ -94,10 +94,14 @@ class ThemeCache:
         render = partial(self._render, template)
         if page is None or nav is None or template.name is None:
             return render(context)
-        key = page_skeleton.shape(template.name, context, self.nav_key(page, nav))
-        toc_key = self.toc_key(page)
+        values = page_skeleton.slot_values(page)
+        key = page_skeleton.shape(template.name, context, self.nav_key(page, nav), values)
         return self.skeletons.render(
-            key, context, render, lambda: self.once(toc_key, partial(self._toc, template, context))
+            key,
+            values,
+            context,
+            render,
+            lambda: self.once(self.toc_key(page), partial(self._toc, template, context)),
         )
 
     def _render(self, template: jinja2.Template, context: dict[str, Any]) -> str:
